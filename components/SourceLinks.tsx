@@ -1,0 +1,28 @@
+/** A claim's or statement's sources: publisher and date, linked (http(s) only, new tab). */
+import type { SourceView } from '../lib/knowledge/cards';
+import { formatDay } from '../lib/calendar';
+import { safeHttpUrl } from '../lib/safe-url';
+
+export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
+  if (sources.length === 0) return <span class="cl-nosource">no source in pack</span>;
+  return (
+    <span class="cl-sources">
+      {sources.map((s, i) => {
+        const href = safeHttpUrl(s.url);
+        const label = `${s.publisher}${s.published ? `, ${formatDay(s.published)}` : ''}`;
+        return (
+          <span key={i}>
+            {i > 0 ? ' · ' : 'Source: '}
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" title={s.title}>
+                {label}
+              </a>
+            ) : (
+              <span title={s.title}>{label}</span>
+            )}
+          </span>
+        );
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,47 @@
+/** The tooltip frame: a labelled dialog holding an entity's or incident's card, closable by button or Escape. */
+import type { Ref } from 'preact';
+import type { Card } from '../lib/knowledge/cards';
+import { EntityCardView } from './EntityCardView';
+import { IncidentCardView, type IncidentMatchInfo } from './IncidentCardView';
+
+export interface TooltipProps {
+  card: Card | null | undefined;
+  /** For an incident recognised by evidence: why and how sure. */
+  match?: IncidentMatchInfo;
+  /** The mark's text, shown while the card loads or when the pack no longer has it. */
+  label: string;
+  theme: 'light' | 'dark';
+  onClose(): void;
+  onPointerEnter?(): void;
+  onPointerLeave?(): void;
+  rootRef?: Ref<HTMLDivElement>;
+}
+
+export function Tooltip(props: TooltipProps) {
+  const { card, match, label, theme } = props;
+  return (
+    <div
+      ref={props.rootRef}
+      class={`cl-tooltip cl-${theme}`}
+      role="dialog"
+      aria-label={card ? `ClaimLens: ${card.name}` : `ClaimLens: ${label}`}
+      tabIndex={-1}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      <button type="button" class="cl-close" aria-label="Close" onClick={props.onClose}>
+        ×
+      </button>
+      {card === undefined && <p class="cl-loading">Looking up “{label}”…</p>}
+      {card === null && <p class="cl-loading">ClaimLens no longer has details for “{label}”.</p>}
+      {card?.type === 'incident' && <IncidentCardView card={card} match={match} />}
+      {card?.type === 'entity' && <EntityCardView card={card} />}
+    </div>
+  );
+}

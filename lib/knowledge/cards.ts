@@ -1,0 +1,94 @@
+/** What a tooltip shows: self-contained views of an entity or an incident, names and sources resolved. */
+import type { ClaimMode, ClaimStance, EntityKind, RelationType, StatementStance } from './pack-types';
+
+export interface SourceView {
+  publisher: string;
+  title: string;
+  url: string;
+  published?: string;
+}
+
+export interface ClaimView {
+  claimantId: string;
+  claimant: string;
+  channel?: string;
+  mode?: ClaimMode;
+  date?: string;
+  stance: ClaimStance;
+  summary: string;
+  uncertain?: boolean;
+  sources: SourceView[];
+}
+
+export interface StatementView {
+  speakerId: string;
+  speaker: string;
+  role?: string;
+  onBehalfOf?: string;
+  date?: string;
+  stance: StatementStance;
+  about?: string;
+  attributedTo?: string[];
+  quote?: string;
+  paraphrase: string;
+  uncertain?: boolean;
+  /** For a statement made about an incident, shown on a group's card: which incident. */
+  incident?: string;
+  sources: SourceView[];
+}
+
+export interface TollView {
+  kind: 'killed' | 'injured' | 'missing' | 'abducted';
+  count: number;
+  countMax?: number;
+  qualifier?: 'exact' | 'at-least' | 'about' | 'up-to';
+  who?: string;
+  asOf: string;
+  uncertain?: boolean;
+  note?: string;
+  sources: SourceView[];
+}
+
+export interface RelationView {
+  type: RelationType;
+  /** "out": this entity → target ("media arm of IS"); "in": target → this entity ("its media arm: Amaq"). */
+  direction: 'out' | 'in';
+  otherId: string;
+  other: string;
+  from?: string;
+  until?: string;
+  uncertain?: boolean;
+}
+
+export interface IncidentCard {
+  type: 'incident';
+  id: string;
+  name: string;
+  date: string;
+  place: string;
+  region: string[];
+  summary: string;
+  tolls: TollView[];
+  claims: ClaimView[];
+  /** Distinct outfits that claimed (stance "claimed"); more than one is a conflict. */
+  competingClaimants: number;
+  statements: StatementView[];
+  caveats: string[];
+  packs: string[];
+}
+
+export interface EntityCard {
+  type: 'entity';
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  description?: string;
+  relations: RelationView[];
+  claimedIncidents: { id: string; name: string; date: string; stance: ClaimStance; competing: boolean }[];
+  statements: StatementView[];
+  wikidata?: string;
+  packs: string[];
+}
+
+export type Card = IncidentCard | EntityCard;

@@ -1,0 +1,53 @@
+/**
+ * The background's view of the knowledge: the enabled packs validated, indexed and compiled once,
+ * then served to every page until the packs change.
+ */
+import { KnowledgeBase } from './knowledge-base';
+import type { Card } from './cards';
+import type { KnowledgePack } from './pack-types';
+import { formatProblems, validatePack } from './pack-validator';
+import { compileMatcher, type MatcherBundle } from '../matching/matcher-bundle';
+import { resolveIncidents } from '../matching/incident-resolver';
+import { findArticleDate } from '../matching/date-mentions';
+import { calendarDay } from '../calendar';
+import type { PageEvidence, PageIncidents } from '../messaging';
+
+export class KnowledgeService {
+  readonly kb: KnowledgeBase;
+  private matcher?: MatcherBundle;
+
+  /** Throws with every problem listed when a pack is invalid: a broken pack never half-loads. */
+  constructor(packs: readonly unknown[]) {
+    const valid: KnowledgePack[] = packs.map((pack, i) => {
+      const result = validatePack(pack);
+      if (!result.ok) throw new Error(`pack ${i} is invalid:\n${formatProblems(result.problems)}`);
+      return result.pack;
+    });
+    this.kb = new KnowledgeBase(valid);
+  }
+
+  /** Compiled on first use, then reused for every page. */
+  getMatcher(): MatcherBundle {
+    this.matcher ??= compileMatcher(this.kb);
+    return this.matcher;
+  }
+
+  getCards(ids: readonly string[]): Card[] {
+    const cards: Card[] = [];
+    for (const id of ids) {
+      const card = this.kb.incidentCard(id) ?? this.kb.entityCard(id);
+      if (card) cards.push(card);
+    }
+    return cards;
+  }
+
+  resolve(evidence: PageEvidence): PageIncidents {
+    const published = calendarDay(evidence.published) ?? (evidence.dateline ? findArticleDate(evidence.dateline) : undefined);
+    const incidents = resolveIncidents(this.kb, {
+      published,
+      mentions: evidence.mentions,
+      entityIds: evidence.entityIds,
+    });
+    return { published, incidents };
+  }
+}

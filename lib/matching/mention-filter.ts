@@ -1,0 +1,74 @@
+/**
+ * Which raw alias matches count as mentions: letter case for acronyms, no acronyms inside all-caps
+ * headings, the longest of overlapping names, and guarded aliases only where the page names the
+ * entity plainly too.
+ */
+import { PATTERN_CASE_SENSITIVE, PATTERN_NEEDS_CONTEXT } from './automaton';
+import { caseSkeleton } from './normalise';
+
+export interface RawMatch {
+  pattern: number;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+export interface PatternInfo {
+  flags: Int32Array;
+  targets: Int32Array;
+  caseForms: readonly string[];
+}
+
+/** Keeps the matches that pass their own checks, longest first where they overlap. Order: by start. */
+export function filterMatches<T extends RawMatch>(matches: readonly T[], info: PatternInfo): T[] {
+  const passed = matches.filter((m) => {
+    const flags = info.flags[m.pattern]!;
+    if ((flags & PATTERN_CASE_SENSITIVE) === 0) return true;
+    if (caseSkeleton(m.text) !== info.caseForms[m.pattern]) return false;
+    return !inAllCapsRun(m);
+  });
+  passed.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const m of passed) {
+    const sameSpan = m.start === lastStart && m.end === lastEnd;
+    if (m.start < lastEnd && !sameSpan) continue;
+    if (sameSpan && kept.some((k) => k.start === m.start && info.targets[k.pattern] === info.targets[m.pattern])) continue;
+    kept.push(m);
+    lastStart = m.start;
+    lastEnd = Math.max(lastEnd, m.end);
+  }
+  return kept;
+}
+
+/** Whether a match's pattern only counts where the page also names its owner plainly. */
+export function isGuarded(pattern: number, info: PatternInfo): boolean {
+  return (info.flags[pattern]! & PATTERN_NEEDS_CONTEXT) !== 0;
+}
+
+/** "THIS IS HOW IT IS DONE": an acronym inside a run of capitals is a word of a shouted heading. */
+function inAllCapsRun(m: RawMatch): boolean {
+  const around = m.before.slice(-30) + m.after.slice(0, 30);
+  let upper = 0;
+  let lower = 0;
+  for (const ch of around) {
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  return upper >= 8 && upper >= 4 * lower;
+}
+
+/**
+ * The mentions that count on a page: visible ones, and guarded ones ("IS", "Isis") only for an entity
+ * the page also names plainly ("Islamic State", "ISIS").
+ */
+export function countedMentions<T extends { guarded: boolean; visible: boolean }>(
+  mentions: readonly T[],
+  ownerOf: (mention: T) => string,
+): T[] {
+  const plainly = new Set(mentions.filter((m) => !m.guarded && m.visible).map(ownerOf));
+  return mentions.filter((m) => m.visible && (!m.guarded || plainly.has(ownerOf(m))));
+}

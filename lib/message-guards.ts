@@ -1,0 +1,40 @@
+/** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
+import type { PageEvidence, PageReport, ProtocolMap } from './messaging';
+
+type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
+
+const MAX_MENTIONS = 2000;
+const MAX_TEXT = 4000;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const optStr = (v: unknown, max = MAX_TEXT) => v === undefined || isStr(v, max);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
+  Array.isArray(v) && v.length <= maxItems && v.every((s) => isStr(s, maxLen));
+
+export const messageGuards: Guards = {
+  getMatcher: (d): d is { url: string } => isObj(d) && isStr(d.url, 8192),
+  resolveIncidents: (d): d is PageEvidence =>
+    isObj(d) &&
+    optStr(d.published, 100) &&
+    optStr(d.dateline) &&
+    strList(d.entityIds, MAX_MENTIONS) &&
+    Array.isArray(d.mentions) &&
+    d.mentions.length <= MAX_MENTIONS &&
+    d.mentions.every(
+      (m) => isObj(m) && isStr(m.targetId, 200) && isStr(m.context) && isNum(m.offset) && m.offset >= 0,
+    ),
+  getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
+  reportPage: (d): d is PageReport =>
+    isObj(d) &&
+    isStr(d.url, 8192) &&
+    optStr(d.published, 100) &&
+    Array.isArray(d.entities) &&
+    d.entities.length <= MAX_MENTIONS &&
+    d.entities.every((e) => isObj(e) && isStr(e.id, 200) && isStr(e.name, 200) && isNum(e.mentions)) &&
+    Array.isArray(d.incidents) &&
+    d.incidents.length <= MAX_MENTIONS &&
+    d.incidents.every((i) => isObj(i) && isStr(i.id, 200) && isNum(i.confidence)) &&
+    isObj(d.timing),
+};

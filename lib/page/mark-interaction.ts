@@ -1,0 +1,126 @@
+/**
+ * How a reader reaches a mark: hovering with calm timing, clicking, or stepping through marks with
+ * the keyboard. Highlights are not elements, so the pointer is hit-tested against the marks' ranges.
+ */
+import type { Mark } from './spotter';
+
+export interface MarkInteractionHandlers {
+  open(mark: Mark, how: 'hover' | 'click' | 'keyboard'): void;
+  /** The pointer left the mark: close after the grace period unless it reaches the tooltip. */
+  leave(): void;
+  /** Escape. */
+  close(): void;
+}
+
+export interface MarkInteractionOptions {
+  /** How long the pointer rests on a mark before its tooltip opens. */
+  hoverDelayMs?: number;
+}
+
+/** Alt+Shift+N steps to the next mark, Alt+Shift+P to the previous one. */
+export const NEXT_MARK_KEY = 'KeyN';
+export const PREVIOUS_MARK_KEY = 'KeyP';
+
+export function watchMarks(
+  doc: Document,
+  getMarks: () => readonly Mark[],
+  handlers: MarkInteractionHandlers,
+  signal: AbortSignal,
+  options: MarkInteractionOptions = {},
+): { current(): Mark | null } {
+  const hoverDelay = options.hoverDelayMs ?? 450;
+  let hovered: Mark | null = null;
+  let stepped = -1;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  let lastPoint: [number, number] = [0, 0];
+  const view = doc.defaultView!;
+
+  const onPointerMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    lastPoint = [event.clientX, event.clientY];
+    if (frame) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      const mark = markAtPoint(doc, getMarks(), lastPoint[0], lastPoint[1]);
+      if (mark === hovered) return;
+      clearTimeout(hoverTimer);
+      const left = hovered;
+      hovered = mark;
+      if (mark) hoverTimer = setTimeout(() => handlers.open(mark, 'hover'), hoverDelay);
+      else if (left) handlers.leave();
+    });
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (event.button !== 0) return;
+    const selection = doc.getSelection();
+    if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
+    const mark = markAtPoint(doc, getMarks(), event.clientX, event.clientY);
+    if (mark) {
+      clearTimeout(hoverTimer);
+      handlers.open(mark, 'click');
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      handlers.close();
+      return;
+    }
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (event.code !== NEXT_MARK_KEY && event.code !== PREVIOUS_MARK_KEY) return;
+    const marks = getMarks();
+    if (marks.length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const forward = event.code === NEXT_MARK_KEY;
+    stepped = stepped < 0 ? (forward ? 0 : marks.length - 1) : (stepped + (forward ? 1 : -1) + marks.length) % marks.length;
+    handlers.open(marks[stepped]!, 'keyboard');
+  };
+
+  const listen = { capture: true, passive: true, signal } as const;
+  doc.addEventListener('pointermove', onPointerMove, listen);
+  doc.addEventListener('click', onClick, listen);
+  view.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  signal.addEventListener('abort', () => {
+    clearTimeout(hoverTimer);
+    if (frame) view.cancelAnimationFrame(frame);
+  });
+  return { current: () => (stepped >= 0 ? (getMarks()[stepped] ?? null) : hovered) };
+}
+
+/** The mark under a viewport point, if any. */
+export function markAtPoint(doc: Document, marks: readonly Mark[], x: number, y: number): Mark | null {
+  if (marks.length === 0) return null;
+  const caret = caretAt(doc, x, y);
+  if (!caret) return null;
+  let best: Mark | null = null;
+  for (const mark of marks) {
+    const range = mark.range;
+    if (!range.intersectsNode(caret.node)) continue;
+    if (!rectsContain(range.getClientRects(), x, y)) continue;
+    // Incident marks sit over entity marks; the smaller (inner) one wins when they overlap.
+    if (!best || range.toString().length < best.range.toString().length) best = mark;
+  }
+  return best;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+function rectsContain(rects: DOMRectList, x: number, y: number): boolean {
+  for (const rect of rects) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findArticleDate, findDates } from '../../../lib/matching/date-mentions';
+import { calendarDay, daysBetween, formatDay } from '../../../lib/calendar';
+
+describe('dates in article text', () => {
+  it('resolves a month and day against the article date', () => {
+    expect(findDates('the attack on November 17', '2017-11-20').map((d) => d.date)).toEqual(['2017-11-17']);
+    expect(findDates('on Nov. 17 the police', '2017-11-20').map((d) => d.date)).toEqual(['2017-11-17']);
+  });
+
+  it('resolves weekdays to the past week of the article', () => {
+    expect(findDates('announced late on Friday', '2019-05-11').map((d) => d.date)).toEqual(['2019-05-10']);
+    expect(findDates('on Friday', '2019-05-13').map((d) => d.date)).toEqual(['2019-05-10']);
+    expect(findDates('on Thursday a grenade', '2021-03-05').map((d) => d.date)).toEqual(['2021-03-04']);
+  });
+
+  it('keeps only dates with a year when there is no article date', () => {
+    expect(findDates('on November 17', undefined)).toEqual([]);
+    expect(findDates('on 17 November 2017', undefined).map((d) => d.date)).toEqual(['2017-11-17']);
+  });
+
+  it('finds a dateline', () => {
+    expect(findArticleDate('Sponsored Links date 2017-11-20 For the first time')).toBe('2017-11-20');
+    expect(findArticleDate('Posted May 11, 2019 by staff')).toBe('2019-05-11');
+    expect(findArticleDate('No date here')).toBeUndefined();
+  });
+});
+
+describe('calendar', () => {
+  it('reads metadata dates as the publisher wrote them', () => {
+    expect(calendarDay('2017-11-20T09:30:00+05:30')).toBe('2017-11-20');
+    expect(calendarDay('garbage')).toBeUndefined();
+    expect(daysBetween('2017-11-17', '2017-11-20')).toBe(3);
+    expect(formatDay('2017-11-17')).toBe('17 Nov 2017');
+    expect(formatDay('2019-05')).toBe('May 2019');
+  });
+});

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { testPack } from '../../fixtures/test-pack';
+import { htmlDocument, spot } from '../../fixtures/spot';
+
+const names = async (html: string) => (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
+
+describe('spotting on a page', () => {
+  it('finds names split across inline elements and spelled differently', async () => {
+    expect(
+      await names(
+        '<p>The <a href="#">Islamic</a> State, through <b>Amaq</b>, claimed it; so did Tehreek-ul-Mujhadeen and Ansar <em>Gazwat-ul-Hind</em>.</p>',
+      ),
+    ).toEqual([
+      ['group-is', 'Islamic State'],
+      ['media-amaq', 'Amaq'],
+      ['group-tum', 'Tehreek-ul-Mujhadeen'],
+      ['group-agh', 'Ansar Gazwat-ul-Hind'],
+    ]);
+  });
+
+  it('counts "IS" only where the page also names the Islamic State', async () => {
+    expect(await names('<p>It IS what it is. The IS flag.</p>')).toEqual([]);
+    expect(await names('<p>The Islamic State (IS) said IS fighters did it.</p>').then((n) => n.map((x) => x[1]))).toEqual([
+      'Islamic State',
+      'IS',
+      'IS',
+    ]);
+  });
+
+  it('does not read "IS" inside a heading written in capitals', async () => {
+    expect(await names('<h1>THIS IS HOW IT IS DONE</h1><p>The Islamic State said so.</p>')).toEqual([['group-is', 'Islamic State']]);
+  });
+
+  it('never marks Isis the goddess or the person, nor words that contain a name', async () => {
+    expect(
+      await names('<p>The temple of Isis and Osiris. Isis Moreno spoke. A crisis, an analysis, the Bahamas, this is it.</p>'),
+    ).toEqual([]);
+    // With the group named plainly, "Isis" in a Guardian-style report counts.
+    expect((await names('<p>ISIS claimed it. Later, Isis said more.</p>')).map((n) => n[1])).toEqual(['ISIS', 'Isis']);
+  });
+
+  it('respects letter case for case-sensitive acronyms', async () => {
+    expect(await names('<p>isil and Isil are not the acronym; ISIL is.</p>')).toEqual([['group-is', 'ISIL']]);
+  });
+
+  it('skips scripts, styles, form fields, editable and hidden regions', async () => {
+    const html = `<p>Visible: Hamas.</p>
+      <script>var x = "Islamic State";</script><style>/* Amaq */</style><noscript>Daesh</noscript>
+      <textarea>Tehreek-ul-Mujahideen</textarea><input value="Islamic State"><select><option>Daesh</option></select>
+      <div contenteditable="true">Ansar Ghazwatul Hind</div><div hidden>Amaq</div><template><p>Daish</p></template>
+      <claimlens-ui>Islamic State</claimlens-ui>`;
+    expect(await names(html)).toEqual([['group-hamas', 'Hamas']]);
+  });
+
+  it('never joins words from two blocks into one name', async () => {
+    expect(await names('<ul><li>Islamic</li><li>State</li></ul><p>Amaq</p><p>News Agency</p>')).toEqual([['media-amaq', 'Amaq']]);
+  });
+
+  it('prefers the longest of overlapping names', async () => {
+    expect(await names('<p>Amaq News Agency reported.</p>')).toEqual([['media-amaq', 'Amaq News Agency']]);
+  });
+
+  it('gives the text around a place name as context, blocks on their own lines', async () => {
+    const [zakura] = await spot(htmlDocument('<h2>Breaking</h2><p>The attack in Zakura on November 17 left two dead.</p>').body, testPack());
+    expect(zakura!.id).toBe('place-zakura');
+    expect(zakura!.context!.text).toContain('Breaking\nThe attack in Zakura on November 17');
+    expect(zakura!.context!.text.slice(zakura!.context!.offset)).toMatch(/^Zakura on/);
+  });
+});
