@@ -6,9 +6,8 @@ import {
   PATTERN_CASE_SENSITIVE,
   PATTERN_NEEDS_CONTEXT,
   buildAutomaton,
-  encodeAutomaton,
   type AutomatonPattern,
-} from './automaton';
+} from './word-automaton';
 import { caseSkeleton, foldText } from './normalise';
 import type { Alias, EntityKind } from '../knowledge/pack-types';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
@@ -23,7 +22,7 @@ export interface MatchTarget {
 export interface MatcherBundle {
   /** Changes whenever the packs change; pages can cache by it. */
   key: string;
-  /** encodeAutomaton's output. */
+  /** buildAutomaton's packed string. */
   automaton: string;
   targets: MatchTarget[];
   /** Per pattern: letters of a case-sensitive alias as written ("ISIL"), or "" for case-insensitive ones. */
@@ -62,7 +61,7 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
     for (const alias of incident.aliases ?? []) add(index, alias);
   }
 
-  const automaton = encodeAutomaton(buildAutomaton(patterns));
+  const automaton = buildAutomaton(patterns);
   const key = kb.packs.map((p) => `${p.id}@${p.version}`).join(',') + `#${automaton.length}`;
   return { key, automaton, targets, caseForms };
 }

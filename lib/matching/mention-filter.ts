@@ -3,7 +3,8 @@
  * headings, the longest of overlapping names, and guarded aliases only where the page names the
  * entity plainly too.
  */
-import { PATTERN_CASE_SENSITIVE, PATTERN_NEEDS_CONTEXT } from './automaton';
+import { PATTERN_CASE_SENSITIVE, PATTERN_NEEDS_CONTEXT } from './word-automaton';
+import type { PackedAutomaton } from './stream-matcher';
 import { caseSkeleton } from './normalise';
 
 export interface RawMatch {
@@ -16,15 +17,14 @@ export interface RawMatch {
 }
 
 export interface PatternInfo {
-  flags: Int32Array;
-  targets: Int32Array;
+  automaton: PackedAutomaton;
   caseForms: readonly string[];
 }
 
 /** Keeps the matches that pass their own checks, longest first where they overlap. Order: by start. */
 export function filterMatches<T extends RawMatch>(matches: readonly T[], info: PatternInfo): T[] {
   const passed = matches.filter((m) => {
-    const flags = info.flags[m.pattern]!;
+    const flags = info.automaton.patternFlags(m.pattern);
     if ((flags & PATTERN_CASE_SENSITIVE) === 0) return true;
     if (caseSkeleton(m.text) !== info.caseForms[m.pattern]) return false;
     return !inAllCapsRun(m);
@@ -36,7 +36,8 @@ export function filterMatches<T extends RawMatch>(matches: readonly T[], info: P
   for (const m of passed) {
     const sameSpan = m.start === lastStart && m.end === lastEnd;
     if (m.start < lastEnd && !sameSpan) continue;
-    if (sameSpan && kept.some((k) => k.start === m.start && info.targets[k.pattern] === info.targets[m.pattern])) continue;
+    const owner = info.automaton.patternTarget(m.pattern);
+    if (sameSpan && kept.some((k) => k.start === m.start && info.automaton.patternTarget(k.pattern) === owner)) continue;
     kept.push(m);
     lastStart = m.start;
     lastEnd = Math.max(lastEnd, m.end);
@@ -46,7 +47,7 @@ export function filterMatches<T extends RawMatch>(matches: readonly T[], info: P
 
 /** Whether a match's pattern only counts where the page also names its owner plainly. */
 export function isGuarded(pattern: number, info: PatternInfo): boolean {
-  return (info.flags[pattern]! & PATTERN_NEEDS_CONTEXT) !== 0;
+  return (info.automaton.patternFlags(pattern) & PATTERN_NEEDS_CONTEXT) !== 0;
 }
 
 /** "THIS IS HOW IT IS DONE": an acronym inside a run of capitals is a word of a shouted heading. */

@@ -1,137 +1,145 @@
 /**
- * Steps the alias automaton through text that arrives in pieces (one DOM text node after another),
- * reporting every alias found with its start and end in the caller's running offsets.
+ * Steps the packed word automaton through text that arrives in pieces (one DOM text node after
+ * another), reporting every alias with its start and end in the caller's running offsets. Reads the
+ * packed string in place: a page pays nothing to load it, and one hash probe per word to scan.
  */
-import { OTHER_CLASS, SEP_CLASS, type Automaton } from './automaton';
+import { readLayout, valueAt, type AutomatonLayout } from './word-automaton';
 import { DROP, SEP, foldCode } from './normalise';
+import { HASH1_SEED, HASH2_SEED, finishHash, slotOf, stepHash1, stepHash2 } from './word-hash';
 
 export type MatchListener = (pattern: number, start: number, end: number) => void;
 
+/** A packed automaton, checked once, with the accessors the scanner needs. */
+export class PackedAutomaton {
+  readonly layout: AutomatonLayout;
+  private readonly mask: number;
+
+  constructor(readonly packed: string) {
+    this.layout = readLayout(packed);
+    this.mask = this.layout.slotCount - 1;
+  }
+
+  /** The state reached from `state` by the word with these hashes, or -1. */
+  child(state: number, h1: number, h2: number): number {
+    const { packed, layout, mask } = this;
+    let slot = slotOf(state, h1, mask);
+    for (;;) {
+      const candidate = valueAt(packed, layout.slots + slot);
+      if (candidate < 0) return -1;
+      if (
+        valueAt(packed, layout.parent + candidate) === state &&
+        valueAt(packed, layout.hash1 + candidate) === h1 &&
+        valueAt(packed, layout.hash2 + candidate) === h2
+      )
+        return candidate;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  fail(state: number): number {
+    return valueAt(this.packed, this.layout.fail + state);
+  }
+  output(state: number): number {
+    return valueAt(this.packed, this.layout.output + state);
+  }
+  outputLink(state: number): number {
+    return valueAt(this.packed, this.layout.outputLink + state);
+  }
+  patternWords(pattern: number): number {
+    return valueAt(this.packed, this.layout.patternWords + pattern);
+  }
+  patternTarget(pattern: number): number {
+    return valueAt(this.packed, this.layout.patternTarget + pattern);
+  }
+  patternFlags(pattern: number): number {
+    return valueAt(this.packed, this.layout.patternFlags + pattern);
+  }
+}
+
 export class StreamMatcher {
   private state = 0;
-  private emitted = 0;
-  private afterSeparator = false;
-  /** State after a separator at the start of text: where every boundary restarts. */
-  private freshState = -1;
-  private readonly ring: Int32Array;
+  private inWord = false;
+  private h1 = HASH1_SEED;
+  private h2 = HASH2_SEED;
+  private wordStart = 0;
+  private wordEnd = 0;
+  private words = 0;
+  private readonly starts: Int32Array;
   private readonly mask: number;
 
   constructor(
-    private readonly automaton: Automaton,
+    private readonly automaton: PackedAutomaton,
     private readonly onMatch: MatchListener,
   ) {
-    let size = 4;
-    while (size < automaton.maxLength + 2) size *= 2;
-    this.ring = new Int32Array(size);
+    let size = 2;
+    while (size < automaton.layout.maxWords) size *= 2;
+    this.starts = new Int32Array(size);
     this.mask = size - 1;
-    this.boundary(0);
   }
 
   /** A break no alias can cross: a block element's edge or the end of the text. */
-  boundary(offset: number): void {
-    if (!this.afterSeparator) {
-      // Ends whatever alias stops here, then forgets the text before it.
-      this.afterSeparator = true;
-      this.ring[this.emitted & this.mask] = offset;
-      this.emitted++;
-      this.step(SEP_CLASS);
-    }
-    if (this.freshState < 0) {
-      this.state = 0;
-      this.step(SEP_CLASS);
-      this.freshState = this.state;
-    }
-    this.state = this.freshState;
+  boundary(): void {
+    if (this.inWord) this.endWord();
+    this.state = 0;
   }
 
   /** Feeds one piece of text whose first code unit sits at `offset` in the caller's numbering. */
   feed(text: string, offset: number): void {
-    const { asciiClass } = this.automaton;
-    const ring = this.ring;
-    const mask = this.mask;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let inWord = this.inWord;
     for (let i = 0, n = text.length; i < n; i++) {
       const folded = foldCode(text.charCodeAt(i));
-      let cls: number;
       if (folded === SEP) {
-        if (this.afterSeparator) continue;
-        this.afterSeparator = true;
-        cls = SEP_CLASS;
-      } else if (folded === DROP) {
-        continue;
-      } else {
-        this.afterSeparator = false;
-        cls = folded < 128 ? asciiClass[folded]! : this.wideClass(folded);
+        if (inWord) {
+          this.h1 = h1;
+          this.h2 = h2;
+          this.endWord();
+          inWord = false;
+        }
+      } else if (folded !== DROP) {
+        if (!inWord) {
+          inWord = true;
+          this.inWord = true;
+          this.wordStart = offset + i;
+          h1 = HASH1_SEED;
+          h2 = HASH2_SEED;
+        }
+        h1 = stepHash1(h1, folded);
+        h2 = stepHash2(h2, folded);
+        this.wordEnd = offset + i + 1;
       }
-      ring[this.emitted & mask] = offset + i;
-      this.emitted++;
-      this.step(cls);
     }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.inWord = inWord;
   }
 
-  private wideClass(code: number): number {
-    const codes = this.automaton.wideCodes;
-    let lo = 0;
-    let hi = codes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const value = codes[mid]!;
-      if (value === code) return this.automaton.wideClasses[mid]!;
-      if (value < code) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return OTHER_CLASS;
-  }
-
-  private step(cls: number): void {
-    const { edgeStart, edgeCount, edgeClass, edgeTarget, fail, output, outputLink } = this.automaton;
+  private endWord(): void {
+    this.inWord = false;
+    const h1 = finishHash(this.h1);
+    const h2 = finishHash(this.h2);
+    this.starts[this.words & this.mask] = this.wordStart;
+    this.words++;
+    const a = this.automaton;
     let s = this.state;
     for (;;) {
-      const first = edgeStart[s]!;
-      const count = edgeCount[s]!;
-      let target = -1;
-      if (count <= 8) {
-        for (let j = first, end = first + count; j < end; j++) {
-          const edge = edgeClass[j]!;
-          if (edge === cls) {
-            target = edgeTarget[j]!;
-            break;
-          }
-          if (edge > cls) break;
-        }
-      } else {
-        let lo = first;
-        let hi = first + count - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          const edge = edgeClass[mid]!;
-          if (edge === cls) {
-            target = edgeTarget[mid]!;
-            break;
-          }
-          if (edge < cls) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
-      if (target >= 0) {
-        s = target;
+      const next = a.child(s, h1, h2);
+      if (next >= 0) {
+        s = next;
         break;
       }
       if (s === 0) break;
-      s = fail[s]!;
+      s = a.fail(s);
     }
     this.state = s;
-    let o = output[s]! >= 0 ? s : outputLink[s]!;
+    if (s === 0) return;
+    let o = a.output(s) >= 0 ? s : a.outputLink(s);
     while (o >= 0) {
-      this.report(output[o]!);
-      o = outputLink[o]!;
+      const pattern = a.output(o);
+      const start = this.starts[(this.words - a.patternWords(pattern)) & this.mask]!;
+      this.onMatch(pattern, start, this.wordEnd);
+      o = a.outputLink(o);
     }
-  }
-
-  private report(pattern: number): void {
-    const length = this.automaton.patternLength[pattern]!;
-    // The pattern is SEP + letters + SEP and ends at the unit just emitted.
-    const first = this.emitted - length + 1;
-    const last = this.emitted - 2;
-    this.onMatch(pattern, this.ring[first & this.mask]!, this.ring[last & this.mask]! + 1);
   }
 }

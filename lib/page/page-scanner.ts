@@ -2,8 +2,7 @@
  * Finds alias matches in the visible text under a root, in slices that keep the main thread free,
  * and turns each match into a DOM range with the text around it.
  */
-import type { Automaton } from '../matching/automaton';
-import { StreamMatcher } from '../matching/stream-matcher';
+import { StreamMatcher, type PackedAutomaton } from '../matching/stream-matcher';
 import { VisibleTextWalker } from './visible-text';
 
 export interface FoundMatch {
@@ -46,7 +45,7 @@ const NODES_PER_CHECK = 64;
 
 export async function scanForMatches(
   root: Node,
-  automaton: Automaton,
+  automaton: PackedAutomaton,
   options: ScanOptions = {},
 ): Promise<{ matches: FoundMatch[]; stats: ScanStats }> {
   const nodes: Text[] = [];
@@ -71,7 +70,7 @@ export async function scanForMatches(
       offset += data.length;
     },
     boundary() {
-      matcher.boundary(offset);
+      matcher.boundary();
       pendingBreak = true;
     },
   });
@@ -86,7 +85,7 @@ export async function scanForMatches(
       sliceStart = performance.now();
     }
   }
-  matcher.boundary(offset);
+  matcher.boundary();
 
   const doc = root.ownerDocument ?? (root as Document);
   const locate = (position: number, isEnd: boolean): number => {

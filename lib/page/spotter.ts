@@ -3,9 +3,9 @@
  * incidents the page is about, follows content that arrives later, and reports what it found.
  * Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import { decodeAutomaton, type Automaton } from '../matching/automaton';
 import { countedMentions, filterMatches, isGuarded, type PatternInfo } from '../matching/mention-filter';
 import type { MatcherBundle, MatchTarget } from '../matching/matcher-bundle';
+import { PackedAutomaton } from '../matching/stream-matcher';
 import type { IncidentMatch } from '../matching/incident-resolver';
 import type { PageEvidence, PageIncidents, PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';
@@ -39,10 +39,11 @@ interface Mention {
 }
 
 const MUTATION_DEBOUNCE_MS = 300;
+const MUTATION_MAX_WAIT_MS = 1000;
 const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
 export class Spotter {
-  private automaton?: Automaton;
+  private automaton?: PackedAutomaton;
   private bundle?: MatcherBundle;
   private info?: PatternInfo;
   private mentions: Mention[] = [];
@@ -53,6 +54,8 @@ export class Spotter {
   private observer?: MutationObserver;
   private pendingRoots = new Set<Node>();
   private debounce?: ReturnType<typeof setTimeout>;
+  private pendingSince?: number;
+  private work: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
   private scanMs = 0;
   private textNodes = 0;
@@ -93,12 +96,8 @@ export class Spotter {
     const bundle = await this.ports.getMatcher();
     if (!bundle || this.signal.aborted) return;
     this.bundle = bundle;
-    this.automaton = decodeAutomaton(bundle.automaton);
-    this.info = {
-      flags: this.automaton.patternFlags,
-      targets: this.automaton.patternTarget,
-      caseForms: bundle.caseForms,
-    };
+    this.automaton = new PackedAutomaton(bundle.automaton);
+    this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
     await this.scan(this.doc.body, true);
     if (this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -113,7 +112,7 @@ export class Spotter {
       signal: this.signal,
       sliceMs: 8,
       wantsContext: (pattern) => {
-        const target = this.bundle!.targets[this.info!.targets[pattern]!]!;
+        const target = this.bundle!.targets[this.automaton!.patternTarget(pattern)]!;
         return target.type === 'incident' || target.kind === 'place';
       },
     });
@@ -127,7 +126,7 @@ export class Spotter {
   private addMentions(found: readonly FoundMatch[]): void {
     const visibility = new Map<Element, boolean>();
     for (const m of found) {
-      const target = this.bundle!.targets[this.info!.targets[m.pattern]!]!;
+      const target = this.bundle!.targets[this.automaton!.patternTarget(m.pattern)]!;
       const parent = m.range.startContainer.parentElement;
       let visible = true;
       if (parent) {
@@ -255,14 +254,22 @@ export class Spotter {
       }
     }
     if (this.pendingRoots.size === 0) return;
+    // Debounced, but a page that never stops changing (a ticker) is still read once a second.
+    const now = performance.now();
+    this.pendingSince ??= now;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.scanPending(), MUTATION_DEBOUNCE_MS);
+    const wait = Math.min(MUTATION_DEBOUNCE_MS, Math.max(0, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
+    this.debounce = setTimeout(() => {
+      // One pass at a time: a pass that yields to the page must not interleave with the next.
+      this.work = this.work.then(() => this.scanPending());
+    }, wait);
   }
 
   private async scanPending(): Promise<void> {
     if (this.signal.aborted) return;
     const roots = [...this.pendingRoots].filter((n) => n.isConnected && !isInsideSkipped(n));
     this.pendingRoots.clear();
+    this.pendingSince = undefined;
     // A node inside another pending root is read with it.
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
     // Text re-read in place replaces what was found in it before.

@@ -1,0 +1,140 @@
+/**
+ * Real Chromium with the built extension, for the E2E tests, `npm run scan`, `npm run bench` and
+ * `npm run demo`: launch, serve local pages on 127.0.0.1, read what the extension found from its worker.
+ */
+import { mkdtempSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { PageReport } from '../lib/messaging';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the unpacked extension (headless unless told otherwise). */
+export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string; withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const withExtension = options.withExtension ?? true;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
+  ];
+  if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  if (!withExtension) return { context, worker: undefined as unknown as Worker, extensionId: '', close };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close };
+}
+
+export type TabReport = PageReport & { tabId: number };
+
+/** Every page report the extension holds, read from its service worker. */
+export async function readReports(browser: ExtensionBrowser): Promise<TabReport[]> {
+  const worker = currentWorker(browser);
+  return worker.evaluate(() => (globalThis as unknown as { claimlens: { reports(): unknown[] } }).claimlens.reports()) as Promise<TabReport[]>;
+}
+
+function currentWorker(browser: ExtensionBrowser): Worker {
+  // A stopped worker comes back as a new Worker object.
+  return browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId)) ?? browser.worker;
+}
+
+/** Waits until the extension has reported on `url` (its first full pass is done). */
+export async function waitForReport(browser: ExtensionBrowser, url: string, timeoutMs = 20_000, after = 0): Promise<TabReport> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const report = (await readReports(browser)).find((r) => r.url === url && r.timing.totalMs >= after);
+    if (report) return report;
+    if (Date.now() > deadline) throw new Error(`ClaimLens did not report on ${url} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface StaticServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves files on 127.0.0.1: `mounts` maps URL prefixes to folders ("/" → pages, "/vendor/" → …).
+ * Extra routes answer generated pages.
+ */
+export async function serveStatic(mounts: Record<string, string>, routes: Record<string, string> = {}): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (routes[path] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(routes[path]);
+      return;
+    }
+    const prefix = Object.keys(mounts)
+      .filter((p) => path.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) return notFound(res);
+    const base = resolve(mounts[prefix]!);
+    const file = normalize(join(base, path.slice(prefix.length)));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
+    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (p) => `${origin}/${p.replace(/^\//, '')}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+function notFound(res: import('node:http').ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('not found');
+}

@@ -1,0 +1,267 @@
+/**
+ * The first job in real Chromium with the built extension: marks on fixture articles, the tooltip by
+ * keyboard, hover and click, the page's DOM untouched, a framework page kept working, quiet pages.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PROJECT_ROOT,
+  launchWithExtension,
+  readReports,
+  serveStatic,
+  waitForReport,
+  type ExtensionBrowser,
+  type StaticServer,
+} from '../../scripts/browser-harness';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(PROJECT_ROOT, 'docs', 'images') : join(PROJECT_ROOT, 'test-results');
+
+const DARK_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Dark</title>
+<style>body{background:#111;color:#eee;font:17px/1.6 sans-serif;padding:2em}</style></head>
+<body><article><p>A night edition: Lashkar-e-Taiba and Jaish-e-Mohammed were named by officials.</p></article></body></html>`;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(
+    {
+      '/': join(PROJECT_ROOT, 'tests/fixtures/pages'),
+      '/framework/': join(PROJECT_ROOT, 'tests/fixtures/framework'),
+      '/vendor/preact/': join(PROJECT_ROOT, 'node_modules/preact/dist'),
+      '/vendor/hooks/': join(PROJECT_ROOT, 'node_modules/preact/hooks/dist'),
+    },
+    { '/dark.html': DARK_PAGE },
+  );
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page, snapshotting its DOM before ClaimLens runs (the content script waits for idle). */
+async function open(path: string): Promise<{ page: Page; url: string; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
+    });
+  });
+  const url = server.url(path);
+  await page.goto(url);
+  await waitForReport(browser, url);
+  return { page, url, errors };
+}
+
+async function highlightCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, h.size])));
+}
+
+function tooltip(page: Page) {
+  return page.locator('claimlens-ui .cl-tooltip');
+}
+
+/** Steps through the marks with the keyboard until the tooltip shows `title`. */
+async function stepTo(page: Page, title: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Alt+Shift+N');
+    const heading = tooltip(page).locator('.cl-title');
+    if ((await heading.count()) > 0 && (await heading.first().textContent()) === title) return;
+    await page.waitForTimeout(60);
+    if ((await heading.count()) > 0 && (await heading.first().textContent()) === title) return;
+  }
+  throw new Error(`no mark opened a tooltip titled ${title}`);
+}
+
+/** Centre of the first occurrence of `text` in the page's own text. */
+async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.nodeValue!.indexOf(needle);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + needle.length);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+}
+
+describe('inline context on a Zakura-like report', () => {
+  it('marks the groups and names the incident, with the reason', async () => {
+    const { page, url } = await open('zakura-2017.html');
+    const report = await waitForReport(browser, url);
+    const ids = report.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['group-islamic-state', 'media-amaq', 'group-tehreek-ul-mujahideen', 'group-ansar-ghazwat-ul-hind']));
+    const tum = report.entities.find((e) => e.id === 'group-tehreek-ul-mujahideen')!;
+    expect(tum.aliases).toContain('Tehreek-ul-Mujhadeen');
+    const zakura = report.incidents.find((i) => i.id === 'incident-zakura-2017');
+    expect(zakura?.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(zakura?.why).toContain('Zakura');
+    const counts = await highlightCounts(page);
+    expect(counts['claimlens-group']).toBeGreaterThanOrEqual(6);
+    expect(counts['claimlens-incident']).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('opens the incident tooltip from the keyboard: three competing claims and the police statement', async () => {
+    const { page } = await open('zakura-2017.html');
+    await stepTo(page, 'Zakura attack');
+    const tip = tooltip(page);
+    await expect.poll(() => tip.locator('.cl-claim').count()).toBeGreaterThanOrEqual(3);
+    const text = (await tip.textContent())!;
+    expect(text).toContain('3 competing claims');
+    for (const outfit of ['Islamic State', 'Tehreek-ul-Mujahideen', 'Ansar Ghazwat-ul-Hind']) expect(text).toContain(outfit);
+    expect(text).toContain('Amaq');
+    expect(text).toMatch(/Shesh Paul Vaid/);
+    expect(text).toMatch(/Why this incident: .*Zakura/);
+    // Focus is inside the tooltip, so its links are reachable with Tab.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('claimlens-ui');
+    const links = tip.locator('a');
+    expect(await links.count()).toBeGreaterThan(3);
+    for (const link of await links.all()) {
+      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+      expect(await link.getAttribute('target')).toBe('_blank');
+    }
+    await page.screenshot({ path: join(SHOTS, 'zakura-tooltip.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens a group tooltip on hover after a calm delay, and closes it when the pointer leaves', async () => {
+    const { page } = await open('zakura-2017.html');
+    const point = await pointOf(page, 'Tehreek-ul-Mujhadeen');
+    await page.mouse.move(point.x, point.y);
+    await page.waitForTimeout(150);
+    expect(await tooltip(page).count()).toBe(0); // not at once: reading over a name is not asking
+    await expect.poll(() => tooltip(page).locator('.cl-title').textContent(), { timeout: 3000 }).toBe('Tehreek-ul-Mujahideen');
+    expect(await tooltip(page).textContent()).toMatch(/Zakura/);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(0);
+    await page.close();
+  });
+
+  it('opens on click and leaves the page DOM as it was, apart from the one host element', async () => {
+    const { page } = await open('zakura-2017.html');
+    const point = await pointOf(page, 'Amaq');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(1);
+    const { before, after, hosts } = await page.evaluate(() => {
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      const hosts = clone.querySelectorAll('claimlens-ui').length;
+      clone.querySelectorAll('claimlens-ui').forEach((el) => el.remove());
+      return { before: (window as unknown as { __before: string }).__before, after: clone.outerHTML, hosts };
+    });
+    expect(hosts).toBe(1);
+    expect(after).toBe(before);
+    await page.close();
+  });
+});
+
+describe('inline context on a Wilayah-of-Hind-like report', () => {
+  it('resolves "late on Friday" against the article date and marks the province', async () => {
+    const { url, page } = await open('wilayah-2019.html');
+    const report = await waitForReport(browser, url);
+    expect(report.published).toBe('2019-05-11');
+    const ids = report.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['group-islamic-state', 'media-amaq']));
+    expect(ids.some((id) => /hind/.test(id))).toBe(true);
+    expect(report.incidents.map((i) => i.id)).toEqual(expect.arrayContaining(['incident-amshipora-2019']));
+    await page.close();
+  });
+});
+
+describe('pages ClaimLens must leave alone', () => {
+  it('marks nothing and names no incident on a page about something else', async () => {
+    const { page, url } = await open('unrelated-traps.html');
+    const report = await waitForReport(browser, url);
+    expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
+    expect(report.incidents).toEqual([]);
+    const counts = await highlightCounts(page);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    expect(await page.locator('claimlens-ui').count()).toBe(0);
+    const badge = await browser.worker.evaluate(async (tabUrl) => {
+      const [tab] = await chrome.tabs.query({ url: tabUrl });
+      return chrome.action.getBadgeText({ tabId: tab!.id! });
+    }, url);
+    expect(badge).toBe('');
+    await page.close();
+  });
+
+  it('does not claim the 2017 incident for a 2021 attack in the same place', async () => {
+    const { page, url } = await open('zakura-wrong-date.html');
+    expect((await waitForReport(browser, url)).incidents).toEqual([]);
+    await page.close();
+  });
+
+  it('reads only visible text: not scripts, form fields, editable or hidden regions', async () => {
+    const { page, url } = await open('hidden-and-inputs.html');
+    const report = await waitForReport(browser, url);
+    expect(report.entities.filter((e) => e.kind !== 'place').map((e) => e.id)).toEqual(['group-jaish-e-mohammed']);
+    await page.close();
+  });
+});
+
+describe('the badge', () => {
+  it('counts the groups and incidents on the tab', async () => {
+    const { page, url } = await open('zakura-2017.html');
+    const report = await waitForReport(browser, url);
+    const expected = report.entities.filter((e) => e.kind === 'group' || e.kind === 'media').length + report.incidents.length;
+    const badge = await browser.worker.evaluate(async (tabUrl) => {
+      const [tab] = await chrome.tabs.query({ url: tabUrl });
+      return chrome.action.getBadgeText({ tabId: tab!.id! });
+    }, url);
+    expect(badge).toBe(String(expected));
+    await page.close();
+  });
+});
+
+describe('a page rendered by a framework', () => {
+  it('keeps working, and its late and re-rendered text is marked', async () => {
+    const { page, url, errors } = await open('framework/app.html');
+    await page.locator('#story').waitFor();
+    await page.click('#more');
+    await expect.poll(() => page.locator('#more').textContent()).toBe('Load more (1)');
+    await expect
+      .poll(async () => (await readReports(browser)).find((r) => r.url === url)?.entities.map((e) => e.id) ?? [], { timeout: 5000 })
+      .toEqual(expect.arrayContaining(['group-islamic-state', 'group-hizbul-mujahideen', 'group-lashkar-e-taiba', 'group-jaish-e-mohammed', 'group-the-resistance-front']));
+    // The ticker re-renders four times a second; its mark follows the new text.
+    const before = Number((await page.locator('#ticker').textContent())!.match(/Updated (\d+)/)![1]);
+    await page.waitForTimeout(1600);
+    const after = Number((await page.locator('#ticker').textContent())!.match(/Updated (\d+)/)![1]);
+    expect(after).toBeGreaterThan(before);
+    const tickerMarked = await page.evaluate(() => {
+      const ticker = document.getElementById('ticker')!;
+      return [...CSS.highlights.get('claimlens-group')!].some((r) => ticker.contains((r as Range).startContainer) && (r as Range).toString() === 'Jaish-e-Mohammed');
+    });
+    expect(tickerMarked).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('dark pages', () => {
+  it('switches the marks and the tooltip to the dark palette', async () => {
+    const { page } = await open('dark.html');
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => tooltip(page).getAttribute('class')).toContain('cl-dark');
+    const colors = await tooltip(page).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.backgroundColor, style.color];
+    });
+    expect(colors).toEqual(['rgb(31, 32, 35)', 'rgb(236, 236, 241)']);
+    await page.screenshot({ path: join(SHOTS, 'dark-tooltip.png') });
+    await page.close();
+  });
+});
