@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'tests/fixtures/pages/**',
+      '.scratch/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,11 +28,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/lib/notes/db*', 'dexie'], message: 'IndexedDB belongs to the page origin here.' }] },
+        {
+          patterns: [
+            { group: ['**/lib/notes/db*', 'dexie'], message: 'IndexedDB belongs to the page origin here.' },
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Pack text is rendered as text.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Pack text is rendered as text.',
+        },
       ],
     },
   },

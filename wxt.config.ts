@@ -12,11 +12,15 @@ export default defineConfig({
     permissions: ['storage'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'claimlens@claimlens.example', strict_min_version: '140.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'claimlens@claimlens.example', strict_min_version: '140.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', minify: process.env.CLAIMLENS_NO_MINIFY ? false : 'esbuild' },
   }),
 });

@@ -46,7 +46,8 @@ export function EntityCardView({ card }: { card: EntityCard }) {
           <ul>
             {card.claimedIncidents.map((c) => (
               <li key={`${c.id}-${c.stance}`}>
-                {CLAIM_STANCE_LABEL[c.stance]}: <strong>{c.name}</strong> <span class="cl-meta">· {formatDay(c.date)}</span>
+                {CLAIM_STANCE_LABEL[c.stance]}: <strong>{c.name}</strong>{' '}
+                <span class="cl-meta">· {formatDay(c.date)}</span>
                 {c.competing && <span class="cl-flag"> · competing claims</span>}
               </li>
             ))}

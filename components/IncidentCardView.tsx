@@ -11,15 +11,18 @@ export interface IncidentMatchInfo {
 }
 
 export function IncidentCardView({ card, match }: { card: IncidentCard; match?: IncidentMatchInfo }) {
-  const claimed = card.claims.filter((c) => c.stance === 'claimed');
-  const claimHeading =
+  const uncertain = new Set(
+    card.claims.filter((c) => c.stance === 'claimed' && c.uncertain).map((c) => c.claimantId),
+  ).size;
+  const base =
     card.competingClaimants > 1
       ? `${card.competingClaimants} competing claims of responsibility`
-      : claimed.length === 1
+      : card.competingClaimants === 1
         ? '1 claim of responsibility'
         : card.claims.length === 0
           ? 'No claim of responsibility in the pack'
           : 'Claims';
+  const claimHeading = uncertain > 0 ? `${base}, and ${uncertain} uncertain` : base;
   const place = [card.place, ...card.region.slice(0, 2)].join(', ');
   return (
     <div class="cl-card" data-type="incident">
@@ -35,8 +38,8 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
             {card.tolls.map((t, i) => (
               <li key={i}>
                 {tollText(t)}
-                {t.uncertain && <span class="cl-flag"> (uncertain)</span>} <span class="cl-meta">as of {formatDay(t.asOf)}</span>{' '}
-                <SourceLinks sources={t.sources} />
+                {t.uncertain && <span class="cl-flag"> (uncertain)</span>}{' '}
+                <span class="cl-meta">as of {formatDay(t.asOf)}</span> <SourceLinks sources={t.sources} />
               </li>
             ))}
           </ul>
@@ -92,7 +95,14 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
 }
 
 function tollText(t: TollView): string {
-  const qualifier = t.qualifier === 'at-least' ? 'at least ' : t.qualifier === 'about' ? 'about ' : t.qualifier === 'up-to' ? 'up to ' : '';
+  const qualifier =
+    t.qualifier === 'at-least'
+      ? 'at least '
+      : t.qualifier === 'about'
+        ? 'about '
+        : t.qualifier === 'up-to'
+          ? 'up to '
+          : '';
   const count = t.countMax !== undefined ? `${t.count}–${t.countMax}` : String(t.count);
-  return `${qualifier}${count} ${t.kind}${t.who ? ` (${t.who})` : ''}`;
+  return `${qualifier}${count} ${t.kind}${t.who ? `: ${t.who}` : ''}`;
 }

@@ -1,5 +1,11 @@
 /** Neutral words for the pack's codes, as readers see them in a tooltip. */
-import type { ClaimMode, ClaimStance, EntityKind, RelationType, StatementStance } from '../lib/knowledge/pack-types';
+import type {
+  ClaimMode,
+  ClaimStance,
+  EntityKind,
+  RelationType,
+  StatementStance,
+} from '../lib/knowledge/pack-types';
 
 export const CLAIM_STANCE_LABEL: Record<ClaimStance, string> = {
   claimed: 'claimed',

@@ -6,7 +6,9 @@ export function calendarDay(value: string | undefined): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? undefined : toDay(parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate());
+  return Number.isNaN(parsed.getTime())
+    ? undefined
+    : toDay(parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate());
 }
 
 /** Whole days from a to b (b − a), both YYYY-MM-DD. */
@@ -17,7 +19,9 @@ export function daysBetween(a: string, b: string): number {
 /** "17 Nov 2017" for "2017-11-17", "Nov 2017" for "2017-11", "2017" for "2017". */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  const month = m ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] : undefined;
+  const month = m
+    ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]
+    : undefined;
   return [d, month, y].filter((x) => x !== undefined).join(' ');
 }
 

@@ -6,7 +6,8 @@ type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<
 const MAX_MENTIONS = 2000;
 const MAX_TEXT = 4000;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max = MAX_TEXT) => v === undefined || isStr(v, max);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

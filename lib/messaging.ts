@@ -22,12 +22,26 @@ export interface PageIncidents {
   incidents: IncidentMatch[];
 }
 
+export interface PageTiming {
+  /** performance.now() when the content script started (the page's clock). */
+  startedAt: number;
+  /** From start until the marks were drawn and this report was sent, waits included. */
+  totalMs: number;
+  /** Main-thread time the content script used, and its longest uninterrupted stretch. */
+  busyMs: number;
+  longestTaskMs: number;
+  textNodes: number;
+  characters: number;
+  /** Main-thread time by phase (load, scan, filter, count, draw, report). */
+  phases: Record<string, number>;
+}
+
 export interface PageReport {
   url: string;
   published?: string;
   entities: { id: string; name: string; kind: string; aliases: string[]; mentions: number }[];
   incidents: { id: string; name: string; aliases: string[]; confidence: number; why: string }[];
-  timing: { scanMs: number; totalMs: number; textNodes: number; characters: number };
+  timing: PageTiming;
 }
 
 export interface ProtocolMap {

@@ -13,9 +13,15 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
   return found;
 }
 
@@ -27,7 +33,9 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with the unpacked extension (headless unless told otherwise). */
-export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string; withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string; withExtension?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const withExtension = options.withExtension ?? true;
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
@@ -43,7 +51,8 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     '--disable-quic',
     '--disable-dev-shm-usage',
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  if (withExtension)
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -51,12 +60,16 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
   });
+  // tsx compiles these scripts with esbuild's keepNames, which wraps functions passed to
+  // page.evaluate in a __name() helper that pages do not have.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const close = async () => {
     await context.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
   };
   if (!withExtension) return { context, worker: undefined as unknown as Worker, extensionId: '', close };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close };
 }
@@ -66,16 +79,25 @@ export type TabReport = PageReport & { tabId: number };
 /** Every page report the extension holds, read from its service worker. */
 export async function readReports(browser: ExtensionBrowser): Promise<TabReport[]> {
   const worker = currentWorker(browser);
-  return worker.evaluate(() => (globalThis as unknown as { claimlens: { reports(): unknown[] } }).claimlens.reports()) as Promise<TabReport[]>;
+  return worker.evaluate(() =>
+    (globalThis as unknown as { claimlens: { reports(): unknown[] } }).claimlens.reports(),
+  ) as Promise<TabReport[]>;
 }
 
 function currentWorker(browser: ExtensionBrowser): Worker {
   // A stopped worker comes back as a new Worker object.
-  return browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId)) ?? browser.worker;
+  return (
+    browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId)) ?? browser.worker
+  );
 }
 
 /** Waits until the extension has reported on `url` (its first full pass is done). */
-export async function waitForReport(browser: ExtensionBrowser, url: string, timeoutMs = 20_000, after = 0): Promise<TabReport> {
+export async function waitForReport(
+  browser: ExtensionBrowser,
+  url: string,
+  timeoutMs = 20_000,
+  after = 0,
+): Promise<TabReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const report = (await readReports(browser)).find((r) => r.url === url && r.timing.totalMs >= after);
@@ -105,7 +127,10 @@ export interface StaticServer {
  * Serves files on 127.0.0.1: `mounts` maps URL prefixes to folders ("/" → pages, "/vendor/" → …).
  * Extra routes answer generated pages.
  */
-export async function serveStatic(mounts: Record<string, string>, routes: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  routes: Record<string, string> = {},
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (routes[path] !== undefined) {

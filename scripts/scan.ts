@@ -31,7 +31,9 @@ async function main(): Promise<number> {
   const browser = await launchWithExtension();
   await browser.context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    return url.hostname === '127.0.0.1' || !/^https?:/.test(url.protocol) || inputs.includes(route.request().url())
+    return url.hostname === '127.0.0.1' ||
+      !/^https?:/.test(url.protocol) ||
+      inputs.includes(route.request().url())
       ? route.continue()
       : route.abort('blockedbyclient');
   });
@@ -42,7 +44,14 @@ async function main(): Promise<number> {
       if (!/^https?:\/\//.test(input)) {
         const file = resolve(input);
         if (!existsSync(file)) {
-          results.push({ input, url: '', entities: [], incidents: [], timing: emptyTiming(), error: 'no such file' });
+          results.push({
+            input,
+            url: '',
+            entities: [],
+            incidents: [],
+            timing: emptyTiming(),
+            error: 'no such file',
+          });
           continue;
         }
         url = server.url(`d${dirs.indexOf(dirname(file))}/${encodeURIComponent(basename(file))}`);
@@ -60,7 +69,14 @@ async function main(): Promise<number> {
           timing: report.timing,
         });
       } catch (error) {
-        results.push({ input, url, entities: [], incidents: [], timing: emptyTiming(), error: String((error as Error).message ?? error) });
+        results.push({
+          input,
+          url,
+          entities: [],
+          incidents: [],
+          timing: emptyTiming(),
+          error: String((error as Error).message ?? error),
+        });
       } finally {
         await page.close();
       }
@@ -75,15 +91,19 @@ async function main(): Promise<number> {
 }
 
 function emptyTiming(): TabReport['timing'] {
-  return { scanMs: 0, totalMs: 0, textNodes: 0, characters: 0 };
+  return { startedAt: 0, totalMs: 0, busyMs: 0, longestTaskMs: 0, textNodes: 0, characters: 0, phases: {} };
 }
 
 function printHuman(r: ScanResult): void {
   const lines = [`${r.input}${r.error ? `  ERROR: ${r.error}` : ''}`];
   if (r.published) lines.push(`  published ${r.published}`);
-  for (const e of r.entities) lines.push(`  ${e.kind.padEnd(12)} ${e.name} ×${e.mentions}  (${e.aliases.join(', ')})`);
-  for (const i of r.incidents) lines.push(`  incident     ${i.name}  ${Math.round(i.confidence * 100)}%  because ${i.why}`);
-  lines.push(`  ${r.timing.characters} characters in ${r.timing.textNodes} text nodes, scanned in ${r.timing.scanMs} ms`);
+  for (const e of r.entities)
+    lines.push(`  ${e.kind.padEnd(12)} ${e.name} ×${e.mentions}  (${e.aliases.join(', ')})`);
+  for (const i of r.incidents)
+    lines.push(`  incident     ${i.name}  ${Math.round(i.confidence * 100)}%  because ${i.why}`);
+  lines.push(
+    `  ${r.timing.characters} characters in ${r.timing.textNodes} text nodes, ${r.timing.busyMs} ms of main-thread work, done after ${r.timing.totalMs} ms`,
+  );
   console.log(lines.join('\n'));
 }
 

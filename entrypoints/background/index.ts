@@ -12,7 +12,11 @@ export default defineBackground(() => {
   const reports = new Map<number, PageReport>();
 
   /** Only ClaimLens's own content scripts and pages may talk to the background. */
-  function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: chrome.runtime.MessageSender): data is Parameters<ProtocolMap[K]>[0] {
+  function accept<K extends keyof ProtocolMap>(
+    type: K,
+    data: unknown,
+    sender: chrome.runtime.MessageSender,
+  ): data is Parameters<ProtocolMap[K]>[0] {
     if (sender.id !== browser.runtime.id) return false;
     if (!messageGuards[type](data)) {
       console.warn(`ClaimLens: refused a malformed "${type}" message`);
@@ -51,14 +55,23 @@ export default defineBackground(() => {
     }
   });
 
-  // For `npm run scan` and the E2E tests, which read what the extension found from its own worker.
+  // For `npm run scan`, `npm run bench` and the E2E tests, which drive the extension from its own
+  // worker. Nothing here is reachable from a web page.
   (globalThis as { claimlens?: unknown }).claimlens = {
     reports: () => [...reports.entries()].map(([tabId, report]) => ({ tabId, ...report })),
+    /** Replaces the packs in use (null: back to the default pack). */
+    usePacks: (packs: unknown[] | null) => {
+      service = packs ? new KnowledgeService(packs) : undefined;
+      knowledge().getMatcher();
+    },
+    /** Every alias text of the packs in use, for the benchmark's baselines. */
+    aliases: () => knowledge().aliasTexts(),
   };
 });
 
 async function setBadge(tabId: number, text: string): Promise<void> {
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  const action =
+    browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   try {
     await action?.setBadgeText({ tabId, text });
     await action?.setBadgeBackgroundColor({ tabId, color: '#3c4043' });

@@ -1,6 +1,14 @@
 /** Opens, places and closes the tooltip in ClaimLens's shadow root, for whichever mark the reader reached. */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { Tooltip } from '../../components/Tooltip';
 import type { Card } from '../../lib/knowledge/cards';
@@ -87,7 +95,8 @@ export class TooltipController implements MarkInteractionHandlers {
     this.theme ??= isDarkPage(document) ? 'dark' : 'light';
     this.draw(mark);
     this.place(mark);
-    if (focus) (this.container.querySelector('.cl-tooltip') as HTMLElement | null)?.focus({ preventScroll: true });
+    if (focus)
+      (this.container.querySelector('.cl-tooltip') as HTMLElement | null)?.focus({ preventScroll: true });
     if (!this.cards.has(mark.targetId)) {
       try {
         const [card] = await this.loadCards([mark.targetId]);

@@ -13,14 +13,8 @@ import entityStatements from './default-pack/entity-statements.json';
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */
 export function defaultPack(): KnowledgePack {
-  return assemblePack(meta as PackMeta, [
-    sources,
-    groups,
-    media,
-    organizations,
-    people,
-    places,
-    incidents,
-    entityStatements,
-  ] as PackPart[]);
+  return assemblePack(
+    meta as PackMeta,
+    [sources, groups, media, organizations, people, places, incidents, entityStatements] as PackPart[],
+  );
 }

@@ -12,7 +12,8 @@ export class KnowledgeBase {
   constructor(readonly packs: readonly KnowledgePack[]) {
     // Earlier packs win on a shared id; merging across packs is the pack manager's job.
     for (const pack of packs) {
-      for (const source of pack.sources) if (!this.sources.has(source.id)) this.sources.set(source.id, source);
+      for (const source of pack.sources)
+        if (!this.sources.has(source.id)) this.sources.set(source.id, source);
       for (const entity of pack.entities) {
         if (this.entities.has(entity.id)) continue;
         this.entities.set(entity.id, entity);
@@ -104,7 +105,15 @@ export class KnowledgeBase {
     for (const other of this.entities.values()) {
       for (const r of other.relations ?? []) {
         if (r.target !== id) continue;
-        relations.push({ type: r.type, direction: 'in', otherId: other.id, other: other.name, from: r.from, until: r.until, uncertain: r.uncertain });
+        relations.push({
+          type: r.type,
+          direction: 'in',
+          otherId: other.id,
+          other: other.name,
+          from: r.from,
+          until: r.until,
+          uncertain: r.uncertain,
+        });
       }
     }
     const claimedIncidents: EntityCard['claimedIncidents'] = [];
@@ -115,7 +124,13 @@ export class KnowledgeBase {
       const competing = competingClaimants(incident) > 1;
       for (const claim of incident.claims) {
         if (claim.claimant === id || claim.channel === id)
-          claimedIncidents.push({ id: incident.id, name: incident.name, date: incident.date, stance: claim.stance, competing });
+          claimedIncidents.push({
+            id: incident.id,
+            name: incident.name,
+            date: incident.date,
+            stance: claim.stance,
+            competing,
+          });
       }
       for (const s of incident.statements) {
         if (s.about === id || s.attributedTo?.includes(id)) statements.push(this.statementView(s, incident));
@@ -123,7 +138,11 @@ export class KnowledgeBase {
     }
     claimedIncidents.sort((a, b) => b.date.localeCompare(a.date));
     const aliases = [
-      ...new Set((entity.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).filter((a) => a !== entity.name)),
+      ...new Set(
+        (entity.aliases ?? [])
+          .map((a) => (typeof a === 'string' ? a : a.text))
+          .filter((a) => a !== entity.name),
+      ),
     ];
     return {
       type: 'entity',
@@ -141,6 +160,8 @@ export class KnowledgeBase {
   }
 }
 
+/** Distinct outfits that claimed the incident, leaving out claims whose attribution is uncertain. */
 export function competingClaimants(incident: Incident): number {
-  return new Set(incident.claims.filter((c) => c.stance === 'claimed').map((c) => c.claimant)).size;
+  return new Set(incident.claims.filter((c) => c.stance === 'claimed' && !c.uncertain).map((c) => c.claimant))
+    .size;
 }

@@ -32,6 +32,16 @@ export class KnowledgeService {
     return this.matcher;
   }
 
+  /** Every name and alias of every entity and incident, as written in the packs. */
+  aliasTexts(): string[] {
+    const texts: string[] = [];
+    for (const item of [...this.kb.entities.values(), ...this.kb.incidents.values()]) {
+      texts.push(item.name);
+      for (const alias of item.aliases ?? []) texts.push(typeof alias === 'string' ? alias : alias.text);
+    }
+    return texts;
+  }
+
   getCards(ids: readonly string[]): Card[] {
     const cards: Card[] = [];
     for (const id of ids) {
@@ -42,7 +52,8 @@ export class KnowledgeService {
   }
 
   resolve(evidence: PageEvidence): PageIncidents {
-    const published = calendarDay(evidence.published) ?? (evidence.dateline ? findArticleDate(evidence.dateline) : undefined);
+    const published =
+      calendarDay(evidence.published) ?? (evidence.dateline ? findArticleDate(evidence.dateline) : undefined);
     const incidents = resolveIncidents(this.kb, {
       published,
       mentions: evidence.mentions,

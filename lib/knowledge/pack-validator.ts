@@ -57,11 +57,13 @@ export function validatePack(input: Json): PackValidation {
   };
   const date = (v: Json, path: string, optional = true) => {
     if (v === undefined && optional) return;
-    if (typeof v !== 'string' || !DATE.test(v)) report(path, `expected a date YYYY, YYYY-MM or YYYY-MM-DD, got ${describe(v)}`);
+    if (typeof v !== 'string' || !DATE.test(v))
+      report(path, `expected a date YYYY, YYYY-MM or YYYY-MM-DD, got ${describe(v)}`);
   };
   const oneOf = (v: Json, path: string, values: readonly string[], optional = false) => {
     if (v === undefined && optional) return;
-    if (typeof v !== 'string' || !values.includes(v)) report(path, `expected one of ${values.join(', ')}, got ${describe(v)}`);
+    if (typeof v !== 'string' || !values.includes(v))
+      report(path, `expected one of ${values.join(', ')}, got ${describe(v)}`);
   };
   const bool = (v: Json, path: string) => {
     if (v !== undefined && typeof v !== 'boolean') report(path, 'expected true or false');
@@ -78,21 +80,32 @@ export function validatePack(input: Json): PackValidation {
     if (typeof v !== 'string') return report(path, 'expected a URL');
     try {
       const parsed = new URL(v);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') report(path, 'only http(s) URLs are allowed');
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        report(path, 'only http(s) URLs are allowed');
     } catch {
       report(path, `not a URL: ${describe(v)}`);
     }
   };
 
-  if (!shape(input, '', ['format', 'formatVersion', 'id', 'name', 'version', 'updated', 'sources', 'entities', 'incidents'], ['description', 'license', 'homepage', 'statements'])) {
+  if (
+    !shape(
+      input,
+      '',
+      ['format', 'formatVersion', 'id', 'name', 'version', 'updated', 'sources', 'entities', 'incidents'],
+      ['description', 'license', 'homepage', 'statements'],
+    )
+  ) {
     return { ok: false, problems };
   }
   const pack = input;
   if (pack.format !== 'claimlens-pack') report('format', 'expected "claimlens-pack"');
-  if (pack.formatVersion !== 1) report('formatVersion', `this version of ClaimLens reads format 1, got ${describe(pack.formatVersion)}`);
-  if (typeof pack.id !== 'string' || !ID.test(pack.id)) report('id', 'expected an id of lower-case letters, digits, ".", "_" and "-"');
+  if (pack.formatVersion !== 1)
+    report('formatVersion', `this version of ClaimLens reads format 1, got ${describe(pack.formatVersion)}`);
+  if (typeof pack.id !== 'string' || !ID.test(pack.id))
+    report('id', 'expected an id of lower-case letters, digits, ".", "_" and "-"');
   text(pack.name, 'name', { max: 200 });
-  if (typeof pack.version !== 'string' || !/^\d+\.\d+\.\d+/.test(pack.version)) report('version', 'expected a semantic version such as 1.0.0');
+  if (typeof pack.version !== 'string' || !/^\d+\.\d+\.\d+/.test(pack.version))
+    report('version', 'expected a semantic version such as 1.0.0');
   date(pack.updated, 'updated', false);
   text(pack.description, 'description', { optional: true });
   text(pack.license, 'license', { optional: true, max: 200 });
@@ -103,7 +116,8 @@ export function validatePack(input: Json): PackValidation {
   const entityKinds = new Map<string, EntityKind>();
   const incidentIds = new Set<string>();
   const claimId = (v: Json, path: string, seen: Set<string>) => {
-    if (typeof v !== 'string' || !ID.test(v)) report(join(path, 'id'), 'expected an id of lower-case letters, digits, ".", "_" and "-"');
+    if (typeof v !== 'string' || !ID.test(v))
+      report(join(path, 'id'), 'expected an id of lower-case letters, digits, ".", "_" and "-"');
     else if (seen.has(v)) report(join(path, 'id'), `duplicate id "${v}"`);
     else {
       seen.add(v);
@@ -116,25 +130,36 @@ export function validatePack(input: Json): PackValidation {
   const incidents = list(pack.incidents, 'incidents');
   const statements = list(pack.statements, 'statements', true);
   const allIds = new Set<string>();
-  sources.forEach((s, i) => isObj(s) && claimId(s.id, `sources[${i}]`, allIds) && sourceIds.add(s.id as string));
+  sources.forEach(
+    (s, i) => isObj(s) && claimId(s.id, `sources[${i}]`, allIds) && sourceIds.add(s.id as string),
+  );
   entities.forEach((e, i) => {
-    if (isObj(e) && claimId(e.id, `entities[${i}]`, allIds) && typeof e.kind === 'string' && (ENTITY_KINDS as string[]).includes(e.kind))
+    if (
+      isObj(e) &&
+      claimId(e.id, `entities[${i}]`, allIds) &&
+      typeof e.kind === 'string' &&
+      (ENTITY_KINDS as string[]).includes(e.kind)
+    )
       entityKinds.set(e.id as string, e.kind as EntityKind);
   });
-  incidents.forEach((inc, i) => isObj(inc) && claimId(inc.id, `incidents[${i}]`, allIds) && incidentIds.add(inc.id as string));
+  incidents.forEach(
+    (inc, i) => isObj(inc) && claimId(inc.id, `incidents[${i}]`, allIds) && incidentIds.add(inc.id as string),
+  );
 
   const sourceRefs = (v: Json, path: string, required: boolean) => {
     const refs = list(v, path, !required);
     if (required && Array.isArray(v) && refs.length === 0) report(path, 'needs at least one source');
     refs.forEach((ref, i) => {
-      if (typeof ref !== 'string' || !sourceIds.has(ref)) report(`${path}[${i}]`, `unknown source ${describe(ref)}`);
+      if (typeof ref !== 'string' || !sourceIds.has(ref))
+        report(`${path}[${i}]`, `unknown source ${describe(ref)}`);
     });
   };
   const entityRef = (v: Json, path: string, kinds: readonly EntityKind[], optional = false) => {
     if (v === undefined && optional) return;
     const kind = typeof v === 'string' ? entityKinds.get(v) : undefined;
     if (kind === undefined) report(path, `unknown entity ${describe(v)}`);
-    else if (!kinds.includes(kind)) report(path, `entity "${String(v)}" is a ${kind}, expected ${kinds.join(' or ')}`);
+    else if (!kinds.includes(kind))
+      report(path, `entity "${String(v)}" is a ${kind}, expected ${kinds.join(' or ')}`);
   };
   const aliases = (v: Json, path: string) => {
     list(v, path, true).forEach((alias, i) => {
@@ -143,10 +168,15 @@ export function validatePack(input: Json): PackValidation {
         if (foldText(alias) === '') report(at, 'alias has no letters or digits');
         return;
       }
-      if (!shape(alias, at, ['text'], ['lang', 'kind', 'caseSensitive', 'needsContext', 'from', 'until'])) return;
+      if (!shape(alias, at, ['text'], ['lang', 'kind', 'caseSensitive', 'needsContext', 'from', 'until']))
+        return;
       text(alias.text, join(at, 'text'), { max: 200 });
-      if (typeof alias.text === 'string' && foldText(alias.text) === '') report(join(at, 'text'), 'alias has no letters or digits');
-      if (alias.lang !== undefined && (typeof alias.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(alias.lang)))
+      if (typeof alias.text === 'string' && foldText(alias.text) === '')
+        report(join(at, 'text'), 'alias has no letters or digits');
+      if (
+        alias.lang !== undefined &&
+        (typeof alias.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(alias.lang))
+      )
         report(join(at, 'lang'), 'expected a BCP 47 language tag such as "en" or "ur"');
       oneOf(alias.kind, join(at, 'kind'), ALIAS_KINDS, true);
       bool(alias.caseSensitive, join(at, 'caseSensitive'));
@@ -158,7 +188,10 @@ export function validatePack(input: Json): PackValidation {
   const SPEAKERS: EntityKind[] = ['person', 'organization', 'group', 'media'];
   const statement = (v: Json, path: string, aboutRequired: boolean) => {
     const required = ['speaker', 'stance', 'paraphrase', 'sources', ...(aboutRequired ? ['about'] : [])];
-    if (!shape(v, path, required, ['onBehalfOf', 'role', 'date', 'about', 'attributedTo', 'quote', 'uncertain'])) return;
+    if (
+      !shape(v, path, required, ['onBehalfOf', 'role', 'date', 'about', 'attributedTo', 'quote', 'uncertain'])
+    )
+      return;
     entityRef(v.speaker, join(path, 'speaker'), SPEAKERS);
     entityRef(v.onBehalfOf, join(path, 'onBehalfOf'), ['organization', 'group', 'media'], true);
     text(v.role, join(path, 'role'), { optional: true, max: 200 });
@@ -167,7 +200,8 @@ export function validatePack(input: Json): PackValidation {
     entityRef(v.about, join(path, 'about'), ENTITY_KINDS, !aboutRequired);
     const attributed = list(v.attributedTo, join(path, 'attributedTo'), true);
     attributed.forEach((a, i) => entityRef(a, `${join(path, 'attributedTo')}[${i}]`, ENTITY_KINDS));
-    if (v.stance === 'attributes-to' && attributed.length === 0) report(join(path, 'attributedTo'), 'stance "attributes-to" needs the entities named');
+    if (v.stance === 'attributes-to' && attributed.length === 0)
+      report(join(path, 'attributedTo'), 'stance "attributes-to" needs the entities named');
     text(v.quote, join(path, 'quote'), { optional: true, max: 400 });
     text(v.paraphrase, join(path, 'paraphrase'), { max: 1000 });
     bool(v.uncertain, join(path, 'uncertain'));
@@ -186,7 +220,10 @@ export function validatePack(input: Json): PackValidation {
 
   entities.forEach((e, i) => {
     const path = `entities[${i}]`;
-    if (!shape(e, path, ['id', 'kind', 'name'], ['aliases', 'description', 'relations', 'wikidata', 'sources'])) return;
+    if (
+      !shape(e, path, ['id', 'kind', 'name'], ['aliases', 'description', 'relations', 'wikidata', 'sources'])
+    )
+      return;
     oneOf(e.kind, join(path, 'kind'), ENTITY_KINDS);
     text(e.name, join(path, 'name'), { max: 200 });
     aliases(e.aliases, join(path, 'aliases'));
@@ -210,23 +247,48 @@ export function validatePack(input: Json): PackValidation {
 
   incidents.forEach((inc, i) => {
     const path = `incidents[${i}]`;
-    if (!shape(inc, path, ['id', 'name', 'date', 'place', 'summary', 'claims', 'statements'], ['aliases', 'region', 'eventWords', 'tolls', 'caveats', 'sources']))
+    if (
+      !shape(
+        inc,
+        path,
+        ['id', 'name', 'date', 'place', 'summary', 'claims', 'statements'],
+        ['aliases', 'region', 'eventWords', 'tolls', 'caveats', 'sources'],
+      )
+    )
       return;
     text(inc.name, join(path, 'name'), { max: 200 });
     aliases(inc.aliases, join(path, 'aliases'));
     date(inc.date, join(path, 'date'), false);
     entityRef(inc.place, join(path, 'place'), ['place']);
-    list(inc.region, join(path, 'region'), true).forEach((r, j) => entityRef(r, `${join(path, 'region')}[${j}]`, ['place']));
-    list(inc.eventWords, join(path, 'eventWords'), true).forEach((w, j) => text(w, `${join(path, 'eventWords')}[${j}]`, { max: 60 }));
+    list(inc.region, join(path, 'region'), true).forEach((r, j) =>
+      entityRef(r, `${join(path, 'region')}[${j}]`, ['place']),
+    );
+    list(inc.eventWords, join(path, 'eventWords'), true).forEach((w, j) =>
+      text(w, `${join(path, 'eventWords')}[${j}]`, { max: 60 }),
+    );
     text(inc.summary, join(path, 'summary'), { max: 2000 });
-    list(inc.caveats, join(path, 'caveats'), true).forEach((c, j) => text(c, `${join(path, 'caveats')}[${j}]`, { max: 1000 }));
+    list(inc.caveats, join(path, 'caveats'), true).forEach((c, j) =>
+      text(c, `${join(path, 'caveats')}[${j}]`, { max: 1000 }),
+    );
     sourceRefs(inc.sources, join(path, 'sources'), false);
     list(inc.tolls, join(path, 'tolls'), true).forEach((t, j) => {
       const tp = `${join(path, 'tolls')}[${j}]`;
-      if (!shape(t, tp, ['kind', 'count', 'asOf', 'sources'], ['countMax', 'qualifier', 'who', 'uncertain', 'note'])) return;
+      if (
+        !shape(
+          t,
+          tp,
+          ['kind', 'count', 'asOf', 'sources'],
+          ['countMax', 'qualifier', 'who', 'uncertain', 'note'],
+        )
+      )
+        return;
       oneOf(t.kind, join(tp, 'kind'), ['killed', 'injured', 'missing', 'abducted']);
-      if (!Number.isInteger(t.count) || (t.count as number) < 0) report(join(tp, 'count'), 'expected a whole number');
-      if (t.countMax !== undefined && (!Number.isInteger(t.countMax) || (t.countMax as number) < (t.count as number)))
+      if (!Number.isInteger(t.count) || (t.count as number) < 0)
+        report(join(tp, 'count'), 'expected a whole number');
+      if (
+        t.countMax !== undefined &&
+        (!Number.isInteger(t.countMax) || (t.countMax as number) < (t.count as number))
+      )
         report(join(tp, 'countMax'), 'expected a whole number not below count');
       oneOf(t.qualifier, join(tp, 'qualifier'), ['exact', 'at-least', 'about', 'up-to'], true);
       text(t.who, join(tp, 'who'), { optional: true, max: 200 });
@@ -237,7 +299,10 @@ export function validatePack(input: Json): PackValidation {
     });
     list(inc.claims, join(path, 'claims')).forEach((c, j) => {
       const cp = `${join(path, 'claims')}[${j}]`;
-      if (!shape(c, cp, ['claimant', 'stance', 'summary', 'sources'], ['channel', 'mode', 'date', 'uncertain'])) return;
+      if (
+        !shape(c, cp, ['claimant', 'stance', 'summary', 'sources'], ['channel', 'mode', 'date', 'uncertain'])
+      )
+        return;
       entityRef(c.claimant, join(cp, 'claimant'), ['group', 'media', 'organization', 'person']);
       entityRef(c.channel, join(cp, 'channel'), ['media', 'group', 'organization', 'person'], true);
       oneOf(c.mode, join(cp, 'mode'), CLAIM_MODES, true);
@@ -247,12 +312,16 @@ export function validatePack(input: Json): PackValidation {
       bool(c.uncertain, join(cp, 'uncertain'));
       sourceRefs(c.sources, join(cp, 'sources'), true);
     });
-    list(inc.statements, join(path, 'statements')).forEach((s, j) => statement(s, `${join(path, 'statements')}[${j}]`, false));
+    list(inc.statements, join(path, 'statements')).forEach((s, j) =>
+      statement(s, `${join(path, 'statements')}[${j}]`, false),
+    );
   });
 
   statements.forEach((s, i) => statement(s, `statements[${i}]`, true));
 
-  return problems.length === 0 ? { ok: true, pack: input as unknown as KnowledgePack } : { ok: false, problems };
+  return problems.length === 0
+    ? { ok: true, pack: input as unknown as KnowledgePack }
+    : { ok: false, problems };
 }
 
 function join(path: string, key: string): string {

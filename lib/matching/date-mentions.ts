@@ -25,14 +25,32 @@ export function findDates(text: string, reference?: string): DateMention[] {
     const yearKnown = c.isCertain('year');
     if (!ref && !yearKnown) continue;
     if (c.isCertain('day') && c.isCertain('month')) {
-      mentions.push({ date: toDay(c.get('year')!, c.get('month')!, c.get('day')!), precision: 'day', text: r.text, index: r.index, relative: !yearKnown });
+      mentions.push({
+        date: toDay(c.get('year')!, c.get('month')!, c.get('day')!),
+        precision: 'day',
+        text: r.text,
+        index: r.index,
+        relative: !yearKnown,
+      });
     } else if (c.isCertain('weekday') && ref) {
       // News reports the past: a bare weekday after the article's date means the week before.
       let date = new Date(c.get('year')!, c.get('month')! - 1, c.get('day')!, 12);
       if (date.getTime() > ref.getTime() + 12 * 3600e3) date = new Date(date.getTime() - 7 * 86400e3);
-      mentions.push({ date: toDay(date.getFullYear(), date.getMonth() + 1, date.getDate()), precision: 'day', text: r.text, index: r.index, relative: true });
+      mentions.push({
+        date: toDay(date.getFullYear(), date.getMonth() + 1, date.getDate()),
+        precision: 'day',
+        text: r.text,
+        index: r.index,
+        relative: true,
+      });
     } else if (c.isCertain('month') && yearKnown) {
-      mentions.push({ date: `${c.get('year')}-${pad(c.get('month')!)}`, precision: 'month', text: r.text, index: r.index, relative: false });
+      mentions.push({
+        date: `${c.get('year')}-${pad(c.get('month')!)}`,
+        precision: 'month',
+        text: r.text,
+        index: r.index,
+        relative: false,
+      });
     }
   }
   return mentions;
@@ -42,7 +60,8 @@ export function findDates(text: string, reference?: string): DateMention[] {
 export function findArticleDate(text: string): string | undefined {
   for (const r of chrono.parse(text.slice(0, 4000))) {
     const c = r.start;
-    if (c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) return toDay(c.get('year')!, c.get('month')!, c.get('day')!);
+    if (c.isCertain('year') && c.isCertain('month') && c.isCertain('day'))
+      return toDay(c.get('year')!, c.get('month')!, c.get('day')!);
   }
   return undefined;
 }
@@ -51,4 +70,3 @@ function dayToDate(day: string): Date | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12) : undefined;
 }
-

@@ -78,17 +78,29 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
   const named = new Set(evidence.entityIds);
   for (const incident of kb.incidents.values()) {
     // An article cannot report an incident that happened after it was published.
-    if (evidence.published && daysBetween(incident.date.padEnd(10, '-01').slice(0, 10), evidence.published) < 0) continue;
+    if (
+      evidence.published &&
+      daysBetween(incident.date.padEnd(10, '-01').slice(0, 10), evidence.published) < 0
+    )
+      continue;
     let best: Candidate | undefined;
     const consider = (c: Candidate) => {
-      if (!best || c.score > best.score) best = { ...c, mentions: [...new Set([...(best?.mentions ?? []), ...c.mentions])] };
+      if (!best || c.score > best.score)
+        best = { ...c, mentions: [...new Set([...(best?.mentions ?? []), ...c.mentions])] };
       else best.mentions = [...new Set([...best.mentions, ...c.mentions])];
     };
 
     evidence.mentions.forEach((mention, index) => {
       if (mention.targetId === incident.id) {
-        const nameUsed = mention.context.slice(mention.offset).split(/[.;:!?\n]/)[0]!.trim();
-        consider({ score: 0.9, reasons: [`named “${nameUsed.slice(0, 60) || incident.name}”`], mentions: [index] });
+        const nameUsed = mention.context
+          .slice(mention.offset)
+          .split(/[.;:!?\n]/)[0]!
+          .trim();
+        consider({
+          score: 0.9,
+          reasons: [`named “${nameUsed.slice(0, 60) || incident.name}”`],
+          mentions: [index],
+        });
         return;
       }
       if (mention.targetId !== incident.place) return;
@@ -99,13 +111,21 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
       const dates = findDates(window, evidence.published).filter((d) => d.precision === 'day');
       const fitting = dates.find((d) => fits(d, incident.date));
       if (fitting) {
-        consider({ score: 0.85, reasons: [place, `“${eventWord}”`, formatDay(fitting.date)], mentions: [index] });
+        consider({
+          score: 0.85,
+          reasons: [place, `“${eventWord}”`, formatDay(fitting.date)],
+          mentions: [index],
+        });
       } else if (dates.length === 0 && evidence.published && incident.date.length === 10) {
         const after = daysBetween(incident.date, evidence.published);
         if (after >= 0 && after <= 3)
           consider({
             score: 0.65,
-            reasons: [place, `“${eventWord}”`, `article dated ${formatDay(evidence.published)}, ${after} day${after === 1 ? '' : 's'} after ${formatDay(incident.date)}`],
+            reasons: [
+              place,
+              `“${eventWord}”`,
+              `article dated ${formatDay(evidence.published)}, ${after} day${after === 1 ? '' : 's'} after ${formatDay(incident.date)}`,
+            ],
             mentions: [index],
           });
       }
@@ -117,7 +137,9 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
     const claimantsNamed = [...new Set(incident.claims.map((c) => c.claimant))].filter((id) => named.has(id));
     if (claimantsNamed.length > 0) {
       candidate.score = Math.min(0.99, candidate.score + 0.05 * Math.min(3, claimantsNamed.length));
-      candidate.reasons.push(`names ${claimantsNamed.map((id) => kb.nameOf(id)).join(', ')}, which claimed it`);
+      candidate.reasons.push(
+        `names ${claimantsNamed.map((id) => kb.nameOf(id)).join(', ')}, which claimed it`,
+      );
     }
     if (candidate.score < INCIDENT_THRESHOLD) continue;
     matches.push({

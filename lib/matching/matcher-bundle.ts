@@ -27,6 +27,8 @@ export interface MatcherBundle {
   targets: MatchTarget[];
   /** Per pattern: letters of a case-sensitive alias as written ("ISIL"), or "" for case-insensitive ones. */
   caseForms: string[];
+  /** The folded first word of every alias, one a line: pages skip text that holds none of them. */
+  firstWords: string;
 }
 
 export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
@@ -34,6 +36,7 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
   const patterns: AutomatonPattern[] = [];
   const caseForms: string[] = [];
   const seen = new Set<string>();
+  const firstWords = new Set<string>();
 
   const add = (target: number, alias: Alias) => {
     const text = typeof alias === 'string' ? alias : alias.text;
@@ -47,6 +50,7 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
     if (folded === '' || seen.has(key)) return;
     seen.add(key);
     patterns.push({ folded, target, flags });
+    firstWords.add(folded.split(' ')[0]!);
     caseForms.push(caseForm);
   };
 
@@ -56,12 +60,13 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
     for (const alias of entity.aliases ?? []) add(index, alias);
   }
   for (const incident of kb.incidents.values()) {
-    const index = targets.push({ id: incident.id, type: 'incident', kind: 'incident', name: incident.name }) - 1;
+    const index =
+      targets.push({ id: incident.id, type: 'incident', kind: 'incident', name: incident.name }) - 1;
     add(index, incident.name);
     for (const alias of incident.aliases ?? []) add(index, alias);
   }
 
   const automaton = buildAutomaton(patterns);
   const key = kb.packs.map((p) => `${p.id}@${p.version}`).join(',') + `#${automaton.length}`;
-  return { key, automaton, targets, caseForms };
+  return { key, automaton, targets, caseForms, firstWords: [...firstWords].sort().join('\n') };
 }

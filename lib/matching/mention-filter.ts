@@ -21,13 +21,17 @@ export interface PatternInfo {
   caseForms: readonly string[];
 }
 
+/** Whether a raw match has the letter case its alias demands ("ISIL", not "Isil"). */
+export function hasRightCase(pattern: number, text: string, info: PatternInfo): boolean {
+  if ((info.automaton.patternFlags(pattern) & PATTERN_CASE_SENSITIVE) === 0) return true;
+  return caseSkeleton(text) === info.caseForms[pattern];
+}
+
 /** Keeps the matches that pass their own checks, longest first where they overlap. Order: by start. */
 export function filterMatches<T extends RawMatch>(matches: readonly T[], info: PatternInfo): T[] {
   const passed = matches.filter((m) => {
-    const flags = info.automaton.patternFlags(m.pattern);
-    if ((flags & PATTERN_CASE_SENSITIVE) === 0) return true;
-    if (caseSkeleton(m.text) !== info.caseForms[m.pattern]) return false;
-    return !inAllCapsRun(m);
+    if ((info.automaton.patternFlags(m.pattern) & PATTERN_CASE_SENSITIVE) === 0) return true;
+    return hasRightCase(m.pattern, m.text, info) && !inAllCapsRun(m);
   });
   passed.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: T[] = [];
@@ -37,7 +41,11 @@ export function filterMatches<T extends RawMatch>(matches: readonly T[], info: P
     const sameSpan = m.start === lastStart && m.end === lastEnd;
     if (m.start < lastEnd && !sameSpan) continue;
     const owner = info.automaton.patternTarget(m.pattern);
-    if (sameSpan && kept.some((k) => k.start === m.start && info.automaton.patternTarget(k.pattern) === owner)) continue;
+    if (
+      sameSpan &&
+      kept.some((k) => k.start === m.start && info.automaton.patternTarget(k.pattern) === owner)
+    )
+      continue;
     kept.push(m);
     lastStart = m.start;
     lastEnd = Math.max(lastEnd, m.end);

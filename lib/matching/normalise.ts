@@ -40,6 +40,13 @@ const OPTIONAL_MARK = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u00a
 
 function computeFold(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return c; // halves of astral characters: kept as word characters
+  // Fast answers for what English pages are full of (curly quotes, dashes, no-break spaces,
+  // accented Latin letters), so that most pages never compile the Unicode-property patterns below.
+  if (c >= 0x2000 && c <= 0x206f) return (c >= 0x200b && c <= 0x200f) || c >= 0x2060 ? DROP : SEP;
+  if (c < 0xc0) return c === 0xad ? DROP : SEP;
+  if (c === 0xd7 || c === 0xf7) return SEP;
+  if (c <= 0x24f) return latinBase(c);
+  if (c >= 0x300 && c <= 0x36f) return DROP;
   // Modifier letters that transliterations use as apostrophes (ʿ ʾ ʼ ʻ): separators, like ' and ’.
   if ((c >= 0x02b9 && c <= 0x02bf) || c === 0x02c8) return SEP;
   const ch = String.fromCharCode(c);
@@ -48,7 +55,11 @@ function computeFold(c: number): number {
   if (variant !== undefined) return variant;
   if (/\p{M}/u.test(ch)) return c; // Indic and other essential marks
   if (!LETTER_OR_NUMBER.test(ch)) return SEP;
-  const base = ch.normalize('NFD').charAt(0).toLowerCase();
+  return latinBase(c);
+}
+
+function latinBase(c: number): number {
+  const base = String.fromCharCode(c).normalize('NFD').charAt(0).toLowerCase();
   return base.length === 1 ? base.charCodeAt(0) : c;
 }
 

@@ -39,7 +39,12 @@ export interface AutomatonLayout {
   length: number;
 }
 
-export function layoutOf(stateCount: number, slotCount: number, patternCount: number, maxWords: number): AutomatonLayout {
+export function layoutOf(
+  stateCount: number,
+  slotCount: number,
+  patternCount: number,
+  maxWords: number,
+): AutomatonLayout {
   const slots = HEADER;
   const parent = slots + slotCount;
   const hash1 = parent + stateCount;
@@ -156,7 +161,16 @@ export function buildAutomaton(patterns: readonly AutomatonPattern[]): string {
 
   const layout = layoutOf(stateCount, slotCount, patterns.length, maxWords);
   const values: number[] = [FORMAT_VERSION, stateCount, slotCount, patterns.length, maxWords, layout.length];
-  for (const section of [slots, parent.map((p) => Math.max(p, -1)), hash1, hash2, fail, output, outputLink, patternWords]) {
+  for (const section of [
+    slots,
+    parent.map((p) => Math.max(p, -1)),
+    hash1,
+    hash2,
+    fail,
+    output,
+    outputLink,
+    patternWords,
+  ]) {
     for (const value of section) values.push(value);
   }
   for (const p of patterns) values.push(p.target);
@@ -186,8 +200,10 @@ export function valueAt(packed: string, i: number): number {
 
 /** Checks a packed automaton's header and length; throws on anything else. */
 export function readLayout(packed: string): AutomatonLayout {
-  if (packed.length < HEADER * 2 || valueAt(packed, 0) !== FORMAT_VERSION) throw new Error('not a ClaimLens automaton of this version');
+  if (packed.length < HEADER * 2 || valueAt(packed, 0) !== FORMAT_VERSION)
+    throw new Error('not a ClaimLens automaton of this version');
   const layout = layoutOf(valueAt(packed, 1), valueAt(packed, 2), valueAt(packed, 3), valueAt(packed, 4));
-  if (valueAt(packed, 5) !== layout.length || packed.length !== layout.length * 2) throw new Error('automaton data is truncated or damaged');
+  if (valueAt(packed, 5) !== layout.length || packed.length !== layout.length * 2)
+    throw new Error('automaton data is truncated or damaged');
   return layout;
 }

@@ -52,7 +52,8 @@ function findDatePublished(node: unknown, depth: number): string | undefined {
     return undefined;
   }
   const record = node as Record<string, unknown>;
-  if (typeof record.datePublished === 'string' && looksLikeDate(record.datePublished)) return record.datePublished;
+  if (typeof record.datePublished === 'string' && looksLikeDate(record.datePublished))
+    return record.datePublished;
   for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage']) {
     const found = findDatePublished(record[key], depth + 1);
     if (found) return found;

@@ -75,7 +75,12 @@ export function watchMarks(
     event.preventDefault();
     event.stopPropagation();
     const forward = event.code === NEXT_MARK_KEY;
-    stepped = stepped < 0 ? (forward ? 0 : marks.length - 1) : (stepped + (forward ? 1 : -1) + marks.length) % marks.length;
+    stepped =
+      stepped < 0
+        ? forward
+          ? 0
+          : marks.length - 1
+        : (stepped + (forward ? 1 : -1) + marks.length) % marks.length;
     handlers.open(marks[stepped]!, 'keyboard');
   };
 
@@ -114,7 +119,9 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
     const position = withPosition.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  const range = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 

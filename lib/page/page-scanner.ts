@@ -2,6 +2,7 @@
  * Finds alias matches in the visible text under a root, in slices that keep the main thread free,
  * and turns each match into a DOM range with the text around it.
  */
+import type { FirstWords } from '../matching/first-words';
 import { StreamMatcher, type PackedAutomaton } from '../matching/stream-matcher';
 import { VisibleTextWalker } from './visible-text';
 
@@ -28,6 +29,9 @@ export interface ScanStats {
   characters: number;
   /** The first 2,000 characters of text, blocks on lines of their own (for a dateline). */
   head: string;
+  /** Main-thread time the scan took, without the pauses it gave the page, and its longest slice. */
+  busyMs: number;
+  longestSliceMs: number;
 }
 
 export interface ScanOptions {
@@ -39,6 +43,10 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Patterns whose matches need the text around them (places and incident names). */
   wantsContext?: (pattern: number) => boolean;
+  /** Text nodes holding none of these words are not fed to the automaton (while no alias is under way). */
+  firstWords?: FirstWords;
+  /** Drops a raw match before any range is made for it (letter case of acronyms). */
+  accept?: (pattern: number, text: string) => boolean;
 }
 
 const NODES_PER_CHECK = 64;
@@ -48,6 +56,7 @@ export async function scanForMatches(
   automaton: PackedAutomaton,
   options: ScanOptions = {},
 ): Promise<{ matches: FoundMatch[]; stats: ScanStats }> {
+  const firstWords = options.firstWords;
   const nodes: Text[] = [];
   const starts: number[] = [];
   /** Whether a block boundary comes before node i. */
@@ -66,7 +75,7 @@ export async function scanForMatches(
       blockStarts.push(pendingBreak);
       if (head.length < HEAD_LENGTH) head += (pendingBreak ? '\n' : '') + data.slice(0, HEAD_LENGTH);
       pendingBreak = false;
-      matcher.feed(data, offset);
+      if (!firstWords || !matcher.isIdle() || firstWords.inText(data)) matcher.feed(data, offset);
       offset += data.length;
     },
     boundary() {
@@ -77,9 +86,17 @@ export async function scanForMatches(
 
   const sliceMs = options.sliceMs ?? 8;
   let sliceStart = performance.now();
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  const endSlice = () => {
+    const slice = performance.now() - sliceStart;
+    busyMs += slice;
+    longestSliceMs = Math.max(longestSliceMs, slice);
+  };
   while (walker.next(NODES_PER_CHECK)) {
     if (options.signal?.aborted) break;
     if (options.yieldToPage && performance.now() - sliceStart > sliceMs) {
+      endSlice();
       await options.yieldToPage();
       if (options.signal?.aborted) break;
       sliceStart = performance.now();
@@ -125,6 +142,8 @@ export async function scanForMatches(
 
   const matches: FoundMatch[] = [];
   for (const { pattern, start, end } of raw) {
+    const text = textBetween(start, end);
+    if (options.accept && !options.accept(pattern, text)) continue;
     const first = locate(start, false);
     const last = locate(end, true);
     const startNode = nodes[first]!;
@@ -140,11 +159,23 @@ export async function scanForMatches(
       start,
       end,
       range,
-      text: textBetween(start, end),
-      before: textBetween(start - 40, start, true).split('\n').pop()!,
+      text,
+      before: textBetween(start - 40, start, true)
+        .split('\n')
+        .pop()!,
       after: textBetween(end, end + 40, true).split('\n')[0]!,
       context: options.wantsContext?.(pattern) ? contextAround(start, end) : undefined,
     });
   }
-  return { matches, stats: { textNodes: nodes.length, characters: offset, head: head.slice(0, HEAD_LENGTH) } };
+  endSlice();
+  return {
+    matches,
+    stats: {
+      textNodes: nodes.length,
+      characters: offset,
+      head: head.slice(0, HEAD_LENGTH),
+      busyMs,
+      longestSliceMs,
+    },
+  };
 }

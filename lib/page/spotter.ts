@@ -3,7 +3,14 @@
  * incidents the page is about, follows content that arrives later, and reports what it found.
  * Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import { countedMentions, filterMatches, isGuarded, type PatternInfo } from '../matching/mention-filter';
+import { FirstWords } from '../matching/first-words';
+import {
+  countedMentions,
+  filterMatches,
+  hasRightCase,
+  isGuarded,
+  type PatternInfo,
+} from '../matching/mention-filter';
 import type { MatcherBundle, MatchTarget } from '../matching/matcher-bundle';
 import { PackedAutomaton } from '../matching/stream-matcher';
 import type { IncidentMatch } from '../matching/incident-resolver';
@@ -40,12 +47,18 @@ interface Mention {
 
 const MUTATION_DEBOUNCE_MS = 300;
 const MUTATION_MAX_WAIT_MS = 1000;
+const MAX_IMMEDIATE_EDITS = 20;
+
+function isSmallTextEdit(record: MutationRecord): boolean {
+  return record.type === 'characterData' && (record.target as Text).data.length < 2000;
+}
 const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
 export class Spotter {
   private automaton?: PackedAutomaton;
   private bundle?: MatcherBundle;
   private info?: PatternInfo;
+  private firstWords?: FirstWords;
   private mentions: Mention[] = [];
   private incidents: IncidentMatch[] = [];
   private published?: string;
@@ -57,7 +70,9 @@ export class Spotter {
   private pendingSince?: number;
   private work: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
-  private scanMs = 0;
+  private busyMs = 0;
+  private readonly phases: Record<string, number> = {};
+  private longestTaskMs = 0;
   private textNodes = 0;
   private characters = 0;
   private dateline = '';
@@ -95,9 +110,12 @@ export class Spotter {
     if (!highlightsSupported() || !this.doc.body) return;
     const bundle = await this.ports.getMatcher();
     if (!bundle || this.signal.aborted) return;
-    this.bundle = bundle;
-    this.automaton = new PackedAutomaton(bundle.automaton);
-    this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
+    this.timed('load', () => {
+      this.bundle = bundle;
+      this.automaton = new PackedAutomaton(bundle.automaton);
+      this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
+      this.firstWords = new FirstWords(bundle.firstWords);
+    });
     await this.scan(this.doc.body, true);
     if (this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -105,10 +123,28 @@ export class Spotter {
     await this.refresh();
   }
 
-  private async scan(root: Node, first: boolean): Promise<void> {
+  /** Runs a synchronous piece of work and counts it as main-thread time, under a phase name. */
+  private timed<T>(phase: string, work: () => T): T {
     const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      const spent = performance.now() - t0;
+      this.spend(phase, spent, spent);
+    }
+  }
+
+  private spend(phase: string, busy: number, longest: number): void {
+    this.busyMs += busy;
+    this.longestTaskMs = Math.max(this.longestTaskMs, longest);
+    this.phases[phase] = (this.phases[phase] ?? 0) + busy;
+  }
+
+  private async scan(root: Node, first: boolean): Promise<void> {
     const { matches, stats } = await scanForMatches(root, this.automaton!, {
       yieldToPage,
+      firstWords: this.firstWords,
+      accept: (pattern, text) => hasRightCase(pattern, text, this.info!),
       signal: this.signal,
       sliceMs: 8,
       wantsContext: (pattern) => {
@@ -119,8 +155,8 @@ export class Spotter {
     if (first) this.dateline = stats.head;
     this.textNodes += stats.textNodes;
     this.characters += stats.characters;
-    this.addMentions(filterMatches(matches, this.info!));
-    this.scanMs += performance.now() - t0;
+    this.spend('scan', stats.busyMs, stats.longestSliceMs);
+    this.timed('filter', () => this.addMentions(filterMatches(matches, this.info!)));
   }
 
   private addMentions(found: readonly FoundMatch[]): void {
@@ -146,8 +182,10 @@ export class Spotter {
 
   /** Recomputes which mentions count, asks for incidents when the evidence changed, redraws, reports. */
   private async refresh(): Promise<void> {
-    this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
-    const counted = countedMentions(this.mentions, (m) => m.target.id);
+    const counted = this.timed('count', () => {
+      this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
+      return countedMentions(this.mentions, (m) => m.target.id);
+    });
 
     const evidenceMentions = counted.filter((m) => m.target.type === 'incident' || m.target.kind === 'place');
     const entityIds = [...new Set(counted.filter((m) => m.target.type === 'entity').map((m) => m.target.id))];
@@ -156,9 +194,11 @@ export class Spotter {
       this.evidenceKey = key;
       const evidence: PageEvidence = {
         published: declaredPublicationDate(this.doc),
-        mentions: evidenceMentions
-          .slice(0, 500)
-          .map((m) => ({ targetId: m.target.id, context: m.context?.text ?? '', offset: m.context?.offset ?? 0 })),
+        mentions: evidenceMentions.slice(0, 500).map((m) => ({
+          targetId: m.target.id,
+          context: m.context?.text ?? '',
+          offset: m.context?.offset ?? 0,
+        })),
         entityIds,
       };
       if (!evidence.published) evidence.dateline = this.dateline.slice(0, 1500);
@@ -171,15 +211,18 @@ export class Spotter {
         this.incidentRanges = new Map(
           result.incidents.map((incident) => [
             incident.id,
-            incident.mentions.map((i) => evidenceMentions[i]?.range).filter((r): r is Range => r !== undefined),
+            incident.mentions
+              .map((i) => evidenceMentions[i]?.range)
+              .filter((r): r is Range => r !== undefined),
           ]),
         );
       } catch {
         // The background was busy or restarting: entity marks still stand, incidents come next time.
       }
     }
-    this.draw(counted);
-    await this.report(counted);
+    this.timed('draw', () => this.draw(counted));
+    // Not awaited: the next pass need not wait for the background to file this one.
+    void this.report(counted);
   }
 
   private incidentRanges = new Map<string, Range[]>();
@@ -205,6 +248,15 @@ export class Spotter {
   }
 
   private async report(counted: readonly Mention[]): Promise<void> {
+    const report = this.timed('report', () => this.buildReport(counted));
+    try {
+      await this.ports.reportPage(report);
+    } catch {
+      // A report that did not arrive only leaves the badge stale.
+    }
+  }
+
+  private buildReport(counted: readonly Mention[]): PageReport {
     const byId = new Map<string, { target: MatchTarget; aliases: Set<string>; mentions: number }>();
     for (const m of counted) {
       if (m.target.type !== 'entity') continue;
@@ -213,36 +265,36 @@ export class Spotter {
       entry.mentions++;
       byId.set(m.target.id, entry);
     }
-    const incidentAliases = (id: string) =>
-      [...new Set((this.incidentRanges.get(id) ?? []).map((r) => r.toString()))];
-    try {
-      await this.ports.reportPage({
-        url: this.doc.location?.href ?? '',
-        published: this.published,
-        entities: [...byId.values()].map((e) => ({
-          id: e.target.id,
-          name: e.target.name,
-          kind: e.target.kind,
-          aliases: [...e.aliases],
-          mentions: e.mentions,
-        })),
-        incidents: this.incidents.map((i) => ({
-          id: i.id,
-          name: i.name,
-          aliases: incidentAliases(i.id),
-          confidence: i.confidence,
-          why: i.why,
-        })),
-        timing: {
-          scanMs: round(this.scanMs),
-          totalMs: round(performance.now() - this.started),
-          textNodes: this.textNodes,
-          characters: this.characters,
-        },
-      });
-    } catch {
-      // A report that did not arrive only leaves the badge stale.
-    }
+    const incidentAliases = (id: string) => [
+      ...new Set((this.incidentRanges.get(id) ?? []).map((r) => r.toString())),
+    ];
+    return {
+      url: this.doc.location?.href ?? '',
+      published: this.published,
+      entities: [...byId.values()].map((e) => ({
+        id: e.target.id,
+        name: e.target.name,
+        kind: e.target.kind,
+        aliases: [...e.aliases],
+        mentions: e.mentions,
+      })),
+      incidents: this.incidents.map((i) => ({
+        id: i.id,
+        name: i.name,
+        aliases: incidentAliases(i.id),
+        confidence: i.confidence,
+        why: i.why,
+      })),
+      timing: {
+        startedAt: round(this.started),
+        totalMs: round(performance.now() - this.started),
+        busyMs: round(this.busyMs),
+        longestTaskMs: round(this.longestTaskMs),
+        textNodes: this.textNodes,
+        characters: this.characters,
+        phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, round(v)])),
+      },
+    };
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -250,11 +302,19 @@ export class Spotter {
       if (record.type === 'characterData') this.pendingRoots.add(record.target);
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === UI_HOST_TAG) continue;
-        if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) this.pendingRoots.add(node);
+        if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)
+          this.pendingRoots.add(node);
       }
     }
     if (this.pendingRoots.size === 0) return;
-    // Debounced, but a page that never stops changing (a ticker) is still read once a second.
+    if (records.length <= MAX_IMMEDIATE_EDITS && records.every(isSmallTextEdit)) {
+      // Text edited in place (a ticker, a framework re-render): read again before the next paint,
+      // so its marks do not blink out.
+      clearTimeout(this.debounce);
+      this.work = this.work.then(() => this.scanPending());
+      return;
+    }
+    // Debounced, but a page that never stops changing is still read once a second.
     const now = performance.now();
     this.pendingSince ??= now;
     clearTimeout(this.debounce);
@@ -289,7 +349,8 @@ export class Spotter {
 
 function isVisible(element: Element): boolean {
   const check = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check === 'function') return check.call(element, { visibilityProperty: true, opacityProperty: false });
+  if (typeof check === 'function')
+    return check.call(element, { visibilityProperty: true, opacityProperty: false });
   return true;
 }
 

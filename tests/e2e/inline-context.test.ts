@@ -18,7 +18,9 @@ import {
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(PROJECT_ROOT, 'docs', 'images') : join(PROJECT_ROOT, 'test-results');
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(PROJECT_ROOT, 'docs', 'images')
+  : join(PROJECT_ROOT, 'test-results');
 
 const DARK_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Dark</title>
 <style>body{background:#111;color:#eee;font:17px/1.6 sans-serif;padding:2em}</style></head>
@@ -60,7 +62,9 @@ async function open(path: string): Promise<{ page: Page; url: string; errors: st
 }
 
 async function highlightCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, h.size])));
+  return page.evaluate(() =>
+    Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, h.size])),
+  );
 }
 
 function tooltip(page: Page) {
@@ -102,7 +106,14 @@ describe('inline context on a Zakura-like report', () => {
     const { page, url } = await open('zakura-2017.html');
     const report = await waitForReport(browser, url);
     const ids = report.entities.map((e) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(['group-islamic-state', 'media-amaq', 'group-tehreek-ul-mujahideen', 'group-ansar-ghazwat-ul-hind']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'group-islamic-state',
+        'media-amaq',
+        'group-tehreek-ul-mujahideen',
+        'group-ansar-ghazwat-ul-hind',
+      ]),
+    );
     const tum = report.entities.find((e) => e.id === 'group-tehreek-ul-mujahideen')!;
     expect(tum.aliases).toContain('Tehreek-ul-Mujhadeen');
     const zakura = report.incidents.find((i) => i.id === 'incident-zakura-2017');
@@ -120,8 +131,9 @@ describe('inline context on a Zakura-like report', () => {
     const tip = tooltip(page);
     await expect.poll(() => tip.locator('.cl-claim').count()).toBeGreaterThanOrEqual(3);
     const text = (await tip.textContent())!;
-    expect(text).toContain('3 competing claims');
-    for (const outfit of ['Islamic State', 'Tehreek-ul-Mujahideen', 'Ansar Ghazwat-ul-Hind']) expect(text).toContain(outfit);
+    expect(text).toContain('3 competing claims of responsibility');
+    for (const outfit of ['Islamic State', 'Tehreek-ul-Mujahideen', 'Ansar Ghazwat-ul-Hind'])
+      expect(text).toContain(outfit);
     expect(text).toContain('Amaq');
     expect(text).toMatch(/Shesh Paul Vaid/);
     expect(text).toMatch(/Why this incident: .*Zakura/);
@@ -145,7 +157,9 @@ describe('inline context on a Zakura-like report', () => {
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(150);
     expect(await tooltip(page).count()).toBe(0); // not at once: reading over a name is not asking
-    await expect.poll(() => tooltip(page).locator('.cl-title').textContent(), { timeout: 3000 }).toBe('Tehreek-ul-Mujahideen');
+    await expect
+      .poll(() => tooltip(page).locator('.cl-title').textContent(), { timeout: 3000 })
+      .toBe('Tehreek-ul-Mujahideen');
     expect(await tooltip(page).textContent()).toMatch(/Zakura/);
     await page.mouse.move(5, 5);
     await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(0);
@@ -191,10 +205,10 @@ describe('pages ClaimLens must leave alone', () => {
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(await page.locator('claimlens-ui').count()).toBe(0);
-    const badge = await browser.worker.evaluate(async (tabUrl) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      return chrome.action.getBadgeText({ tabId: tab!.id! });
-    }, url);
+    const badge = await browser.worker.evaluate(
+      (tabId) => chrome.action.getBadgeText({ tabId }),
+      report.tabId,
+    );
     expect(badge).toBe('');
     await page.close();
   });
@@ -208,7 +222,9 @@ describe('pages ClaimLens must leave alone', () => {
   it('reads only visible text: not scripts, form fields, editable or hidden regions', async () => {
     const { page, url } = await open('hidden-and-inputs.html');
     const report = await waitForReport(browser, url);
-    expect(report.entities.filter((e) => e.kind !== 'place').map((e) => e.id)).toEqual(['group-jaish-e-mohammed']);
+    expect(report.entities.filter((e) => e.kind !== 'place').map((e) => e.id)).toEqual([
+      'group-jaish-e-mohammed',
+    ]);
     await page.close();
   });
 });
@@ -217,11 +233,13 @@ describe('the badge', () => {
   it('counts the groups and incidents on the tab', async () => {
     const { page, url } = await open('zakura-2017.html');
     const report = await waitForReport(browser, url);
-    const expected = report.entities.filter((e) => e.kind === 'group' || e.kind === 'media').length + report.incidents.length;
-    const badge = await browser.worker.evaluate(async (tabUrl) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      return chrome.action.getBadgeText({ tabId: tab!.id! });
-    }, url);
+    const expected =
+      report.entities.filter((e) => e.kind === 'group' || e.kind === 'media').length +
+      report.incidents.length;
+    const badge = await browser.worker.evaluate(
+      (tabId) => chrome.action.getBadgeText({ tabId }),
+      report.tabId,
+    );
     expect(badge).toBe(String(expected));
     await page.close();
   });
@@ -234,8 +252,19 @@ describe('a page rendered by a framework', () => {
     await page.click('#more');
     await expect.poll(() => page.locator('#more').textContent()).toBe('Load more (1)');
     await expect
-      .poll(async () => (await readReports(browser)).find((r) => r.url === url)?.entities.map((e) => e.id) ?? [], { timeout: 5000 })
-      .toEqual(expect.arrayContaining(['group-islamic-state', 'group-hizbul-mujahideen', 'group-lashkar-e-taiba', 'group-jaish-e-mohammed', 'group-the-resistance-front']));
+      .poll(
+        async () => (await readReports(browser)).find((r) => r.url === url)?.entities.map((e) => e.id) ?? [],
+        { timeout: 5000 },
+      )
+      .toEqual(
+        expect.arrayContaining([
+          'group-islamic-state',
+          'group-hizbul-mujahideen',
+          'group-lashkar-e-taiba',
+          'group-jaish-e-mohammed',
+          'group-the-resistance-front',
+        ]),
+      );
     // The ticker re-renders four times a second; its mark follows the new text.
     const before = Number((await page.locator('#ticker').textContent())!.match(/Updated (\d+)/)![1]);
     await page.waitForTimeout(1600);
@@ -243,7 +272,9 @@ describe('a page rendered by a framework', () => {
     expect(after).toBeGreaterThan(before);
     const tickerMarked = await page.evaluate(() => {
       const ticker = document.getElementById('ticker')!;
-      return [...CSS.highlights.get('claimlens-group')!].some((r) => ticker.contains((r as Range).startContainer) && (r as Range).toString() === 'Jaish-e-Mohammed');
+      return [...CSS.highlights.get('claimlens-group')!].some(
+        (r) => ticker.contains((r as Range).startContainer) && (r as Range).toString() === 'Jaish-e-Mohammed',
+      );
     });
     expect(tickerMarked).toBe(true);
     expect(errors).toEqual([]);

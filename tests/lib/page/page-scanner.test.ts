@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testPack } from '../../fixtures/test-pack';
 import { htmlDocument, spot } from '../../fixtures/spot';
 
-const names = async (html: string) => (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
+const names = async (html: string) =>
+  (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
 
 describe('spotting on a page', () => {
   it('finds names split across inline elements and spelled differently', async () => {
@@ -21,23 +22,28 @@ describe('spotting on a page', () => {
 
   it('counts "IS" only where the page also names the Islamic State', async () => {
     expect(await names('<p>It IS what it is. The IS flag.</p>')).toEqual([]);
-    expect(await names('<p>The Islamic State (IS) said IS fighters did it.</p>').then((n) => n.map((x) => x[1]))).toEqual([
-      'Islamic State',
-      'IS',
-      'IS',
-    ]);
+    expect(
+      await names('<p>The Islamic State (IS) said IS fighters did it.</p>').then((n) => n.map((x) => x[1])),
+    ).toEqual(['Islamic State', 'IS', 'IS']);
   });
 
   it('does not read "IS" inside a heading written in capitals', async () => {
-    expect(await names('<h1>THIS IS HOW IT IS DONE</h1><p>The Islamic State said so.</p>')).toEqual([['group-is', 'Islamic State']]);
+    expect(await names('<h1>THIS IS HOW IT IS DONE</h1><p>The Islamic State said so.</p>')).toEqual([
+      ['group-is', 'Islamic State'],
+    ]);
   });
 
   it('never marks Isis the goddess or the person, nor words that contain a name', async () => {
     expect(
-      await names('<p>The temple of Isis and Osiris. Isis Moreno spoke. A crisis, an analysis, the Bahamas, this is it.</p>'),
+      await names(
+        '<p>The temple of Isis and Osiris. Isis Moreno spoke. A crisis, an analysis, the Bahamas, this is it.</p>',
+      ),
     ).toEqual([]);
     // With the group named plainly, "Isis" in a Guardian-style report counts.
-    expect((await names('<p>ISIS claimed it. Later, Isis said more.</p>')).map((n) => n[1])).toEqual(['ISIS', 'Isis']);
+    expect((await names('<p>ISIS claimed it. Later, Isis said more.</p>')).map((n) => n[1])).toEqual([
+      'ISIS',
+      'Isis',
+    ]);
   });
 
   it('respects letter case for case-sensitive acronyms', async () => {
@@ -54,7 +60,9 @@ describe('spotting on a page', () => {
   });
 
   it('never joins words from two blocks into one name', async () => {
-    expect(await names('<ul><li>Islamic</li><li>State</li></ul><p>Amaq</p><p>News Agency</p>')).toEqual([['media-amaq', 'Amaq']]);
+    expect(await names('<ul><li>Islamic</li><li>State</li></ul><p>Amaq</p><p>News Agency</p>')).toEqual([
+      ['media-amaq', 'Amaq'],
+    ]);
   });
 
   it('prefers the longest of overlapping names', async () => {
@@ -62,7 +70,10 @@ describe('spotting on a page', () => {
   });
 
   it('gives the text around a place name as context, blocks on their own lines', async () => {
-    const [zakura] = await spot(htmlDocument('<h2>Breaking</h2><p>The attack in Zakura on November 17 left two dead.</p>').body, testPack());
+    const [zakura] = await spot(
+      htmlDocument('<h2>Breaking</h2><p>The attack in Zakura on November 17 left two dead.</p>').body,
+      testPack(),
+    );
     expect(zakura!.id).toBe('place-zakura');
     expect(zakura!.context!.text).toContain('Breaking\nThe attack in Zakura on November 17');
     expect(zakura!.context!.text.slice(zakura!.context!.offset)).toMatch(/^Zakura on/);
