@@ -11,8 +11,14 @@ export interface IncidentMatchInfo {
 }
 
 export function IncidentCardView({ card, match }: { card: IncidentCard; match?: IncidentMatchInfo }) {
+  // Outfits whose only claims are uncertain: counted apart, never as competing claimants.
+  const firm = new Set(
+    card.claims.filter((c) => c.stance === 'claimed' && !c.uncertain).map((c) => c.claimantId),
+  );
   const uncertain = new Set(
-    card.claims.filter((c) => c.stance === 'claimed' && c.uncertain).map((c) => c.claimantId),
+    card.claims
+      .filter((c) => c.stance === 'claimed' && c.uncertain && !firm.has(c.claimantId))
+      .map((c) => c.claimantId),
   ).size;
   const base =
     card.competingClaimants > 1
@@ -30,21 +36,12 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         <span class="cl-kind cl-kind-incident">Incident</span> {formatDay(card.date)} · {place}
       </p>
       <h2 class="cl-title">{card.name}</h2>
-      <p class="cl-summary">{card.summary}</p>
-      {card.tolls.length > 0 && (
-        <section class="cl-section" aria-label="Toll">
-          <h3>Toll</h3>
-          <ul>
-            {card.tolls.map((t, i) => (
-              <li key={i}>
-                {tollText(t)}
-                {t.uncertain && <span class="cl-flag"> (uncertain)</span>}{' '}
-                <span class="cl-meta">as of {formatDay(t.asOf)}</span> <SourceLinks sources={t.sources} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {match && (
+        <p class="cl-why">
+          Why this incident: {match.why} · confidence {Math.round(match.confidence * 100)}%
+        </p>
       )}
+      <p class="cl-summary">{card.summary}</p>
       <section class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`} aria-label="Claims">
         <h3>
           {card.competingClaimants > 1 && <span aria-hidden="true">⚠ </span>}
@@ -74,6 +71,20 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           </ul>
         </section>
       )}
+      {card.tolls.length > 0 && (
+        <section class="cl-section" aria-label="Toll">
+          <h3>Toll</h3>
+          <ul>
+            {card.tolls.map((t, i) => (
+              <li key={i}>
+                {tollText(t)}
+                {t.uncertain && <span class="cl-flag"> (uncertain)</span>}{' '}
+                <span class="cl-meta">as of {formatDay(t.asOf)}</span> <SourceLinks sources={t.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {card.caveats.length > 0 && (
         <section class="cl-section" aria-label="Caveats">
           <h3>Caveats</h3>
@@ -83,11 +94,6 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
             ))}
           </ul>
         </section>
-      )}
-      {match && (
-        <p class="cl-why">
-          Why this incident: {match.why} · confidence {Math.round(match.confidence * 100)}%
-        </p>
       )}
       <p class="cl-pack">From: {card.packs.join(', ')}</p>
     </div>

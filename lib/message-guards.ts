@@ -24,7 +24,13 @@ export const messageGuards: Guards = {
     Array.isArray(d.mentions) &&
     d.mentions.length <= MAX_MENTIONS &&
     d.mentions.every(
-      (m) => isObj(m) && isStr(m.targetId, 200) && isStr(m.context) && isNum(m.offset) && m.offset >= 0,
+      (m) =>
+        isObj(m) &&
+        isStr(m.targetId, 200) &&
+        isStr(m.context) &&
+        isStr(m.text, 400) &&
+        isNum(m.offset) &&
+        m.offset >= 0,
     ),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
   reportPage: (d): d is PageReport =>
@@ -33,9 +39,26 @@ export const messageGuards: Guards = {
     optStr(d.published, 100) &&
     Array.isArray(d.entities) &&
     d.entities.length <= MAX_MENTIONS &&
-    d.entities.every((e) => isObj(e) && isStr(e.id, 200) && isStr(e.name, 200) && isNum(e.mentions)) &&
+    d.entities.every(
+      (e) =>
+        isObj(e) &&
+        isStr(e.id, 200) &&
+        isStr(e.name, 200) &&
+        isStr(e.kind, 40) &&
+        strList(e.aliases, 200, 400) &&
+        isNum(e.mentions),
+    ) &&
     Array.isArray(d.incidents) &&
     d.incidents.length <= MAX_MENTIONS &&
-    d.incidents.every((i) => isObj(i) && isStr(i.id, 200) && isNum(i.confidence)) &&
-    isObj(d.timing),
+    d.incidents.every(
+      (i) =>
+        isObj(i) &&
+        isStr(i.id, 200) &&
+        isStr(i.name, 200) &&
+        strList(i.aliases, 200, 400) &&
+        isNum(i.confidence) &&
+        isStr(i.why, 1000),
+    ) &&
+    isObj(d.timing) &&
+    isNum(d.timing.totalMs),
 };

@@ -122,16 +122,18 @@ export class KnowledgeBase {
       .map((s) => this.statementView(s));
     for (const incident of this.incidents.values()) {
       const competing = competingClaimants(incident) > 1;
-      for (const claim of incident.claims) {
-        if (claim.claimant === id || claim.channel === id)
-          claimedIncidents.push({
-            id: incident.id,
-            name: incident.name,
-            date: incident.date,
-            stance: claim.stance,
-            competing,
-          });
-      }
+      // One row per incident and stance, however many times the group claimed it.
+      const stances = new Set(
+        incident.claims.filter((c) => c.claimant === id || c.channel === id).map((c) => c.stance),
+      );
+      for (const stance of stances)
+        claimedIncidents.push({
+          id: incident.id,
+          name: incident.name,
+          date: incident.date,
+          stance,
+          competing,
+        });
       for (const s of incident.statements) {
         if (s.about === id || s.attributedTo?.includes(id)) statements.push(this.statementView(s, incident));
       }

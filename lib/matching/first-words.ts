@@ -1,24 +1,30 @@
 /**
- * The page's cheap first pass: does a piece of text hold the first word of any alias? Runs on
- * native string operations (lower-casing, splitting, a Set), so text that names nothing costs
- * little even before the JavaScript engine has warmed up.
+ * The page's cheap passes: does a piece of text hold any word of a given set? Runs on native string
+ * operations (lower-casing, splitting, a Set), so text that names nothing costs little even before
+ * the JavaScript engine has warmed up.
  */
 import { foldText } from './normalise';
 
 const ASCII_SEPARATORS = /[^a-z0-9\u0080-\uffff]+/;
+const CASED_SEPARATORS = /[^A-Za-z0-9]+/;
 const NON_ASCII = /[\u0080-\uffff]/;
 
-export class FirstWords {
+export class WordSet {
   private readonly words: Set<string>;
 
-  /** `list`: folded first words, one a line (MatcherBundle.firstWords). */
+  /** `list`: folded words, one a line. */
   constructor(list: string) {
     this.words = new Set(list.split('\n').filter(Boolean));
   }
 
-  /** Whether `text` holds a word that begins some alias. */
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** Whether `text` holds one of the words, compared folded (case, accents, apostrophes). */
   inText(text: string): boolean {
     const words = this.words;
+    if (words.size === 0) return false;
     const parts = text.toLowerCase().split(ASCII_SEPARATORS);
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
@@ -29,5 +35,29 @@ export class FirstWords {
       }
     }
     return false;
+  }
+
+  /** Whether `text` holds one of the words exactly as written (ASCII words, case kept). */
+  inTextExactly(text: string): boolean {
+    const words = this.words;
+    if (words.size === 0) return false;
+    const parts = text.split(CASED_SEPARATORS);
+    for (let i = 0; i < parts.length; i++) if (words.has(parts[i]!)) return true;
+    return false;
+  }
+}
+
+/** Whether a page's text can name anything at all: one pass over its text, before any walk. */
+export class PageGate {
+  private readonly folded: WordSet;
+  private readonly exact: WordSet;
+
+  constructor(keyWords: string, exactKeyWords: string) {
+    this.folded = new WordSet(keyWords);
+    this.exact = new WordSet(exactKeyWords);
+  }
+
+  mayName(text: string): boolean {
+    return this.folded.inText(text) || this.exact.inTextExactly(text);
   }
 }

@@ -46,6 +46,8 @@ export interface EvidenceMention {
   context: string;
   /** Where the name starts inside `context`. */
   offset: number;
+  /** The name as the page writes it. */
+  text: string;
 }
 
 export interface IncidentEvidence {
@@ -92,13 +94,9 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
 
     evidence.mentions.forEach((mention, index) => {
       if (mention.targetId === incident.id) {
-        const nameUsed = mention.context
-          .slice(mention.offset)
-          .split(/[.;:!?\n]/)[0]!
-          .trim();
         consider({
           score: 0.9,
-          reasons: [`named “${nameUsed.slice(0, 60) || incident.name}”`],
+          reasons: [`named “${mention.text.slice(0, 80) || incident.name}”`],
           mentions: [index],
         });
         return;
@@ -107,7 +105,7 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
       const window = sentenceWindow(mention.context, mention.offset);
       const eventWord = findEventWord(window, incident.eventWords);
       if (!eventWord) return;
-      const place = `“${mention.context.slice(mention.offset).match(/^[^\s,.;:]+(?:\s[A-Z][^\s,.;:]*)?/)?.[0] ?? kb.nameOf(incident.place)}”`;
+      const place = `“${mention.text.slice(0, 80) || kb.nameOf(incident.place)}”`;
       const dates = findDates(window, evidence.published).filter((d) => d.precision === 'day');
       const fitting = dates.find((d) => fits(d, incident.date));
       if (fitting) {

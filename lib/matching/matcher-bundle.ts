@@ -29,6 +29,13 @@ export interface MatcherBundle {
   caseForms: string[];
   /** The folded first word of every alias, one a line: pages skip text that holds none of them. */
   firstWords: string;
+  /**
+   * One key word per alias that counts on its own (its longest word; guarded aliases left out), one
+   * a line: a page whose text holds none of them names nothing, and is not read further. Folded for
+   * case-insensitive aliases, as written for case-sensitive ones ("LeT", not "let").
+   */
+  keyWords: string;
+  exactKeyWords: string;
 }
 
 export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
@@ -37,6 +44,8 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
   const caseForms: string[] = [];
   const seen = new Set<string>();
   const firstWords = new Set<string>();
+  const keyWords = new Set<string>();
+  const exactKeyWords = new Set<string>();
 
   const add = (target: number, alias: Alias) => {
     const text = typeof alias === 'string' ? alias : alias.text;
@@ -51,6 +60,14 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
     seen.add(key);
     patterns.push({ folded, target, flags });
     firstWords.add(folded.split(' ')[0]!);
+    if ((flags & PATTERN_NEEDS_CONTEXT) === 0) {
+      const longest = (words: string[]) => words.reduce((a, b) => (b.length > a.length ? b : a));
+      const written = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+      // Case-sensitive keys only for plain ASCII words; anything else is checked folded.
+      if (caseSensitive && written.length > 0 && written.every((w) => /^[A-Za-z0-9]+$/.test(w)))
+        exactKeyWords.add(longest(written));
+      else keyWords.add(longest(folded.split(' ')));
+    }
     caseForms.push(caseForm);
   };
 
@@ -68,5 +85,13 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
 
   const automaton = buildAutomaton(patterns);
   const key = kb.packs.map((p) => `${p.id}@${p.version}`).join(',') + `#${automaton.length}`;
-  return { key, automaton, targets, caseForms, firstWords: [...firstWords].sort().join('\n') };
+  return {
+    key,
+    automaton,
+    targets,
+    caseForms,
+    firstWords: [...firstWords].sort().join('\n'),
+    keyWords: [...keyWords].sort().join('\n'),
+    exactKeyWords: [...exactKeyWords].sort().join('\n'),
+  };
 }

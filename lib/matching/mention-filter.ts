@@ -67,7 +67,7 @@ function inAllCapsRun(m: RawMatch): boolean {
     if (ch !== ch.toLowerCase()) upper++;
     else if (ch !== ch.toUpperCase()) lower++;
   }
-  return upper >= 8 && upper >= 4 * lower;
+  return (upper >= 8 && upper >= 4 * lower) || (lower === 0 && upper >= 4);
 }
 
 /**

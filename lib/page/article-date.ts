@@ -38,8 +38,14 @@ export function declaredPublicationDate(doc: Document): string | undefined {
   return datetime && looksLikeDate(datetime) ? datetime : undefined;
 }
 
+/** ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts ("Issue 7"). */
 function looksLikeDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}/.test(value) || !Number.isNaN(Date.parse(value));
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true;
+  return (
+    /\b(1[89]|20)\d{2}\b/.test(value) &&
+    /[a-z]{3}|\d{1,2}[/.]\d{1,2}/i.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 function findDatePublished(node: unknown, depth: number): string | undefined {

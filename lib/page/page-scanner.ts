@@ -2,7 +2,7 @@
  * Finds alias matches in the visible text under a root, in slices that keep the main thread free,
  * and turns each match into a DOM range with the text around it.
  */
-import type { FirstWords } from '../matching/first-words';
+import type { WordSet } from '../matching/first-words';
 import { StreamMatcher, type PackedAutomaton } from '../matching/stream-matcher';
 import { VisibleTextWalker } from './visible-text';
 
@@ -44,7 +44,7 @@ export interface ScanOptions {
   /** Patterns whose matches need the text around them (places and incident names). */
   wantsContext?: (pattern: number) => boolean;
   /** Text nodes holding none of these words are not fed to the automaton (while no alias is under way). */
-  firstWords?: FirstWords;
+  firstWords?: WordSet;
   /** Drops a raw match before any range is made for it (letter case of acronyms). */
   accept?: (pattern: number, text: string) => boolean;
 }

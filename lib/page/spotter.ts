@@ -3,7 +3,7 @@
  * incidents the page is about, follows content that arrives later, and reports what it found.
  * Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import { FirstWords } from '../matching/first-words';
+import { PageGate, WordSet } from '../matching/first-words';
 import {
   countedMentions,
   filterMatches,
@@ -58,7 +58,8 @@ export class Spotter {
   private automaton?: PackedAutomaton;
   private bundle?: MatcherBundle;
   private info?: PatternInfo;
-  private firstWords?: FirstWords;
+  private firstWords?: WordSet;
+  private gate?: PageGate;
   private mentions: Mention[] = [];
   private incidents: IncidentMatch[] = [];
   private published?: string;
@@ -114,7 +115,8 @@ export class Spotter {
       this.bundle = bundle;
       this.automaton = new PackedAutomaton(bundle.automaton);
       this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
-      this.firstWords = new FirstWords(bundle.firstWords);
+      this.firstWords = new WordSet(bundle.firstWords);
+      this.gate = new PageGate(bundle.keyWords, bundle.exactKeyWords);
     });
     await this.scan(this.doc.body, true);
     if (this.signal.aborted) return;
@@ -141,6 +143,9 @@ export class Spotter {
   }
 
   private async scan(root: Node, first: boolean): Promise<void> {
+    // Most pages name nothing known: one native pass over their text settles it.
+    const mayName = this.timed('gate', () => this.gate!.mayName(root.textContent ?? ''));
+    if (!mayName) return;
     const { matches, stats } = await scanForMatches(root, this.automaton!, {
       yieldToPage,
       firstWords: this.firstWords,
@@ -198,6 +203,7 @@ export class Spotter {
           targetId: m.target.id,
           context: m.context?.text ?? '',
           offset: m.context?.offset ?? 0,
+          text: m.range.toString(),
         })),
         entityIds,
       };

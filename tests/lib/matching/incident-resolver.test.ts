@@ -6,7 +6,7 @@ import { testPack } from '../../fixtures/test-pack';
 const kb = new KnowledgeBase([testPack()]);
 
 function mention(targetId: string, context: string, name: string) {
-  return { targetId, context, offset: context.indexOf(name) };
+  return { targetId, context, offset: context.indexOf(name), text: name };
 }
 
 describe('incident resolution', () => {
