@@ -49,15 +49,41 @@ export class WordSet {
 
 /** Whether a page's text can name anything at all: one pass over its text, before any walk. */
 export class PageGate {
-  private readonly folded: WordSet;
+  private readonly keys: Set<string>;
   private readonly exact: WordSet;
+  private readonly phrases: string[];
+  private readonly groups: string[][];
+  private readonly groupWords: Set<string>;
 
-  constructor(keyWords: string, exactKeyWords: string) {
-    this.folded = new WordSet(keyWords);
-    this.exact = new WordSet(exactKeyWords);
+  /** Lists one a line, as MatcherBundle holds them. */
+  constructor(lists: { keyWords: string; exactKeyWords: string; keyPhrases: string; keyGroups: string }) {
+    this.keys = new Set(lists.keyWords.split('\n').filter(Boolean));
+    this.exact = new WordSet(lists.exactKeyWords);
+    this.phrases = lists.keyPhrases.split('\n').filter(Boolean);
+    this.groups = lists.keyGroups
+      .split('\n')
+      .filter(Boolean)
+      .map((g) => g.split(' '));
+    this.groupWords = new Set(this.groups.flat());
   }
 
   mayName(text: string): boolean {
-    return this.folded.inText(text) || this.exact.inTextExactly(text);
+    if (this.exact.inTextExactly(text) || this.phrases.some((p) => text.includes(p))) return true;
+    const { keys, groupWords } = this;
+    const seen = new Set<string>();
+    const look = (word: string) => {
+      if (keys.has(word)) return true;
+      if (groupWords.has(word)) seen.add(word);
+      return false;
+    };
+    const parts = text.toLowerCase().split(ASCII_SEPARATORS);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (look(part)) return true;
+      if (part.length > 0 && NON_ASCII.test(part)) {
+        for (const word of foldText(part).split(' ')) if (look(word)) return true;
+      }
+    }
+    return seen.size > 0 && this.groups.some((group) => group.every((w) => seen.has(w)));
   }
 }

@@ -116,7 +116,7 @@ export class Spotter {
       this.automaton = new PackedAutomaton(bundle.automaton);
       this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
       this.firstWords = new WordSet(bundle.firstWords);
-      this.gate = new PageGate(bundle.keyWords, bundle.exactKeyWords);
+      this.gate = new PageGate(bundle);
     });
     await this.scan(this.doc.body, true);
     if (this.signal.aborted) return;

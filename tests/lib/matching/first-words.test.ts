@@ -62,7 +62,12 @@ describe('first-word prefilter', () => {
 });
 
 describe('page gate', () => {
-  const gate = new PageGate('thowheed\nresistance', 'LeT\nISIS');
+  const gate = new PageGate({
+    keyWords: 'thowheed\nresistance',
+    exactKeyWords: 'LeT\nISIS',
+    keyPhrases: 'IS-K',
+    keyGroups: 'home ministry\nuri attack',
+  });
 
   it('lets through a page naming a key word, folded', () => {
     expect(gate.mayName('The National Thowheed Jamath was named.')).toBe(true);
@@ -72,6 +77,14 @@ describe('page gate', () => {
   it('compares case-sensitive keys as written, so common words do not open the gate', () => {
     expect(gate.mayName('Let us cook. Isis and Osiris.')).toBe(false);
     expect(gate.mayName('LeT was blamed; ISIS denied it.')).toBe(true);
+  });
+
+  it('looks for aliases without a telling word whole', () => {
+    expect(gate.mayName('The IS-K claim.')).toBe(true);
+    expect(gate.mayName('The is-k claim. The ministry of health.')).toBe(false);
+    expect(gate.mayName('The Home Ministry said so.')).toBe(true);
+    expect(gate.mayName('A URI is parsed.')).toBe(false);
+    expect(gate.mayName('After the Uri attack, the army said…')).toBe(true);
   });
 
   it('keeps closed on text that names nothing', () => {
