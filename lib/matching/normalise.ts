@@ -8,8 +8,12 @@ export const SEP = 0x20;
 /** Folded value of a code unit that is dropped: combining accents, zero-width characters, tatweel. */
 export const DROP = 0;
 
-const UNKNOWN = 0xffff;
+/** Value of a code unit not folded yet: hot loops read FOLD_TABLE and call foldCode only for it. */
+export const UNFOLDED = 0xffff;
+const UNKNOWN = UNFOLDED;
 const table = new Uint16Array(0x10000).fill(UNKNOWN);
+/** Folded value of every code unit seen so far (UNFOLDED for the others). */
+export const FOLD_TABLE: Readonly<Uint16Array> = table;
 
 // ASCII is filled eagerly (cheap, and the hot path); everything else on first sight.
 for (let c = 0; c < 0x80; c++) {

@@ -4,7 +4,7 @@
  * packed string in place: a page pays nothing to load it, and one hash probe per word to scan.
  */
 import { readLayout, valueAt, type AutomatonLayout } from './word-automaton';
-import { DROP, SEP, foldCode } from './normalise';
+import { DROP, FOLD_TABLE, SEP, UNFOLDED, foldCode } from './normalise';
 import { HASH1_SEED, HASH2_SEED, finishHash, slotOf, stepHash1, stepHash2 } from './word-hash';
 
 export type MatchListener = (pattern: number, start: number, end: number) => void;
@@ -90,15 +90,21 @@ export class StreamMatcher {
 
   /** Feeds one piece of text whose first code unit sits at `offset` in the caller's numbering. */
   feed(text: string, offset: number): void {
+    // Hot loop: locals only, the fold table read inline; state goes back to fields at word ends.
+    const table = FOLD_TABLE;
     let h1 = this.h1;
     let h2 = this.h2;
     let inWord = this.inWord;
+    let wordEnd = this.wordEnd;
     for (let i = 0, n = text.length; i < n; i++) {
-      const folded = foldCode(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      let folded = table[c]!;
+      if (folded === UNFOLDED) folded = foldCode(c);
       if (folded === SEP) {
         if (inWord) {
           this.h1 = h1;
           this.h2 = h2;
+          this.wordEnd = wordEnd;
           this.endWord();
           inWord = false;
         }
@@ -112,12 +118,13 @@ export class StreamMatcher {
         }
         h1 = stepHash1(h1, folded);
         h2 = stepHash2(h2, folded);
-        this.wordEnd = offset + i + 1;
+        wordEnd = offset + i + 1;
       }
     }
     this.h1 = h1;
     this.h2 = h2;
     this.inWord = inWord;
+    this.wordEnd = wordEnd;
   }
 
   private endWord(): void {

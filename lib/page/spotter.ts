@@ -144,8 +144,20 @@ export class Spotter {
 
   private async scan(root: Node, first: boolean): Promise<void> {
     // Most pages name nothing known: one native pass over their text settles it.
-    const mayName = this.timed('gate', () => this.gate!.mayName(root.textContent ?? ''));
-    if (!mayName) return;
+    const text = root.textContent ?? '';
+    let mayName: boolean;
+    if (text.length < 40_000) mayName = this.timed('gate', () => this.gate!.mayName(text));
+    else {
+      // A long text is checked in pieces with pauses; its time is counted piece by piece.
+      let last = performance.now();
+      mayName = await this.gate!.mayNameInSlices(text, async () => {
+        this.spend('gate', performance.now() - last, performance.now() - last);
+        await yieldToPage();
+        last = performance.now();
+      });
+      this.spend('gate', performance.now() - last, performance.now() - last);
+    }
+    if (!mayName || this.signal.aborted) return;
     const { matches, stats } = await scanForMatches(root, this.automaton!, {
       yieldToPage,
       firstWords: this.firstWords,

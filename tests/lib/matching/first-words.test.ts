@@ -92,3 +92,27 @@ describe('page gate', () => {
     expect(gate.mayName('A museum opens a new wing.')).toBe(false);
   });
 });
+
+describe('page gate in slices', () => {
+  const gate = new PageGate({
+    keyWords: 'thowheed',
+    exactKeyWords: '',
+    keyPhrases: '',
+    keyGroups: 'uri attack',
+  });
+  const filler = 'the market reopened after the rains and prices fell '.repeat(2000);
+
+  it('finds a key word far into a long text, pausing between pieces', async () => {
+    let pauses = 0;
+    const found = await gate.mayNameInSlices(`${filler} National Thowheed Jamath ${filler}`, async () => {
+      pauses++;
+    });
+    expect(found).toBe(true);
+    expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('joins word groups across pieces and stays closed on text that names nothing', async () => {
+    expect(await gate.mayNameInSlices(`Uri ${filler} attack`, async () => {}, 1000)).toBe(true);
+    expect(await gate.mayNameInSlices(filler, async () => {}, 1000)).toBe(false);
+  });
+});
