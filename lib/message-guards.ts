@@ -1,10 +1,14 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { PageEvidence, PageReport, ProtocolMap } from './messaging';
+import type { PageReport, ProtocolMap } from './messaging';
+import type { PageText } from './matching/text-matcher';
 
 type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
 
 const MAX_MENTIONS = 2000;
 const MAX_TEXT = 4000;
+/** One message carries at most this much page text; longer pages are sent in parts. */
+export const MAX_PAGE_TEXT = 2_000_000;
+const MAX_BREAKS = 500_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,22 +19,17 @@ const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
   Array.isArray(v) && v.length <= maxItems && v.every((s) => isStr(s, maxLen));
 
 export const messageGuards: Guards = {
-  getMatcher: (d): d is { url: string } => isObj(d) && isStr(d.url, 8192),
-  resolveIncidents: (d): d is PageEvidence =>
+  scanText: (d): d is PageText & { url: string } =>
     isObj(d) &&
-    optStr(d.published, 100) &&
-    optStr(d.dateline) &&
-    strList(d.entityIds, MAX_MENTIONS) &&
-    Array.isArray(d.mentions) &&
-    d.mentions.length <= MAX_MENTIONS &&
-    d.mentions.every(
-      (m) =>
-        isObj(m) &&
-        isStr(m.targetId, 200) &&
-        isStr(m.context) &&
-        isStr(m.text, 400) &&
-        isNum(m.offset) &&
-        m.offset >= 0,
+    isStr(d.url, 8192) &&
+    typeof d.text === 'string' &&
+    d.text.length <= MAX_PAGE_TEXT &&
+    optStr(d.declaredDate, 100) &&
+    Array.isArray(d.breaks) &&
+    d.breaks.length <= MAX_BREAKS &&
+    d.breaks.every(
+      (b, i, all) =>
+        Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
     ),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
   reportPage: (d): d is PageReport =>

@@ -4,23 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Card } from './knowledge/cards';
-import type { MatcherBundle } from './matching/matcher-bundle';
-import type { EvidenceMention, IncidentMatch } from './matching/incident-resolver';
-
-export interface PageEvidence {
-  /** Publication date from the page's metadata (ISO date or date-time), if any. */
-  published?: string;
-  /** The first words of the page's text, for a dateline when metadata has no date. */
-  dateline?: string;
-  mentions: EvidenceMention[];
-  entityIds: string[];
-}
-
-export interface PageIncidents {
-  /** The calendar day the background settled on (metadata first, then the dateline). */
-  published?: string;
-  incidents: IncidentMatch[];
-}
+import type { PageText, TextMatches } from './matching/text-matcher';
 
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
@@ -32,7 +16,7 @@ export interface PageTiming {
   longestTaskMs: number;
   textNodes: number;
   characters: number;
-  /** Main-thread time by phase (load, scan, filter, count, draw, report). */
+  /** Main-thread time by phase (collect, send, draw, report…). */
   phases: Record<string, number>;
 }
 
@@ -45,10 +29,8 @@ export interface PageReport {
 }
 
 export interface ProtocolMap {
-  /** The compiled matcher for the enabled packs; null when the page's URL is not one ClaimLens reads. */
-  getMatcher(data: { url: string }): MatcherBundle | null;
-  /** Which known incidents the page is about, with confidence and reasons. */
-  resolveIncidents(data: PageEvidence): PageIncidents;
+  /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
+  scanText(data: PageText & { url: string }): TextMatches | null;
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
   getCards(data: { ids: string[] }): Card[];
   /** What the page holds, for the toolbar badge and `npm run scan`. */

@@ -25,14 +25,10 @@ export default defineBackground(() => {
     return true;
   }
 
-  onMessage('getMatcher', ({ data, sender }) => {
-    if (!accept('getMatcher', data, sender)) return null;
-    return /^https?:/.test(data.url) ? knowledge().getMatcher() : null;
-  });
-
-  onMessage('resolveIncidents', ({ data, sender }) => {
-    if (!accept('resolveIncidents', data, sender)) return { incidents: [] };
-    return knowledge().resolve(data);
+  onMessage('scanText', ({ data, sender }) => {
+    if (!accept('scanText', data, sender)) return null;
+    if (!/^https?:/.test(data.url)) return null;
+    return knowledge().scan(data);
   });
 
   onMessage('getCards', ({ data, sender }) => {

@@ -14,8 +14,7 @@ export default defineContentScript({
     const spotter = new Spotter(
       document,
       {
-        getMatcher: () => sendMessage('getMatcher', { url: location.href }),
-        resolveIncidents: (evidence) => sendMessage('resolveIncidents', evidence),
+        scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
         reportPage: (report) => sendMessage('reportPage', report),
       },
       ctx.signal,

@@ -6,15 +6,12 @@ import { KnowledgeBase } from './knowledge-base';
 import type { Card } from './cards';
 import type { KnowledgePack } from './pack-types';
 import { formatProblems, validatePack } from './pack-validator';
-import { compileMatcher, type MatcherBundle } from '../matching/matcher-bundle';
-import { resolveIncidents } from '../matching/incident-resolver';
-import { findArticleDate } from '../matching/date-mentions';
-import { calendarDay } from '../calendar';
-import type { PageEvidence, PageIncidents } from '../messaging';
+import { compileMatcher } from '../matching/matcher-bundle';
+import { TextMatcher, type PageText, type TextMatches } from '../matching/text-matcher';
 
 export class KnowledgeService {
   readonly kb: KnowledgeBase;
-  private matcher?: MatcherBundle;
+  private matcher?: TextMatcher;
 
   /** Throws with every problem listed when a pack is invalid: a broken pack never half-loads. */
   constructor(packs: readonly unknown[]) {
@@ -27,9 +24,14 @@ export class KnowledgeService {
   }
 
   /** Compiled on first use, then reused for every page. */
-  getMatcher(): MatcherBundle {
-    this.matcher ??= compileMatcher(this.kb);
+  getMatcher(): TextMatcher {
+    this.matcher ??= new TextMatcher(this.kb, compileMatcher(this.kb));
     return this.matcher;
+  }
+
+  /** The known names and incidents in a page's text. */
+  scan(page: PageText): TextMatches {
+    return this.getMatcher().match(page);
   }
 
   /** Every name and alias of every entity and incident, as written in the packs. */
@@ -49,16 +51,5 @@ export class KnowledgeService {
       if (card) cards.push(card);
     }
     return cards;
-  }
-
-  resolve(evidence: PageEvidence): PageIncidents {
-    const published =
-      calendarDay(evidence.published) ?? (evidence.dateline ? findArticleDate(evidence.dateline) : undefined);
-    const incidents = resolveIncidents(this.kb, {
-      published,
-      mentions: evidence.mentions,
-      entityIds: evidence.entityIds,
-    });
-    return { published, incidents };
   }
 }

@@ -77,11 +77,6 @@ export class StreamMatcher {
     this.mask = size - 1;
   }
 
-  /** Whether no alias is under way: text that holds no alias's first word can then be skipped. */
-  isIdle(): boolean {
-    return this.state === 0 && !this.inWord;
-  }
-
   /** A break no alias can cross: a block element's edge or the end of the text. */
   boundary(): void {
     if (this.inWord) this.endWord();

@@ -1,28 +1,20 @@
 /**
- * The content script's engine: reads the page once, marks known names, asks the background which
- * incidents the page is about, follows content that arrives later, and reports what it found.
- * Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
+ * The content script's engine: reads the page's visible text once, has the background find the known
+ * names and incidents in it, marks them, follows content that arrives later, and reports what it
+ * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import { PageGate, WordSet } from '../matching/first-words';
-import {
-  countedMentions,
-  filterMatches,
-  hasRightCase,
-  isGuarded,
-  type PatternInfo,
-} from '../matching/mention-filter';
-import type { MatcherBundle, MatchTarget } from '../matching/matcher-bundle';
-import { PackedAutomaton } from '../matching/stream-matcher';
 import type { IncidentMatch } from '../matching/incident-resolver';
-import type { PageEvidence, PageIncidents, PageReport } from '../messaging';
+import { countedMentions } from '../matching/mention-filter';
+import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
+import type { PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';
 import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
-import { scanForMatches, type FoundMatch } from './page-scanner';
+import { collectText } from './text-collector';
 import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 
 export interface SpotterPorts {
-  getMatcher(): Promise<MatcherBundle | null>;
-  resolveIncidents(evidence: PageEvidence): Promise<PageIncidents>;
+  /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
+  scanText(page: PageText): Promise<TextMatches | null>;
   reportPage(report: PageReport): Promise<void>;
 }
 
@@ -37,50 +29,48 @@ export interface Mark {
 }
 
 interface Mention {
-  target: MatchTarget;
-  pattern: number;
+  found: TextMention;
   range: Range;
-  guarded: boolean;
   visible: boolean;
-  context?: { text: string; offset: number };
+}
+
+interface PageIncident {
+  match: IncidentMatch;
+  ranges: Range[];
 }
 
 const MUTATION_DEBOUNCE_MS = 300;
 const MUTATION_MAX_WAIT_MS = 1000;
 const MAX_IMMEDIATE_EDITS = 20;
+/** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
+const MAX_PART = 1_500_000;
+const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
 function isSmallTextEdit(record: MutationRecord): boolean {
   return record.type === 'characterData' && (record.target as Text).data.length < 2000;
 }
-const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
 export class Spotter {
-  private automaton?: PackedAutomaton;
-  private bundle?: MatcherBundle;
-  private info?: PatternInfo;
-  private firstWords?: WordSet;
-  private gate?: PageGate;
   private mentions: Mention[] = [];
-  private incidents: IncidentMatch[] = [];
+  private readonly incidents = new Map<string, PageIncident>();
   private published?: string;
   private marks: Mark[] = [];
   private readonly layer: MarkLayer;
   private observer?: MutationObserver;
-  private pendingRoots = new Set<Node>();
+  private readonly pendingRoots = new Set<Node>();
   private debounce?: ReturnType<typeof setTimeout>;
   private pendingSince?: number;
   private work: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
   private busyMs = 0;
-  private readonly phases: Record<string, number> = {};
   private longestTaskMs = 0;
+  private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
-  private dateline = '';
-  private evidenceKey = '';
+  private declaredDate?: string;
   /** Resolves when the first full pass (marks, incidents, report) is done. */
   readonly ready: Promise<void>;
-  private listeners = new Set<() => void>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly doc: Document,
@@ -109,20 +99,12 @@ export class Spotter {
 
   private async start(): Promise<void> {
     if (!highlightsSupported() || !this.doc.body) return;
-    const bundle = await this.ports.getMatcher();
-    if (!bundle || this.signal.aborted) return;
-    this.timed('load', () => {
-      this.bundle = bundle;
-      this.automaton = new PackedAutomaton(bundle.automaton);
-      this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
-      this.firstWords = new WordSet(bundle.firstWords);
-      this.gate = new PageGate(bundle);
-    });
-    await this.scan(this.doc.body, true);
-    if (this.signal.aborted) return;
+    this.declaredDate = this.timed('metadata', () => declaredPublicationDate(this.doc));
+    const read = await this.read(this.doc.body);
+    if (!read || this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
-    await this.refresh();
+    this.refresh();
   }
 
   /** Runs a synchronous piece of work and counts it as main-thread time, under a phase name. */
@@ -142,122 +124,92 @@ export class Spotter {
     this.phases[phase] = (this.phases[phase] ?? 0) + busy;
   }
 
-  private async scan(root: Node, first: boolean): Promise<void> {
-    // Most pages name nothing known: one native pass over their text settles it.
-    const text = root.textContent ?? '';
-    let mayName: boolean;
-    if (text.length < 40_000) mayName = this.timed('gate', () => this.gate!.mayName(text));
-    else {
-      // A long text is checked in pieces with pauses; its time is counted piece by piece.
-      let last = performance.now();
-      mayName = await this.gate!.mayNameInSlices(text, async () => {
-        this.spend('gate', performance.now() - last, performance.now() - last);
-        await yieldToPage();
-        last = performance.now();
+  /** Reads the text under `root`, has it matched, keeps the mentions. False if ClaimLens is off here. */
+  private async read(root: Node): Promise<boolean> {
+    const collected = await collectText(root, { yieldToPage, signal: this.signal, sliceMs: 8 });
+    this.spend('collect', collected.busyMs, collected.longestSliceMs);
+    this.textNodes += collected.textNodes;
+    this.characters += collected.text.length;
+    if (collected.text.trim() === '' || this.signal.aborted) return true;
+
+    for (const part of parts(collected.text, collected.breaks)) {
+      const page: PageText = { text: part.text, breaks: part.breaks, declaredDate: this.declaredDate };
+      // Only the synchronous part of sending (the copy of the text) is the page's time.
+      let pending!: Promise<TextMatches | null>;
+      this.timed('send', () => {
+        pending = this.ports.scanText(page);
       });
-      this.spend('gate', performance.now() - last, performance.now() - last);
+      let result: TextMatches | null;
+      try {
+        result = await pending;
+      } catch {
+        return true; // the background is restarting: no marks this time, the page is unharmed
+      }
+      if (!result) return false;
+      if (this.signal.aborted) return true;
+      this.timed('map', () =>
+        this.keep(result, (start, end) => collected.rangeOf(part.offset + start, part.offset + end)),
+      );
     }
-    if (!mayName || this.signal.aborted) return;
-    const { matches, stats } = await scanForMatches(root, this.automaton!, {
-      yieldToPage,
-      firstWords: this.firstWords,
-      accept: (pattern, text) => hasRightCase(pattern, text, this.info!),
-      signal: this.signal,
-      sliceMs: 8,
-      wantsContext: (pattern) => {
-        const target = this.bundle!.targets[this.automaton!.patternTarget(pattern)]!;
-        return target.type === 'incident' || target.kind === 'place';
-      },
-    });
-    if (first) this.dateline = stats.head;
-    this.textNodes += stats.textNodes;
-    this.characters += stats.characters;
-    this.spend('scan', stats.busyMs, stats.longestSliceMs);
-    this.timed('filter', () => this.addMentions(filterMatches(matches, this.info!)));
+    return true;
   }
 
-  private addMentions(found: readonly FoundMatch[]): void {
+  private keep(result: TextMatches, rangeOf: (start: number, end: number) => Range | null): void {
+    this.published ??= result.published;
     const visibility = new Map<Element, boolean>();
-    for (const m of found) {
-      const target = this.bundle!.targets[this.automaton!.patternTarget(m.pattern)]!;
-      const parent = m.range.startContainer.parentElement;
+    const ranges: (Range | null)[] = result.mentions.map((found) => {
+      const range = rangeOf(found.start, found.end);
+      if (!range) return null;
+      const parent = range.startContainer.parentElement;
       let visible = true;
       if (parent) {
         visible = visibility.get(parent) ?? isVisible(parent);
         visibility.set(parent, visible);
       }
-      this.mentions.push({
-        target,
-        pattern: m.pattern,
-        range: m.range,
-        guarded: isGuarded(m.pattern, this.info!),
-        visible,
-        context: m.context,
-      });
-    }
-  }
-
-  /** Recomputes which mentions count, asks for incidents when the evidence changed, redraws, reports. */
-  private async refresh(): Promise<void> {
-    const counted = this.timed('count', () => {
-      this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
-      return countedMentions(this.mentions, (m) => m.target.id);
+      this.mentions.push({ found, range, visible });
+      return range;
     });
-
-    const evidenceMentions = counted.filter((m) => m.target.type === 'incident' || m.target.kind === 'place');
-    const entityIds = [...new Set(counted.filter((m) => m.target.type === 'entity').map((m) => m.target.id))];
-    const key = evidenceMentions.map((m) => m.target.id).join(',') + '|' + entityIds.join(',');
-    if (evidenceMentions.length > 0 && key !== this.evidenceKey) {
-      this.evidenceKey = key;
-      const evidence: PageEvidence = {
-        published: declaredPublicationDate(this.doc),
-        mentions: evidenceMentions.slice(0, 500).map((m) => ({
-          targetId: m.target.id,
-          context: m.context?.text ?? '',
-          offset: m.context?.offset ?? 0,
-          text: m.range.toString(),
-        })),
-        entityIds,
-      };
-      if (!evidence.published) evidence.dateline = this.dateline.slice(0, 1500);
-      try {
-        const result = await this.ports.resolveIncidents(evidence);
-        if (this.signal.aborted) return;
-        this.published = result.published;
-        this.incidents = result.incidents;
-        // The background answers with indexes into the mentions it was sent.
-        this.incidentRanges = new Map(
-          result.incidents.map((incident) => [
-            incident.id,
-            incident.mentions
-              .map((i) => evidenceMentions[i]?.range)
-              .filter((r): r is Range => r !== undefined),
-          ]),
-        );
-      } catch {
-        // The background was busy or restarting: entity marks still stand, incidents come next time.
+    for (const match of result.incidents) {
+      const found = match.mentions
+        .map((i) => ranges[i])
+        .filter((r): r is Range => r !== null && r !== undefined);
+      const known = this.incidents.get(match.id);
+      if (!known) this.incidents.set(match.id, { match, ranges: found });
+      else {
+        known.ranges.push(...found);
+        if (match.confidence > known.match.confidence) known.match = match;
       }
     }
-    this.timed('draw', () => this.draw(counted));
-    // Not awaited: the next pass need not wait for the background to file this one.
-    void this.report(counted);
   }
 
-  private incidentRanges = new Map<string, Range[]>();
+  /** Drops what the page removed, recounts guarded mentions, redraws, reports. */
+  private refresh(): void {
+    const counted = this.timed('count', () => {
+      this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
+      for (const incident of this.incidents.values())
+        incident.ranges = incident.ranges.filter((r) => !r.collapsed && r.startContainer.isConnected);
+      return countedMentions(
+        this.mentions.map((m) => ({ ...m, guarded: m.found.guarded })),
+        (m) => m.found.targetId,
+      );
+    });
+    this.timed('draw', () => this.draw(counted));
+    const report = this.timed('report', () => this.buildReport(counted));
+    // Not awaited: the next pass need not wait for the background to file this one.
+    this.ports.reportPage(report).catch(() => undefined);
+  }
 
   private draw(counted: readonly Mention[]): void {
     for (const mark of this.marks) this.layer.delete(mark.style, mark.range);
     const marks: Mark[] = [];
-    for (const m of counted) {
-      if (m.target.type !== 'entity' || !MARKED_KINDS.has(m.target.kind)) continue;
-      const style: MarkStyle = m.target.kind === 'group' || m.target.kind === 'media' ? 'group' : 'actor';
-      marks.push({ targetId: m.target.id, type: 'entity', style, range: m.range });
+    for (const { found, range } of counted) {
+      if (found.type !== 'entity' || !MARKED_KINDS.has(found.kind)) continue;
+      const style: MarkStyle = found.kind === 'group' || found.kind === 'media' ? 'group' : 'actor';
+      marks.push({ targetId: found.targetId, type: 'entity', style, range });
     }
-    for (const incident of this.incidents) {
-      for (const range of this.incidentRanges.get(incident.id) ?? []) {
-        if (!range.startContainer.isConnected) continue;
-        marks.push({ targetId: incident.id, type: 'incident', style: 'incident', range, incident });
-      }
+    for (const { match, ranges } of this.incidents.values()) {
+      for (const range of ranges)
+        marks.push({ targetId: match.id, type: 'incident', style: 'incident', range, incident: match });
     }
     marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     for (const mark of marks) this.layer.add(mark.style, mark.range);
@@ -265,43 +217,32 @@ export class Spotter {
     for (const listener of this.listeners) listener();
   }
 
-  private async report(counted: readonly Mention[]): Promise<void> {
-    const report = this.timed('report', () => this.buildReport(counted));
-    try {
-      await this.ports.reportPage(report);
-    } catch {
-      // A report that did not arrive only leaves the badge stale.
-    }
-  }
-
   private buildReport(counted: readonly Mention[]): PageReport {
-    const byId = new Map<string, { target: MatchTarget; aliases: Set<string>; mentions: number }>();
-    for (const m of counted) {
-      if (m.target.type !== 'entity') continue;
-      const entry = byId.get(m.target.id) ?? { target: m.target, aliases: new Set<string>(), mentions: 0 };
-      entry.aliases.add(m.range.toString());
+    const byId = new Map<string, { found: TextMention; aliases: Set<string>; mentions: number }>();
+    for (const { found, range } of counted) {
+      if (found.type !== 'entity') continue;
+      const entry = byId.get(found.targetId) ?? { found, aliases: new Set<string>(), mentions: 0 };
+      entry.aliases.add(range.toString());
       entry.mentions++;
-      byId.set(m.target.id, entry);
+      byId.set(found.targetId, entry);
     }
-    const incidentAliases = (id: string) => [
-      ...new Set((this.incidentRanges.get(id) ?? []).map((r) => r.toString())),
-    ];
+    const incidents = [...this.incidents.values()].filter((i) => i.ranges.length > 0);
     return {
       url: this.doc.location?.href ?? '',
       published: this.published,
       entities: [...byId.values()].map((e) => ({
-        id: e.target.id,
-        name: e.target.name,
-        kind: e.target.kind,
+        id: e.found.targetId,
+        name: e.found.name,
+        kind: e.found.kind,
         aliases: [...e.aliases],
         mentions: e.mentions,
       })),
-      incidents: this.incidents.map((i) => ({
-        id: i.id,
-        name: i.name,
-        aliases: incidentAliases(i.id),
-        confidence: i.confidence,
-        why: i.why,
+      incidents: incidents.map(({ match, ranges }) => ({
+        id: match.id,
+        name: match.name,
+        aliases: [...new Set(ranges.map((r) => r.toString()))],
+        confidence: match.confidence,
+        why: match.why,
       })),
       timing: {
         startedAt: round(this.started),
@@ -325,35 +266,40 @@ export class Spotter {
       }
     }
     if (this.pendingRoots.size === 0) return;
+    clearTimeout(this.debounce);
     if (records.length <= MAX_IMMEDIATE_EDITS && records.every(isSmallTextEdit)) {
-      // Text edited in place (a ticker, a framework re-render): read again before the next paint,
-      // so its marks do not blink out.
-      clearTimeout(this.debounce);
-      this.work = this.work.then(() => this.scanPending());
+      // Text edited in place (a ticker, a framework re-render): read again at once, so its marks
+      // come back within a frame or two.
+      this.work = this.work.then(() => this.readPending());
       return;
     }
     // Debounced, but a page that never stops changing is still read once a second.
     const now = performance.now();
     this.pendingSince ??= now;
-    clearTimeout(this.debounce);
     const wait = Math.min(MUTATION_DEBOUNCE_MS, Math.max(0, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
     this.debounce = setTimeout(() => {
       // One pass at a time: a pass that yields to the page must not interleave with the next.
-      this.work = this.work.then(() => this.scanPending());
+      this.work = this.work.then(() => this.readPending());
     }, wait);
   }
 
-  private async scanPending(): Promise<void> {
+  private async readPending(): Promise<void> {
     if (this.signal.aborted) return;
     const roots = [...this.pendingRoots].filter((n) => n.isConnected && !isInsideSkipped(n));
     this.pendingRoots.clear();
     this.pendingSince = undefined;
+    if (roots.length === 0) return;
     // A node inside another pending root is read with it.
     const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
-    // Text re-read in place replaces what was found in it before.
-    this.mentions = this.mentions.filter((m) => !outer.some((root) => root.contains(m.range.startContainer)));
-    for (const root of outer) await this.scan(root, false);
-    await this.refresh();
+    // Text read again replaces what was found in it before.
+    const within = (range: Range) => outer.some((root) => root.contains(range.startContainer));
+    this.mentions = this.mentions.filter((m) => !within(m.range));
+    for (const incident of this.incidents.values())
+      incident.ranges = incident.ranges.filter((r) => !within(r));
+    for (const root of outer) {
+      if (!(await this.read(root))) return;
+    }
+    this.refresh();
   }
 
   private stop(): void {
@@ -363,6 +309,30 @@ export class Spotter {
     this.marks = [];
     this.mentions = [];
   }
+}
+
+/** Splits long text into parts of at most MAX_PART characters, cut where a block starts. */
+function parts(
+  text: string,
+  breaks: readonly number[],
+): { text: string; breaks: number[]; offset: number }[] {
+  if (text.length <= MAX_PART) return [{ text, breaks: [...breaks], offset: 0 }];
+  const out: { text: string; breaks: number[]; offset: number }[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + MAX_PART);
+    if (to < text.length) {
+      const cut = [...breaks].reverse().find((b) => b > from && b <= to);
+      if (cut !== undefined) to = cut;
+    }
+    out.push({
+      text: text.slice(from, to),
+      breaks: breaks.filter((b) => b > from && b < to).map((b) => b - from),
+      offset: from,
+    });
+    from = to;
+  }
+  return out;
 }
 
 function isVisible(element: Element): boolean {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { messageGuards } from '../../lib/message-guards';
-import type { PageEvidence, PageReport } from '../../lib/messaging';
+import type { PageReport } from '../../lib/messaging';
+import { MAX_PAGE_TEXT } from '../../lib/message-guards';
 
-const evidence = (): PageEvidence => ({
-  published: '2017-11-20T09:30:00+05:30',
-  dateline: 'SRINAGAR, Nov 20: ',
-  entityIds: ['group-is', 'place-zakura'],
-  mentions: [
-    { targetId: 'place-zakura', context: 'The attack in Zakura on November 17.', offset: 14, text: 'Zakura' },
-    { targetId: 'group-is', context: 'Islamic State claimed it.', offset: 0, text: 'Islamic State' },
-  ],
+const pageText = () => ({
+  url: 'https://news.example/zakura',
+  text: 'Breaking. The attack in Zakura on November 17.',
+  breaks: [10],
+  declaredDate: '2017-11-20T09:30:00+05:30',
 });
 
 const report = (): PageReport => ({
@@ -39,102 +37,33 @@ function withChange<T>(base: T, change: (copy: Record<string, unknown>) => void)
 
 const notObjects = [null, undefined, 42, 'text', true, [], [{ url: 'https://news.example/' }]];
 
-describe('getMatcher guard', () => {
-  const guard = messageGuards.getMatcher;
+describe('scanText guard', () => {
+  const guard = messageGuards.scanText;
 
-  it('accepts a URL', () => {
-    expect(guard({ url: 'https://news.example/a' })).toBe(true);
+  it('accepts a page text with its block breaks', () => {
+    expect(guard(pageText())).toBe(true);
+    expect(guard({ ...pageText(), declaredDate: undefined, breaks: [] })).toBe(true);
   });
 
-  it('refuses a missing, non-string or oversize URL', () => {
-    expect(guard({})).toBe(false);
-    expect(guard({ url: 42 })).toBe(false);
-    expect(guard({ url: null })).toBe(false);
-    expect(guard({ url: ['https://news.example/a'] })).toBe(false);
-    expect(guard({ url: `https://news.example/${'a'.repeat(9000)}` })).toBe(false);
+  it('refuses text over the size one message may carry', () => {
+    expect(guard({ ...pageText(), text: 'a'.repeat(MAX_PAGE_TEXT), breaks: [] })).toBe(true);
+    expect(guard({ ...pageText(), text: 'a'.repeat(MAX_PAGE_TEXT + 1), breaks: [] })).toBe(false);
   });
 
-  it('refuses null, arrays and other non-objects', () => {
-    for (const bad of notObjects) expect(guard(bad)).toBe(false);
-  });
-});
-
-describe('resolveIncidents guard', () => {
-  const guard = messageGuards.resolveIncidents;
-
-  it('accepts well-formed evidence, with or without the optional dates', () => {
-    expect(guard(evidence())).toBe(true);
-    expect(guard({ entityIds: [], mentions: [] })).toBe(true);
-    expect(guard(withChange(evidence(), (e) => delete e.published))).toBe(true);
+  it('refuses breaks that are not sorted positions inside the text', () => {
+    for (const breaks of [[-1], [1.5], [999], [20, 10], ['10'], 'x', null])
+      expect(guard({ ...pageText(), breaks })).toBe(false);
   });
 
-  it('accepts context up to 4000 characters and refuses longer', () => {
-    const atLimit = withChange(evidence(), (e) => {
-      (e.mentions as PageEvidence['mentions'])[0]!.context = 'x'.repeat(4000);
-    });
-    const over = withChange(evidence(), (e) => {
-      (e.mentions as PageEvidence['mentions'])[0]!.context = 'x'.repeat(4001);
-    });
-    expect(guard(atLimit)).toBe(true);
-    expect(guard(over)).toBe(false);
-  });
-
-  it('refuses an oversize mention text', () => {
-    const withText = (text: string) =>
-      withChange(evidence(), (e) => ((e.mentions as PageEvidence['mentions'])[1]!.text = text));
-    expect(guard(withText('x'.repeat(400)))).toBe(true);
-    expect(guard(withText('x'.repeat(401)))).toBe(false);
-  });
-
-  it('refuses an oversize dateline or publication date', () => {
-    expect(guard(withChange(evidence(), (e) => (e.dateline = 'x'.repeat(4001))))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.published = '2017-11-20'.repeat(20))))).toBe(false);
-  });
-
-  it('accepts 2000 mentions and refuses more', () => {
-    const mention = { targetId: 'group-is', context: 'Islamic State', offset: 0, text: 'Islamic State' };
-    expect(guard({ entityIds: [], mentions: Array(2000).fill(mention) })).toBe(true);
-    expect(guard({ entityIds: [], mentions: Array(2001).fill(mention) })).toBe(false);
-    expect(guard({ entityIds: Array(2001).fill('group-is'), mentions: [] })).toBe(false);
-  });
-
-  it('refuses a negative, non-numeric or non-finite offset', () => {
-    const withOffset = (offset: unknown) =>
-      withChange(evidence(), (e) => ((e.mentions as Record<string, unknown>[])[0]!.offset = offset));
-    expect(guard(withOffset(-1))).toBe(false);
-    expect(guard(withOffset('14'))).toBe(false);
-    expect(guard(withOffset(Number.NaN))).toBe(false);
-    expect(guard(withOffset(Number.POSITIVE_INFINITY))).toBe(false);
-    expect(guard(withOffset(0))).toBe(true);
-  });
-
-  it('refuses wrong types and missing fields', () => {
-    expect(guard(withChange(evidence(), (e) => delete e.mentions))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => delete e.entityIds))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.published = 20171120)))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.dateline = null)))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.entityIds = 'group-is')))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.entityIds = [42])))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => (e.mentions = { 0: {} })))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => ((e.mentions as unknown[])[1] = null)))).toBe(false);
-    expect(guard(withChange(evidence(), (e) => ((e.mentions as unknown[])[1] = ['group-is'])))).toBe(false);
-    expect(
-      guard(withChange(evidence(), (e) => delete (e.mentions as Record<string, unknown>[])[0]!.targetId)),
-    ).toBe(false);
-    expect(
-      guard(withChange(evidence(), (e) => delete (e.mentions as Record<string, unknown>[])[0]!.context)),
-    ).toBe(false);
-    expect(
-      guard(withChange(evidence(), (e) => delete (e.mentions as Record<string, unknown>[])[0]!.offset)),
-    ).toBe(false);
-    expect(
-      guard(withChange(evidence(), (e) => delete (e.mentions as Record<string, unknown>[])[0]!.text)),
-    ).toBe(false);
+  it('refuses a missing or non-string url or text, and odd dates', () => {
+    expect(guard(withChange(pageText(), (p) => delete p.url))).toBe(false);
+    expect(guard(withChange(pageText(), (p) => delete p.text))).toBe(false);
+    expect(guard({ ...pageText(), text: 42 })).toBe(false);
+    expect(guard({ ...pageText(), declaredDate: 'x'.repeat(101) })).toBe(false);
   });
 
   it('refuses null, arrays and other non-objects', () => {
     for (const bad of notObjects) expect(guard(bad)).toBe(false);
-    expect(guard([evidence()])).toBe(false);
   });
 });
 

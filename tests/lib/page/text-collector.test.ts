@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { testPack } from '../../fixtures/test-pack';
-import { htmlDocument, spot } from '../../fixtures/spot';
+import { htmlDocument, read, spot } from '../../fixtures/spot';
+import { withLineBreaks } from '../../../lib/matching/text-matcher';
 
 const names = async (html: string) =>
   (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
@@ -69,13 +70,23 @@ describe('spotting on a page', () => {
     expect(await names('<p>Amaq News Agency reported.</p>')).toEqual([['media-amaq', 'Amaq News Agency']]);
   });
 
-  it('gives the text around a place name as context, blocks on their own lines', async () => {
-    const [zakura] = await spot(
-      htmlDocument('<h2>Breaking</h2><p>The attack in Zakura on November 17 left two dead.</p>').body,
-      testPack(),
-    );
-    expect(zakura!.id).toBe('place-zakura');
-    expect(zakura!.context!.text).toContain('Breaking\nThe attack in Zakura on November 17');
-    expect(zakura!.context!.text.slice(zakura!.context!.offset)).toMatch(/^Zakura on/);
+  it('sends the text around a place name as evidence, blocks on their own lines', async () => {
+    const doc = htmlDocument('<h2>Breaking</h2><p>The attack in Zakura on November 17 left two dead.</p>');
+    const { collected } = await read(doc.body, testPack());
+    const at = collected.text.indexOf('Zakura');
+    const context = withLineBreaks(collected.text, collected.breaks, 0, collected.text.length);
+    expect(context.text).toContain('Breaking\nThe attack in Zakura on November 17');
+    expect(context.text.slice(context.offsetOf(at))).toMatch(/^Zakura on/);
+  });
+
+  it('maps what the background found back to the page, and to nothing once the text is gone', async () => {
+    const doc = htmlDocument('<p>Claimed by <b>Amaq</b> News Agency.</p>');
+    const { collected, result } = await read(doc.body, testPack());
+    const [amaq] = result.mentions;
+    const range = collected.rangeOf(amaq!.start, amaq!.end)!;
+    expect(range.toString()).toBe('Amaq News Agency');
+    expect(range.startContainer.parentElement!.localName).toBe('b');
+    doc.querySelector('p')!.textContent = 'Changed.';
+    expect(collected.rangeOf(amaq!.start, amaq!.end)).toBeNull();
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * Finds the known names in a page's text, in the background: the automaton, the letter-case and
+ * overlap rules, the text around places and incident names, and the incidents the text is about.
+ * The page sends its visible text once and gets back positions to mark.
+ */
+import { calendarDay } from '../calendar';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { findArticleDate } from './date-mentions';
+import { resolveIncidents, type EvidenceMention, type IncidentMatch } from './incident-resolver';
+import type { MatcherBundle, MatchTarget } from './matcher-bundle';
+import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
+import { PackedAutomaton, StreamMatcher } from './stream-matcher';
+
+export interface TextMention {
+  start: number;
+  end: number;
+  targetId: string;
+  type: MatchTarget['type'];
+  kind: MatchTarget['kind'];
+  name: string;
+  /** Counts only where the page names the same entity plainly too ("IS", "Isis"). */
+  guarded: boolean;
+}
+
+export interface TextMatches {
+  mentions: TextMention[];
+  /** Incidents the text is about; their `mentions` index into `mentions`. */
+  incidents: IncidentMatch[];
+  /** The article's calendar day, from its declared date or its dateline. */
+  published?: string;
+}
+
+export interface PageText {
+  text: string;
+  /** Sorted positions where blocks break. */
+  breaks: number[];
+  /** Publication date the page declares in its metadata, if any. */
+  declaredDate?: string;
+}
+
+const CONTEXT_RADIUS = 350;
+const AROUND = 40;
+
+export class TextMatcher {
+  private readonly automaton: PackedAutomaton;
+  private readonly info: PatternInfo;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    readonly bundle: MatcherBundle,
+  ) {
+    this.automaton = new PackedAutomaton(bundle.automaton);
+    this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
+  }
+
+  match(page: PageText): TextMatches {
+    const { text, breaks } = page;
+    const raw = this.rawMatches(text, breaks);
+    const found = filterMatches(raw, this.info);
+    const mentions: TextMention[] = found.map((m) => {
+      const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
+      return {
+        start: m.start,
+        end: m.end,
+        targetId: target.id,
+        type: target.type,
+        kind: target.kind,
+        name: target.name,
+        guarded: isGuarded(m.pattern, this.info),
+      };
+    });
+
+    const plain = new Set(mentions.filter((m) => !m.guarded).map((m) => m.targetId));
+    const counted = (m: TextMention) => !m.guarded || plain.has(m.targetId);
+    const evidenceIndexes: number[] = [];
+    const evidence: EvidenceMention[] = [];
+    mentions.forEach((m, index) => {
+      if (!counted(m) || (m.type !== 'incident' && m.kind !== 'place')) return;
+      if (evidence.length >= 500) return;
+      const context = withLineBreaks(
+        text,
+        breaks,
+        Math.max(0, m.start - CONTEXT_RADIUS),
+        Math.min(text.length, m.end + CONTEXT_RADIUS),
+      );
+      evidenceIndexes.push(index);
+      evidence.push({
+        targetId: m.targetId,
+        context: context.text,
+        offset: context.offsetOf(m.start),
+        text: text.slice(m.start, m.end),
+      });
+    });
+
+    let published = calendarDay(page.declaredDate);
+    let incidents: IncidentMatch[] = [];
+    if (evidence.length > 0) {
+      published ??= findArticleDate(withLineBreaks(text, breaks, 0, Math.min(text.length, 2000)).text);
+      const entityIds = [
+        ...new Set(mentions.filter((m) => m.type === 'entity' && counted(m)).map((m) => m.targetId)),
+      ];
+      incidents = resolveIncidents(this.kb, { published, mentions: evidence, entityIds }).map((incident) => ({
+        ...incident,
+        mentions: incident.mentions.map((i) => evidenceIndexes[i]!),
+      }));
+    }
+    return { mentions, incidents, published };
+  }
+
+  private rawMatches(text: string, breaks: readonly number[]): RawMatch[] {
+    const raw: { pattern: number; start: number; end: number }[] = [];
+    const matcher = new StreamMatcher(this.automaton, (pattern, start, end) =>
+      raw.push({ pattern, start, end }),
+    );
+    let from = 0;
+    for (const at of [...breaks, text.length]) {
+      if (at > from) matcher.feed(text.slice(from, at), from);
+      matcher.boundary();
+      from = Math.max(from, at);
+    }
+    const matches: RawMatch[] = [];
+    for (const { pattern, start, end } of raw) {
+      const matched = text.slice(start, end);
+      if (!hasRightCase(pattern, matched, this.info)) continue;
+      const blockStart = lastAtOrBefore(breaks, start);
+      const blockEnd = firstAfter(breaks, end - 1) ?? text.length;
+      matches.push({
+        pattern,
+        start,
+        end,
+        text: matched,
+        before: text.slice(Math.max(blockStart, start - AROUND), start),
+        after: text.slice(end, Math.min(blockEnd, end + AROUND)),
+      });
+    }
+    return matches;
+  }
+}
+
+/** A span of the text with a line break where each block starts, and a way to find positions in it. */
+export function withLineBreaks(text: string, breaks: readonly number[], from: number, to: number) {
+  let out = '';
+  let at = from;
+  const inserted: number[] = [];
+  for (const b of breaks) {
+    if (b <= from) continue;
+    if (b >= to) break;
+    out += text.slice(at, b) + '\n';
+    inserted.push(b);
+    at = b;
+  }
+  out += text.slice(at, to);
+  return {
+    text: out,
+    offsetOf(position: number): number {
+      let shift = 0;
+      for (const b of inserted) if (b <= position) shift++;
+      return position - from + shift;
+    },
+  };
+}
+
+/** The largest value at or before `position` (0 if none): where the block holding it starts. */
+function lastAtOrBefore(sorted: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= position) {
+      best = sorted[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** The smallest value after `position`, if any: where the next block starts. */
+function firstAfter(sorted: readonly number[], position: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let best: number | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > position) {
+      best = sorted[mid]!;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return best;
+}

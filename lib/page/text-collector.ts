@@ -1,0 +1,104 @@
+/**
+ * Collects the visible text under a root, a slice at a time, as one string plus the positions where
+ * blocks break; maps positions in that string back to DOM ranges. This is all the reading a page
+ * pays for: matching happens in the background, off the page's main thread.
+ */
+import { VisibleTextWalker } from './visible-text';
+
+export interface CollectedText {
+  text: string;
+  /** Sorted positions in `text` where a block element starts (no name continues across them). */
+  breaks: number[];
+  textNodes: number;
+  /** Main-thread time the walk took, without the pauses it gave the page, and its longest slice. */
+  busyMs: number;
+  longestSliceMs: number;
+  /** Maps a span of `text` to a range over the text nodes it came from, or null if they are gone. */
+  rangeOf(start: number, end: number): Range | null;
+}
+
+export interface CollectOptions {
+  sliceMs?: number;
+  yieldToPage?: () => Promise<void>;
+  signal?: AbortSignal;
+}
+
+const NODES_PER_CHECK = 64;
+
+export async function collectText(root: Node, options: CollectOptions = {}): Promise<CollectedText> {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const pieces: string[] = [];
+  const breaks: number[] = [];
+  let offset = 0;
+  const walker = new VisibleTextWalker(root, {
+    text(node) {
+      const data = node.data;
+      if (data.length === 0) return;
+      nodes.push(node);
+      starts.push(offset);
+      pieces.push(data);
+      offset += data.length;
+    },
+    boundary() {
+      if (breaks[breaks.length - 1] !== offset) breaks.push(offset);
+    },
+  });
+
+  const sliceMs = options.sliceMs ?? 8;
+  let sliceStart = performance.now();
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  const endSlice = () => {
+    const slice = performance.now() - sliceStart;
+    busyMs += slice;
+    longestSliceMs = Math.max(longestSliceMs, slice);
+  };
+  while (walker.next(NODES_PER_CHECK)) {
+    if (options.signal?.aborted) break;
+    if (options.yieldToPage && performance.now() - sliceStart > sliceMs) {
+      endSlice();
+      await options.yieldToPage();
+      if (options.signal?.aborted) break;
+      sliceStart = performance.now();
+    }
+  }
+  const text = pieces.join('');
+  endSlice();
+
+  const doc = root.ownerDocument ?? (root as Document);
+  /** Last node starting at or before the position (for an end, strictly before it). */
+  const locate = (position: number, isEnd: boolean): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (isEnd ? starts[mid]! < position : starts[mid]! <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    text,
+    breaks,
+    textNodes: nodes.length,
+    busyMs,
+    longestSliceMs,
+    rangeOf(start, end) {
+      if (nodes.length === 0 || start < 0 || end > offset || start >= end) return null;
+      const first = locate(start, false);
+      const last = locate(end, true);
+      const startNode = nodes[first]!;
+      const endNode = nodes[last]!;
+      const startOffset = start - starts[first]!;
+      const endOffset = end - starts[last]!;
+      // The page may have changed the text since it was read.
+      if (!startNode.isConnected || !endNode.isConnected) return null;
+      if (startOffset > startNode.length || endOffset > endNode.length) return null;
+      const range = doc.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      return range;
+    },
+  };
+}
