@@ -18,9 +18,9 @@ import {
 } from './browser-harness';
 
 interface Baselines {
-  /** TreeWalker over every text node, reading every character of it. */
+  /** TreeWalker over every text node, reading every character of it: once, cold, on a fresh page. */
   floorMs: number;
-  /** TreeWalker over every text node, taking only each node's length (the text is never read). */
+  /** The same walk taking only each node's length (the text is never read). */
   nodesOnlyMs: number;
   regexMs: number | null;
   regexNote?: string;
@@ -37,6 +37,8 @@ interface CaseResult {
   aliases: number;
   /** Content script: main-thread time until the marks were drawn, wall time, longest task. */
   busyMs: number;
+  /** Main-thread time by phase, in the median run. */
+  phases: Record<string, number>;
   totalMs: number;
   longestTaskMs: number;
   longTasksOver50ms: number;
@@ -201,6 +203,7 @@ async function runCase(
     marks: number;
     characters: number;
     textNodes: number;
+    phases: Record<string, number>;
   }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await withExt.context.newPage();
@@ -234,6 +237,7 @@ async function runCase(
       marks,
       characters: report.timing.characters,
       textNodes: report.timing.textNodes,
+      phases: report.timing.phases,
     });
     await page.close();
   }
@@ -244,28 +248,33 @@ async function runCase(
   const page = await plain.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   const heapWithoutExtensionMB = await heapMB(page);
-  const floors = await page.evaluate((runs) => {
-    const sink = window as unknown as { __sink: number };
-    const read = (everyCharacter: boolean) => {
-      const t0 = performance.now();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let sum = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const data = (n as Text).data;
-        if (everyCharacter) for (let i = 0; i < data.length; i++) sum += data.charCodeAt(i);
-        else sum += data.length;
-      }
-      sink.__sink = sum;
-      return performance.now() - t0;
-    };
-    // Each in a fresh state first (cold, as a content script runs), then the median of the rest.
-    return {
-      chars: Array.from({ length: runs }, () => read(true)),
-      nodes: Array.from({ length: runs }, () => read(false)),
-    };
-  }, RUNS);
-  const floorMs = med(floors.chars);
-  const nodesOnlyMs = med(floors.nodes);
+  // The floor runs the way a content script runs: once, cold, on a freshly loaded page (a second
+  // run in the same page is warm and several times faster, which no content script ever is).
+  const coldFloor = async (everyCharacter: boolean) => {
+    const times: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const fresh = await plain.context.newPage();
+      await fresh.goto(url, { waitUntil: 'load' });
+      times.push(
+        await fresh.evaluate((readCharacters) => {
+          const t0 = performance.now();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let sum = 0;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const data = (n as Text).data;
+            if (readCharacters) for (let i = 0; i < data.length; i++) sum += data.charCodeAt(i);
+            else sum += data.length;
+          }
+          (window as unknown as { __sink: number }).__sink = sum;
+          return performance.now() - t0;
+        }, everyCharacter),
+      );
+      await fresh.close();
+    }
+    return med(times);
+  };
+  const floorMs = await coldFloor(true);
+  const nodesOnlyMs = await coldFloor(false);
   const regex = await page.evaluate(
     ([list, runs]) => {
       const escaped = (list as string[])
@@ -340,6 +349,7 @@ async function runCase(
     textNodes: runs[0]!.textNodes,
     aliases: aliases.length,
     busyMs: round(busyMs),
+    phases: runs.find((r) => r.busyMs === busyMs)?.phases ?? {},
     totalMs: round(med(runs.map((r) => r.totalMs))),
     longestTaskMs: round(Math.max(...runs.map((r) => r.longestTaskMs))),
     longTasksOver50ms: Math.max(...runs.map((r) => r.longTasks)),

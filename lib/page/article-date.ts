@@ -15,9 +15,15 @@ const META_SELECTORS = [
 
 /** Returns the declared publication date (as written: ISO date or date-time), or undefined. */
 export function declaredPublicationDate(doc: Document): string | undefined {
+  // One query for all of them (cheap on every page), then in order of preference.
+  const metas =
+    doc.head?.querySelectorAll(META_SELECTORS.join(',')) ?? doc.querySelectorAll(META_SELECTORS.join(','));
   for (const selector of META_SELECTORS) {
-    const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
-    if (value && looksLikeDate(value)) return value;
+    for (const meta of metas) {
+      if (!meta.matches(selector)) continue;
+      const value = meta.getAttribute('content')?.trim();
+      if (value && looksLikeDate(value)) return value;
+    }
   }
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';

@@ -31,7 +31,8 @@ export interface Mark {
 interface Mention {
   found: TextMention;
   range: Range;
-  visible: boolean;
+  /** Undefined until needed: only mentions that would count are checked against CSS. */
+  visible?: boolean;
 }
 
 interface PageIncident {
@@ -156,17 +157,9 @@ export class Spotter {
 
   private keep(result: TextMatches, rangeOf: (start: number, end: number) => Range | null): void {
     this.published ??= result.published;
-    const visibility = new Map<Element, boolean>();
     const ranges: (Range | null)[] = result.mentions.map((found) => {
       const range = rangeOf(found.start, found.end);
-      if (!range) return null;
-      const parent = range.startContainer.parentElement;
-      let visible = true;
-      if (parent) {
-        visible = visibility.get(parent) ?? isVisible(parent);
-        visibility.set(parent, visible);
-      }
-      this.mentions.push({ found, range, visible });
+      if (range) this.mentions.push({ found, range });
       return range;
     });
     for (const match of result.incidents) {
@@ -188,10 +181,25 @@ export class Spotter {
       this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
       for (const incident of this.incidents.values())
         incident.ranges = incident.ranges.filter((r) => !r.collapsed && r.startContainer.isConnected);
-      return countedMentions(
-        this.mentions.map((m) => ({ ...m, guarded: m.found.guarded })),
-        (m) => m.found.targetId,
-      );
+      const count = () =>
+        countedMentions(
+          this.mentions.map((m) => ({ ...m, guarded: m.found.guarded, visible: m.visible ?? true })),
+          (m) => m.found.targetId,
+        );
+      // Check CSS visibility only where it can matter, then count again with the answers.
+      const visibility = new Map<Element, boolean>();
+      const byRange = new Map(this.mentions.map((m) => [m.range, m]));
+      for (const candidate of count()) {
+        const mention = byRange.get(candidate.range)!;
+        if (mention.visible !== undefined) continue;
+        const parent = mention.range.startContainer.parentElement;
+        if (!parent) mention.visible = true;
+        else {
+          mention.visible = visibility.get(parent) ?? isVisible(parent);
+          visibility.set(parent, mention.visible);
+        }
+      }
+      return count().map((c) => byRange.get(c.range)!);
     });
     this.timed('draw', () => this.draw(counted));
     const report = this.timed('report', () => this.buildReport(counted));

@@ -93,16 +93,26 @@ export function isBlock(element: Element): boolean {
 
 export interface TextVisitor {
   text(node: Text): void;
-  /** A block starts or a line breaks: no name continues across it. */
+  /** A block starts or ends between two text nodes: no name continues across it. */
   boundary(): void;
+}
+
+interface ElementInfo {
+  skipped: boolean;
+  /** Nearest block element at or above it (undefined above the walk's root). */
+  block: Element | undefined;
 }
 
 /**
  * Reads the visible text under `root` in document order, a slice at a time: `next()` visits up to
- * `maxNodes` nodes and returns false once everything is read.
+ * `maxNodes` text nodes and returns false once everything is read. The walk visits text nodes only
+ * (the cheapest walk there is); each element holding text is classified once, with its ancestors,
+ * and remembered.
  */
 export class VisibleTextWalker {
   private readonly walker: TreeWalker;
+  private readonly info = new Map<Element, ElementInfo>();
+  private lastBlock: Element | undefined | null = null;
   private done = false;
 
   constructor(
@@ -110,7 +120,7 @@ export class VisibleTextWalker {
     private readonly visitor: TextVisitor,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
@@ -120,29 +130,33 @@ export class VisibleTextWalker {
   next(maxNodes: number): boolean {
     if (this.done) return false;
     const walker = this.walker;
-    const visitor = this.visitor;
     for (let i = 0; i < maxNodes; i++) {
-      let node: Node | null = walker.nextNode();
-      while (node && node.nodeType === 1 && isSkipped(node as Element)) node = this.skipSubtree(node);
+      const node = walker.nextNode() as Text | null;
       if (!node) {
         this.done = true;
         return false;
       }
-      if (node.nodeType === 3) visitor.text(node as Text);
-      else if (BLOCKS.has((node as Element).localName)) visitor.boundary();
+      const parent = node.parentElement;
+      const info = parent ? this.classify(parent) : undefined;
+      if (info?.skipped) continue;
+      const block = info?.block;
+      if (this.lastBlock !== null && block !== this.lastBlock) this.visitor.boundary();
+      this.lastBlock = block;
+      this.visitor.text(node);
     }
     return true;
   }
 
-  /** Moves past `node`'s subtree; returns the next node in document order, or null at the end. */
-  private skipSubtree(node: Node): Node | null {
-    const walker = this.walker;
-    walker.currentNode = node;
-    for (let current: Node | null = node; current && current !== this.root; current = walker.parentNode()) {
-      const sibling = walker.nextSibling();
-      if (sibling) return sibling;
-      walker.currentNode = current;
-    }
-    return null;
+  private classify(element: Element): ElementInfo {
+    const known = this.info.get(element);
+    if (known) return known;
+    const parent = element === this.root ? null : element.parentElement;
+    const above = parent && this.root.contains(parent) ? this.classify(parent) : undefined;
+    const info: ElementInfo = {
+      skipped: (above?.skipped ?? false) || isSkipped(element),
+      block: BLOCKS.has(element.localName) ? element : above?.block,
+    };
+    this.info.set(element, info);
+    return info;
   }
 }
