@@ -25,6 +25,7 @@ export const messageGuards: Guards = {
     typeof d.text === 'string' &&
     d.text.length <= MAX_PAGE_TEXT &&
     optStr(d.declaredDate, 100) &&
+    (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
     Array.isArray(d.breaks) &&
     d.breaks.length <= MAX_BREAKS &&
     d.breaks.every(

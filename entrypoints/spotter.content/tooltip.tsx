@@ -12,7 +12,7 @@ import {
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { Tooltip } from '../../components/Tooltip';
 import type { Card } from '../../lib/knowledge/cards';
-import { isDarkPage } from '../../lib/page/mark-layer';
+import { isDarkPage } from '../../lib/page/page-theme';
 import type { MarkInteractionHandlers } from '../../lib/page/mark-interaction';
 import type { Mark, Spotter } from '../../lib/page/spotter';
 import { UI_HOST_TAG } from '../../lib/page/visible-text';

@@ -36,6 +36,8 @@ export interface PageText {
   breaks: number[];
   /** Publication date the page declares in its metadata, if any. */
   declaredDate?: string;
+  /** Entities the page already names plainly (earlier reads): their guarded aliases count here too. */
+  plainIds?: string[];
 }
 
 const CONTEXT_RADIUS = 350;
@@ -70,8 +72,16 @@ export class TextMatcher {
       };
     });
 
-    const plain = new Set(mentions.filter((m) => !m.guarded).map((m) => m.targetId));
+    const plain = new Set([
+      ...(page.plainIds ?? []),
+      ...mentions.filter((m) => !m.guarded).map((m) => m.targetId),
+    ]);
     const counted = (m: TextMention) => !m.guarded || plain.has(m.targetId);
+    // A guarded alias ("IS", "Isis") with nothing plain beside it is not sent back at all: it would
+    // never be marked, and the page would pay for mapping it.
+    const kept = mentions.filter(counted);
+    mentions.length = 0;
+    mentions.push(...kept);
     const evidenceIndexes: number[] = [];
     const evidence: EvidenceMention[] = [];
     mentions.forEach((m, index) => {

@@ -134,7 +134,15 @@ export class Spotter {
     if (collected.text.trim() === '' || this.signal.aborted) return true;
 
     for (const part of parts(collected.text, collected.breaks)) {
-      const page: PageText = { text: part.text, breaks: part.breaks, declaredDate: this.declaredDate };
+      const plainIds = [
+        ...new Set(this.mentions.filter((m) => !m.found.guarded).map((m) => m.found.targetId)),
+      ];
+      const page: PageText = {
+        text: part.text,
+        breaks: part.breaks,
+        declaredDate: this.declaredDate,
+        plainIds,
+      };
       // Only the synchronous part of sending (the copy of the text) is the page's time.
       let pending!: Promise<TextMatches | null>;
       this.timed('send', () => {
