@@ -9,8 +9,23 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'save-highlight': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveHighlight__',
+      },
+      'add-note': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandAddNote__',
+      },
+    },
     action: { default_title: '__MSG_actionTitle__' },
+    // The page UI is loaded by the content script when first needed (see lib/page/page-ui-contract.ts).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['page-ui.js']
+        : [{ resources: ['page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

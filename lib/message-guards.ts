@@ -1,5 +1,12 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { PageReport, ProtocolMap } from './messaging';
+import type { NoteDraft, PageReport, ProtocolMap } from './messaging';
+import {
+  ANCHOR_STATUSES,
+  isColorId,
+  type AnchorStatus,
+  type Note,
+  type NoteSelectors,
+} from './notes/note-types';
 import type { PageText } from './matching/text-matcher';
 
 type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
@@ -18,7 +25,70 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
   Array.isArray(v) && v.length <= maxItems && v.every((s) => isStr(s, maxLen));
 
+/** Longest passage a reader may save, and longest note text. */
+export const MAX_QUOTE = 100_000;
+const MAX_NOTE_TEXT = 100_000;
+const ID = /^[A-Za-z0-9-]{8,100}$/;
+
+const isSelectors = (v: unknown): v is NoteSelectors =>
+  isObj(v) &&
+  isObj(v.quote) &&
+  isStr(v.quote.exact, MAX_QUOTE) &&
+  (v.quote.exact as string).length > 0 &&
+  isStr(v.quote.prefix, 1000) &&
+  isStr(v.quote.suffix, 1000) &&
+  (v.position === undefined ||
+    (isObj(v.position) &&
+      isNum(v.position.start) &&
+      isNum(v.position.end) &&
+      v.position.start <= v.position.end));
+
+const isTags = (v: unknown): v is string[] => strList(v, 50, 100) && v.every((t) => t.trim().length > 0);
+
+const isDraft = (d: unknown): d is NoteDraft =>
+  isObj(d) &&
+  isStr(d.id, 100) &&
+  ID.test(d.id) &&
+  isStr(d.url, 8192) &&
+  optStr(d.canonical, 8192) &&
+  isStr(d.pageTitle, 1000) &&
+  isSelectors(d.selectors) &&
+  isStr(d.text, MAX_NOTE_TEXT) &&
+  isTags(d.tags) &&
+  isColorId(d.color) &&
+  strList(d.entityIds, 500) &&
+  strList(d.incidentIds, 500);
+
+const isNote = (d: unknown): d is Note =>
+  isDraft({ ...(isObj(d) ? d : {}), canonical: undefined }) &&
+  isObj(d) &&
+  isStr(d.pageKey, 8192) &&
+  isStr(d.site, 300) &&
+  isNum(d.createdAt) &&
+  isNum(d.updatedAt) &&
+  ANCHOR_STATUSES.includes(d.anchorStatus as AnchorStatus) &&
+  strList(d.terms, 20_000, 200);
+
 export const messageGuards: Guards = {
+  saveNote: isDraft,
+  pageNotes: (d): d is { url: string; canonical?: string; title: string } =>
+    isObj(d) && isStr(d.url, 8192) && optStr(d.canonical, 8192) && isStr(d.title, 1000),
+  updateNote: (d): d is { id: string; text?: string; tags?: string[]; color?: string } =>
+    isObj(d) &&
+    isStr(d.id, 100) &&
+    (d.text === undefined || isStr(d.text, MAX_NOTE_TEXT)) &&
+    (d.tags === undefined || isTags(d.tags)) &&
+    (d.color === undefined || isColorId(d.color)),
+  deleteNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 100),
+  restoreNote: isNote,
+  setAnchorStatus: (d): d is { updates: { id: string; status: AnchorStatus }[] } =>
+    isObj(d) &&
+    Array.isArray(d.updates) &&
+    d.updates.length <= 5000 &&
+    d.updates.every(
+      (u) => isObj(u) && isStr(u.id, 100) && ANCHOR_STATUSES.includes(u.status as AnchorStatus),
+    ),
+  listTags: (d): d is Record<string, never> => isObj(d),
   scanText: (d): d is PageText & { url: string } =>
     isObj(d) &&
     isStr(d.url, 8192) &&

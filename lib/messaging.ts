@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Card } from './knowledge/cards';
 import type { PageText, TextMatches } from './matching/text-matcher';
+import type { AnchorStatus, Note, NoteSelectors } from './notes/note-types';
 
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
@@ -28,7 +29,45 @@ export interface PageReport {
   timing: PageTiming;
 }
 
+/** A passage the reader is saving, as the content script knows it. */
+export interface NoteDraft {
+  /** Made when the reader acts, so that a retried save stores one note. */
+  id: string;
+  url: string;
+  /** The page's link[rel=canonical], if any. */
+  canonical?: string;
+  pageTitle: string;
+  selectors: NoteSelectors;
+  text: string;
+  tags: string[];
+  color: string;
+  entityIds: string[];
+  incidentIds: string[];
+}
+
+/** The answer to a change of the notes: the note as stored, or an error a reader understands. */
+export type NoteResult = { ok: true; note: Note } | { ok: false; error: { kind: string; message: string } };
+
+export interface PageNotes {
+  pageKey: string;
+  notes: Note[];
+}
+
 export interface ProtocolMap {
+  /** Saves a passage as a note (idempotent by id). */
+  saveNote(data: NoteDraft): NoteResult;
+  /** The notes saved on this page, under its key or any URL it was seen under; records the visit. */
+  pageNotes(data: { url: string; canonical?: string; title: string }): PageNotes;
+  /** Changes a note's text, tags or colour. */
+  updateNote(data: { id: string; text?: string; tags?: string[]; color?: string }): NoteResult;
+  /** Deletes a note; the answer holds it, for undo. */
+  deleteNote(data: { id: string }): NoteResult;
+  /** Puts a deleted note back as it was. */
+  restoreNote(data: Note): NoteResult;
+  /** Records whether each note's passage was found again. */
+  setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): void;
+  /** Every tag in use, for type-ahead. */
+  listTags(data: Record<string, never>): string[];
   /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
   scanText(data: PageText & { url: string }): TextMatches | null;
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
@@ -38,3 +77,11 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Background → content script (commands and context-menu items act on the page's selection). */
+export interface PageProtocolMap {
+  /** Save the current selection as a highlight, or open the note editor for it. */
+  runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
+}
+
+export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

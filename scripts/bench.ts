@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateArticle, generatePack } from '../lib/bench/generators';
+import { benchNotes } from './bench-notes';
 import {
   EXTENSION_DIR,
   PROJECT_ROOT,
@@ -138,6 +139,8 @@ async function main() {
     results.push(await runCase(withExt, plain, server.url(c.path), c.name, c.pack, aliases));
   }
 
+  if (!json) process.stderr.write('bench: saved passages…\n');
+  const notes = await benchNotes(withExt, plain, server);
   const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'spotter.js'));
   const contentScriptGzipKB = Math.round((gzipSync(contentScript, { level: 9 }).length / 1024) * 10) / 10;
   await withExt.close();
@@ -153,6 +156,9 @@ async function main() {
     ),
     noNamePageUnder2ms: find('page with no known name').every((r) => r.busyMs < 2),
     contentScriptAtMost30KBgz: contentScriptGzipKB <= 30,
+    saveUnder50ms: notes.saveToHighlightMs < 50,
+    reanchor200NotesUnder50ms: notes.reanchor200ColdMs < 50,
+    noNotesCodeOnPagesWithoutNotes: !notes.pageUiLoadedWithoutNotes,
   };
   const summary = {
     date: new Date().toISOString(),
@@ -160,6 +166,7 @@ async function main() {
     contentScriptGzipKB,
     targets,
     cases: results,
+    notes,
   };
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printTable(summary);
@@ -370,6 +377,7 @@ async function runCase(
 }
 
 function printTable(summary: {
+  notes: Awaited<ReturnType<typeof benchNotes>>;
   contentScriptGzipKB: number;
   targets: Record<string, boolean>;
   cases: CaseResult[];
@@ -403,6 +411,12 @@ function printTable(summary: {
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\ncontent script: ${summary.contentScriptGzipKB} KB gzipped`);
+  const n = summary.notes;
+  console.log(
+    `saved passages: save → highlight ${n.saveToHighlightMs} ms; re-anchoring 200 notes on a ${n.articleCharacters}-character article: ` +
+      `${n.reanchor200ColdMs} ms cold, ${n.reanchor200WarmMs} ms warm (${n.reanchored}/200 found); ` +
+      `page UI loaded on a page without notes: ${n.pageUiLoadedWithoutNotes ? 'yes' : 'no'}`,
+  );
   for (const [target, ok] of Object.entries(summary.targets))
     console.log(`${ok ? 'met   ' : 'MISSED'} ${target}`);
 }

@@ -3,7 +3,9 @@ import { browser, defineBackground } from '#imports';
 import { defaultPack } from '../../lib/knowledge/default-pack';
 import { KnowledgeService } from '../../lib/knowledge/knowledge-service';
 import { messageGuards } from '../../lib/message-guards';
-import { onMessage, type PageReport, type ProtocolMap } from '../../lib/messaging';
+import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
+import * as noteRequests from '../../lib/notes/note-requests';
+import { notesRepository } from '../../lib/notes/notes-repository';
 import { badgeText } from '../../lib/badge';
 
 export default defineBackground(() => {
@@ -43,6 +45,61 @@ export default defineBackground(() => {
     await setBadge(tabId, badgeText(data));
   });
 
+  // Saved passages: the database lives here, in the extension's own origin, never in a page's.
+  onMessage('saveNote', async ({ data, sender }) => {
+    if (!accept('saveNote', data, sender)) return refused();
+    await pause(saveDelays.before);
+    const result = await noteRequests.saveNote(notesRepository(), data);
+    await pause(saveDelays.after);
+    return result;
+  });
+  onMessage('pageNotes', async ({ data, sender }) =>
+    accept('pageNotes', data, sender)
+      ? noteRequests.pageNotes(notesRepository(), data)
+      : { pageKey: '', notes: [] },
+  );
+  onMessage('updateNote', ({ data, sender }) =>
+    accept('updateNote', data, sender) ? noteRequests.updateNote(notesRepository(), data) : refused(),
+  );
+  onMessage('deleteNote', ({ data, sender }) =>
+    accept('deleteNote', data, sender) ? noteRequests.deleteNote(notesRepository(), data.id) : refused(),
+  );
+  onMessage('restoreNote', ({ data, sender }) =>
+    accept('restoreNote', data, sender) ? noteRequests.restoreNote(notesRepository(), data) : refused(),
+  );
+  onMessage('setAnchorStatus', async ({ data, sender }) => {
+    if (accept('setAnchorStatus', data, sender))
+      await noteRequests.setAnchorStatus(notesRepository(), data.updates);
+  });
+  onMessage('listTags', async ({ data, sender }) =>
+    accept('listTags', data, sender) ? notesRepository().listTags() : [],
+  );
+
+  // The keyboard shortcuts and the context menu act on the selection in the page.
+  const runInTab = (tabId: number | undefined, command: 'save-highlight' | 'add-note', frameId = 0) => {
+    if (tabId === undefined) return;
+    pageMessaging.sendMessage('runCommand', { command }, { tabId, frameId }).catch(() => undefined);
+  };
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'save-highlight' && command !== 'add-note') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    runInTab(tab?.id, command);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus?.removeAll().then(() => {
+      browser.contextMenus.create({
+        id: 'save-highlight',
+        title: 'Save as highlight',
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({ id: 'add-note', title: 'Save with a note…', contexts: ['selection'] });
+    });
+  });
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'save-highlight' || info.menuItemId === 'add-note')
+      runInTab(tab?.id, info.menuItemId, info.frameId ?? 0);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
@@ -62,8 +119,31 @@ export default defineBackground(() => {
     },
     /** Every alias text of the packs in use, for the benchmark's baselines. */
     aliases: () => knowledge().aliasTexts(),
+    /** How many notes are stored, and which (E2E tests). */
+    notes: async () => ({
+      count: await notesRepository().count(),
+      ids: (await notesRepository().search('')).map((n) => n.id),
+    }),
+    /** Holds saves before and after writing, so a test can stop the worker in the middle of one. */
+    delaySaves: (before: number, after: number) => {
+      saveDelays.before = before;
+      saveDelays.after = after;
+    },
   };
 });
+
+const saveDelays = { before: 0, after: 0 };
+
+function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+function refused() {
+  return {
+    ok: false as const,
+    error: { kind: 'invalid', message: 'ClaimLens refused a malformed request.' },
+  };
+}
 
 async function setBadge(tabId: number, text: string): Promise<void> {
   const action =

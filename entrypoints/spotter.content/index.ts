@@ -1,15 +1,19 @@
-/** Content script: wires the spotter, the marks' interactions and the tooltip into the page. */
-import './style.css';
-import { defineContentScript } from '#imports';
-import { sendMessage } from '../../lib/messaging';
+/**
+ * Content script: reads and marks the page (the spotter), hit-tests marks for pointer and keyboard,
+ * and loads the page UI (panels, notes, anchoring) only when it is first needed.
+ */
+import { browser, defineContentScript } from '#imports';
+import { pageMessaging, sendMessage } from '../../lib/messaging';
 import { watchMarks } from '../../lib/page/mark-interaction';
-import { Spotter } from '../../lib/page/spotter';
-import { TooltipController } from './tooltip';
+import { pageAddress } from '../../lib/page/page-address';
+import { PAGE_UI_GLOBAL, type PageUi, type PageUiFactory } from '../../lib/page/page-ui-contract';
+import { savableSelection } from '../../lib/page/selection';
+import { Spotter, type Mark } from '../../lib/page/spotter';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   main(ctx) {
     const spotter = new Spotter(
       document,
@@ -19,7 +23,80 @@ export default defineContentScript({
       },
       ctx.signal,
     );
-    const tooltip = new TooltipController(ctx, spotter, (ids) => sendMessage('getCards', { ids }));
-    watchMarks(document, () => spotter.getMarks(), tooltip, ctx.signal);
+
+    // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
+    let all: Mark[] = [];
+    let ui: PageUi | undefined;
+    const merge = () => {
+      all = [...spotter.getMarks(), ...(ui?.notes.getMarks() ?? [])].sort((a, b) =>
+        a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+      );
+    };
+    spotter.onChange(merge);
+
+    let loading: Promise<PageUi> | undefined;
+    const loadUi = (): Promise<PageUi> =>
+      (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
+        const create = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory;
+        ui = create({
+          ctx,
+          doc: document,
+          spotter,
+          notesPorts: {
+            saveNote: (draft) => sendMessage('saveNote', draft),
+            updateNote: (change) => sendMessage('updateNote', change),
+            deleteNote: (which) => sendMessage('deleteNote', which),
+            restoreNote: (note) => sendMessage('restoreNote', note),
+            setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
+            listTags: () => sendMessage('listTags', {}),
+          },
+          loadCards: (ids) => sendMessage('getCards', { ids }),
+          onNoteMarksChanged: merge,
+          allMarks: () => all,
+        });
+        return ui;
+      }));
+
+    watchMarks(
+      document,
+      () => all,
+      {
+        open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
+        leave: () => ui?.panel.leave(),
+        close: () => ui?.panel.close(),
+      },
+      ctx.signal,
+    );
+
+    // Notes saved on this page: the UI loads only if there are some.
+    sendMessage('pageNotes', pageAddress(document))
+      .then(async (page) => {
+        if (page.notes.length > 0) (await loadUi()).notes.show(page);
+      })
+      .catch(() => undefined); // the background is restarting; the notes come back on the next visit
+
+    // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
+    const selectionMayHaveChanged = (event: Event) => {
+      if (!event.isTrusted) return;
+      setTimeout(() => {
+        const range = savableSelection(document);
+        if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
+        else ui?.notes.selectionChanged(null);
+      }, 0);
+    };
+    document.addEventListener('mouseup', selectionMayHaveChanged, { signal: ctx.signal, passive: true });
+    document.addEventListener(
+      'keyup',
+      (event) => {
+        if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
+      },
+      { signal: ctx.signal, passive: true },
+    );
+
+    const stopCommands = pageMessaging.onMessage(
+      'runCommand',
+      ({ data }) => void loadUi().then((loaded) => loaded.notes.runCommand(data.command)),
+    );
+    ctx.onInvalidated(stopCommands);
   },
 });

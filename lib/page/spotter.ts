@@ -20,8 +20,9 @@ export interface SpotterPorts {
 
 /** One mark on the page: a mention of an entity, or the words that tie the page to an incident. */
 export interface Mark {
+  /** Entity or incident id; for a saved passage, the note's id. */
   targetId: string;
-  type: 'entity' | 'incident';
+  type: 'entity' | 'incident' | 'note';
   style: MarkStyle;
   range: Range;
   /** For incident marks: why the page is about it. */
@@ -56,7 +57,8 @@ export class Spotter {
   private readonly incidents = new Map<string, PageIncident>();
   private published?: string;
   private marks: Mark[] = [];
-  private readonly layer: MarkLayer;
+  /** Shared with the saved passages, so that all marks live in one set of highlights. */
+  readonly layer: MarkLayer;
   private observer?: MutationObserver;
   private readonly pendingRoots = new Set<Node>();
   private debounce?: ReturnType<typeof setTimeout>;

@@ -1,0 +1,45 @@
+/** The page UI, loaded by the content script the first time it is needed: registers its factory. */
+import { defineUnlistedScript } from '#imports';
+import {
+  PAGE_UI_GLOBAL,
+  type PageUi,
+  type PageUiDeps,
+  type PageUiFactory,
+} from '../../lib/page/page-ui-contract';
+import { NotesController } from './notes';
+import { PanelController } from './tooltip';
+import { UiRoot } from './ui-root';
+
+const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
+  const ui = new UiRoot(deps.ctx);
+  const notes = new NotesController(deps.doc, ui, deps.spotter, deps.notesPorts, deps.ctx.signal);
+  const panel = new PanelController(
+    ui,
+    {
+      getMarks: deps.allMarks,
+      setActive: (mark) => deps.spotter.setActive(mark),
+      onChange: (listener) => {
+        deps.spotter.onChange(listener);
+        notes.onChange(listener);
+      },
+    },
+    deps.loadCards,
+    (mark) => notes.view(mark),
+    (listener) => deps.ctx.onInvalidated(listener),
+  );
+  notes.panel = panel;
+  notes.onChange(deps.onNoteMarksChanged);
+  return {
+    panel,
+    notes: {
+      show: (page) => notes.show(page),
+      getMarks: () => notes.getMarks(),
+      selectionChanged: (range) => void notes.showToolbar(range),
+      runCommand: (command) => notes.runCommand(command),
+    },
+  };
+};
+
+export default defineUnlistedScript(() => {
+  (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] = createPageUi;
+});

@@ -1,0 +1,375 @@
+/**
+ * Saved passages on the page: the selection toolbar, the note editor, the highlights of notes saved
+ * here (re-anchored on load and when content arrives), their cards, and the notice for passages
+ * that could not be found. Talks to the background only through `NotesPorts`.
+ */
+import { render, type VNode } from 'preact';
+import { NoteCard } from '../../components/notes/NoteCard';
+import { NoteEditor, type NoteValues } from '../../components/notes/NoteEditor';
+import { OrphanNotice } from '../../components/notes/OrphanNotice';
+import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
+import { createAnchorer, describe } from '../../lib/anchoring';
+import type { NoteDraft, NoteResult, PageNotes } from '../../lib/messaging';
+import type { NotesPorts } from '../../lib/page/page-ui-contract';
+import { DEFAULT_COLOR, type AnchorStatus, type ColorId, type Note } from '../../lib/notes/note-types';
+import { keepBeside } from '../../lib/page/floating';
+import type { NoteStyle } from '../../lib/page/mark-layer';
+import { fromNoteSelectors, toNoteSelectors } from '../../lib/page/note-selectors';
+import { savableSelection } from '../../lib/page/selection';
+import { pageAddress } from '../../lib/page/page-address';
+import type { Mark, Spotter } from '../../lib/page/spotter';
+import type { PanelController } from './tooltip';
+import type { UiRoot } from './ui-root';
+
+const REANCHOR_DEBOUNCE_MS = 500;
+const SAVE_ATTEMPTS = 4;
+
+export class NotesController {
+  private readonly notes = new Map<string, Note>();
+  private readonly ranges = new Map<string, Range>();
+  private marks: Mark[] = [];
+  private orphans: Note[] = [];
+  private noticeDismissed = false;
+  private knownTags: string[] = [];
+  private editing: { noteId?: string; error?: string; saving?: boolean } | null = null;
+  private toolbarRange: Range | null = null;
+  private stopToolbar?: () => void;
+  private reanchorTimer?: ReturnType<typeof setTimeout>;
+  private readonly listeners = new Set<() => void>();
+  panel!: PanelController;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ui: UiRoot,
+    private readonly spotter: Spotter,
+    private readonly ports: NotesPorts,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  getMarks(): readonly Mark[] {
+    return this.marks;
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Anchors and draws the notes saved on this page; content arriving later may bring back the rest. */
+  show(page: PageNotes): void {
+    this.spotter.onChange(() => this.scheduleReanchor());
+    if (this.signal.aborted) return;
+    for (const note of page.notes) this.notes.set(note.id, note);
+    if (this.notes.size > 0) this.anchorAll();
+  }
+
+  /** A command from the toolbar button, the keyboard shortcut or the context menu. */
+  runCommand(command: 'save-highlight' | 'add-note'): void {
+    const range = savableSelection(this.doc);
+    if (!range) return;
+    if (command === 'save-highlight') void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
+    else this.openEditor(range);
+  }
+
+  /** The card of a saved passage, or its editor while it is being edited. */
+  view(mark: Mark): VNode | null {
+    const note = this.notes.get(mark.targetId);
+    if (!note) return null;
+    if (this.editing?.noteId === note.id) {
+      return (
+        <NoteEditor
+          quote={note.selectors.quote.exact}
+          initial={{ text: note.text, tags: note.tags, color: note.color as ColorId }}
+          knownTags={this.knownTags}
+          saving={this.editing.saving}
+          error={this.editing.error}
+          onSave={(values) => void this.saveEdit(note, values)}
+          onCancel={() => {
+            this.editing = null;
+            this.panel.refresh();
+          }}
+        />
+      );
+    }
+    return (
+      <NoteCard
+        note={note}
+        onEdit={() => {
+          this.editing = { noteId: note.id };
+          void this.loadTags().then(() => this.panel.refresh());
+          this.panel.refresh();
+        }}
+        onDelete={() => void this.remove(note)}
+      />
+    );
+  }
+
+  // ── anchoring ──────────────────────────────────────────────────────────────
+
+  private anchorAll(): void {
+    const anchorer = createAnchorer(this.doc.body);
+    const updates: { id: string; status: AnchorStatus }[] = [];
+    const orphans: Note[] = [];
+    for (const note of this.notes.values()) {
+      const known = this.ranges.get(note.id);
+      if (known && !known.collapsed && known.startContainer.isConnected) continue;
+      const found = anchorer.anchor(fromNoteSelectors(note.selectors));
+      const status: AnchorStatus = !found ? 'orphan' : found.method === 'fuzzy' ? 'fuzzy' : 'anchored';
+      if (found) this.ranges.set(note.id, found.range);
+      else {
+        this.ranges.delete(note.id);
+        orphans.push(note);
+      }
+      if (note.anchorStatus !== status) {
+        note.anchorStatus = status;
+        updates.push({ id: note.id, status });
+      }
+    }
+    this.orphans = orphans;
+    this.draw();
+    if (updates.length > 0) this.ports.setAnchorStatus({ updates }).catch(() => undefined);
+  }
+
+  private scheduleReanchor(): void {
+    if (this.notes.size === 0) return;
+    const stale = [...this.ranges.values()].some((r) => r.collapsed || !r.startContainer.isConnected);
+    if (this.orphans.length === 0 && !stale) return;
+    clearTimeout(this.reanchorTimer);
+    this.reanchorTimer = setTimeout(() => !this.signal.aborted && this.anchorAll(), REANCHOR_DEBOUNCE_MS);
+  }
+
+  private draw(): void {
+    const layer = this.spotter.layer;
+    for (const mark of this.marks) layer.delete(mark.style, mark.range);
+    this.marks = [...this.ranges].map(([id, range]) => ({
+      targetId: id,
+      type: 'note' as const,
+      style: `note-${this.notes.get(id)?.color ?? DEFAULT_COLOR}` as NoteStyle,
+      range,
+    }));
+    for (const mark of this.marks) layer.add(mark.style, mark.range);
+    for (const listener of this.listeners) listener();
+    void this.drawNotice();
+  }
+
+  private async drawNotice(): Promise<void> {
+    if (this.orphans.length === 0 && !this.ui.isMounted()) return;
+    const { notice } = await this.ui.get();
+    render(
+      this.noticeDismissed ? null : (
+        <OrphanNotice
+          quotes={this.orphans.map((n) => n.selectors.quote.exact)}
+          onDismiss={() => {
+            this.noticeDismissed = true;
+            void this.drawNotice();
+          }}
+        />
+      ),
+      notice,
+    );
+  }
+
+  // ── saving ─────────────────────────────────────────────────────────────────
+
+  /** Offers the toolbar beside a selection the reader made, or hides it. */
+  async showToolbar(range: Range | null): Promise<void> {
+    this.stopToolbar?.();
+    this.stopToolbar = undefined;
+    this.toolbarRange = range;
+    if (!range && !this.ui.isMounted()) return;
+    const { toolbar } = await this.ui.get();
+    if (!range || this.toolbarRange !== range) {
+      if (!this.toolbarRange) render(null, toolbar);
+      return;
+    }
+    const act = (command: 'save-highlight' | 'add-note') => (event?: Event) => {
+      if (event && !event.isTrusted) return;
+      this.hideToolbar();
+      if (command === 'save-highlight')
+        void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
+      else this.openEditor(range);
+    };
+    render(<SelectionToolbar onHighlight={act('save-highlight')} onAddNote={act('add-note')} />, toolbar);
+    const element = toolbar.firstElementChild as HTMLElement | null;
+    if (element) this.stopToolbar = keepBeside(range, element, 'top');
+  }
+
+  private hideToolbar(): void {
+    this.stopToolbar?.();
+    this.stopToolbar = undefined;
+    this.toolbarRange = null;
+    void this.ui.get().then(({ toolbar }) => render(null, toolbar));
+  }
+
+  private openEditor(range: Range): void {
+    this.editing = {};
+    const draw = () =>
+      this.panel.openBeside(range, () => (
+        <NoteEditor
+          quote={range.toString()}
+          initial={{ text: '', tags: [], color: DEFAULT_COLOR }}
+          knownTags={this.knownTags}
+          saving={this.editing?.saving}
+          error={this.editing?.error}
+          onSave={(values) => void this.saveNew(range, values, draw)}
+          onCancel={() => {
+            this.editing = null;
+            this.panel.close();
+          }}
+        />
+      ));
+    draw();
+    void this.loadTags().then(() => this.editing && this.panel.refresh());
+  }
+
+  private async loadTags(): Promise<void> {
+    try {
+      this.knownTags = await this.ports.listTags();
+    } catch {
+      // type-ahead is a convenience; the editor works without it
+    }
+  }
+
+  /** Saves a new passage: drawn at once, confirmed by the background, taken back if it failed. */
+  private async saveNew(range: Range, values: NoteValues, redraw?: () => void): Promise<void> {
+    let selectors;
+    try {
+      selectors = toNoteSelectors(describe(this.doc.body, range));
+    } catch (error) {
+      this.report(`This passage cannot be saved: ${(error as Error).message}`, redraw);
+      return;
+    }
+    const mentioned = this.spotter.getMarks().filter((m) => overlaps(m.range, range));
+    const draft: NoteDraft = {
+      id: crypto.randomUUID(),
+      ...pageAddress(this.doc),
+      pageTitle: this.doc.title.slice(0, 1000),
+      selectors,
+      text: values.text,
+      tags: values.tags,
+      color: values.color,
+      entityIds: [...new Set(mentioned.filter((m) => m.type === 'entity').map((m) => m.targetId))],
+      incidentIds: [...new Set(mentioned.filter((m) => m.type === 'incident').map((m) => m.targetId))],
+    };
+    // Drawn before the background answers: saving feels instant, and is undone if it failed.
+    const pending: Note = {
+      ...draft,
+      pageKey: '',
+      site: this.doc.location.hostname,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+      anchorStatus: 'anchored',
+      terms: [],
+    };
+    this.notes.set(draft.id, pending);
+    this.ranges.set(draft.id, range.cloneRange());
+    this.draw();
+    this.doc.getSelection()?.removeAllRanges();
+    if (this.editing) this.editing.saving = true;
+    redraw?.();
+
+    const result = await this.saveWithRetry(draft);
+    if (this.editing) this.editing.saving = false;
+    if (result.ok) {
+      this.notes.set(result.note.id, result.note);
+      this.draw();
+      if (redraw) {
+        this.editing = null;
+        this.panel.close();
+      }
+      return;
+    }
+    this.notes.delete(draft.id);
+    this.ranges.delete(draft.id);
+    this.draw();
+    this.report(result.error.message, redraw);
+  }
+
+  /**
+   * A save the background did not answer (stopped mid-save, restarting) is sent again with the same
+   * id: stored once whatever happened, or reported as failed — never lost silently.
+   */
+  private async saveWithRetry(draft: NoteDraft): Promise<NoteResult> {
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+      try {
+        return await this.ports.saveNote(draft);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 150 * 2 ** attempt));
+      }
+    }
+    return {
+      ok: false,
+      error: {
+        kind: 'unavailable',
+        message: 'ClaimLens could not reach its storage, so the passage was not saved. Please try again.',
+      },
+    };
+  }
+
+  private async saveEdit(note: Note, values: NoteValues): Promise<void> {
+    this.editing = { noteId: note.id, saving: true };
+    this.panel.refresh();
+    let result: NoteResult;
+    try {
+      result = await this.ports.updateNote({ id: note.id, ...values });
+    } catch {
+      result = {
+        ok: false,
+        error: {
+          kind: 'unavailable',
+          message: 'ClaimLens could not reach its storage; nothing was changed.',
+        },
+      };
+    }
+    if (!result.ok) {
+      this.editing = { noteId: note.id, error: result.error.message };
+      this.panel.refresh();
+      return;
+    }
+    this.notes.set(note.id, result.note);
+    this.editing = null;
+    this.draw();
+    this.panel.refresh();
+  }
+
+  private async remove(note: Note): Promise<void> {
+    let result: NoteResult;
+    try {
+      result = await this.ports.deleteNote({ id: note.id });
+    } catch {
+      result = {
+        ok: false,
+        error: { kind: 'unavailable', message: 'ClaimLens could not reach its storage; the note was kept.' },
+      };
+    }
+    if (!result.ok) return this.report(result.error.message);
+    this.notes.delete(note.id);
+    this.ranges.delete(note.id);
+    this.panel.close();
+    this.draw();
+  }
+
+  /** An error the reader must see: in the open editor, else in a panel beside the selection. */
+  private report(message: string, redraw?: () => void): void {
+    if (this.editing) {
+      this.editing.error = message;
+      this.editing.saving = false;
+    }
+    if (redraw) redraw();
+    else {
+      const range = this.doc.createRange();
+      range.selectNodeContents(this.doc.body);
+      range.collapse(true);
+      this.panel.openBeside(this.toolbarRange ?? range, () => (
+        <p class="cl-error" role="alert">
+          {message}
+        </p>
+      ));
+    }
+  }
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return (
+    a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && a.compareBoundaryPoints(Range.END_TO_START, b) < 0
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * The floating panel in ClaimLens's shadow root: the tooltip of whichever mark the reader reached,
+ * or another view beside a range (a note, the note editor). Opens, places and closes it.
+ */
+import { render, type VNode } from 'preact';
+import { Tooltip } from '../../components/Tooltip';
+import type { Card } from '../../lib/knowledge/cards';
+import { keepBeside } from '../../lib/page/floating';
+import type { MarkInteractionHandlers } from '../../lib/page/mark-interaction';
+import type { Mark } from '../../lib/page/spotter';
+import type { UiRoot } from './ui-root';
+
+const CLOSE_GRACE_MS = 300;
+
+export interface MarkSource {
+  getMarks(): readonly Mark[];
+  setActive(mark: Mark | null): void;
+  onChange(listener: () => void): void;
+}
+
+/** Draws a mark's panel when it is not an entity or incident (saved notes). */
+export type MarkView = (mark: Mark, panel: PanelController) => VNode | null;
+
+export class PanelController implements MarkInteractionHandlers {
+  private mark: Mark | null = null;
+  private custom: { range: Range; view: () => VNode } | null = null;
+  private readonly cards = new Map<string, Card | null>();
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private stopPlacing?: () => void;
+  private pointerInside = false;
+  private returnFocus: Element | null = null;
+
+  constructor(
+    private readonly ui: UiRoot,
+    private readonly marks: MarkSource,
+    private readonly loadCards: (ids: string[]) => Promise<Card[]>,
+    private readonly markView: MarkView,
+    onInvalidated: (listener: () => void) => void,
+  ) {
+    onInvalidated(() => this.close());
+    // Marks redrawn under an open tooltip (content arrived): close if its mark is gone.
+    marks.onChange(() => {
+      if (this.mark && !this.marks.getMarks().includes(this.mark)) this.close();
+    });
+  }
+
+  /** The mark whose panel is open, if any. */
+  current(): Mark | null {
+    return this.mark;
+  }
+
+  open(mark: Mark, how: 'hover' | 'click' | 'keyboard'): void {
+    clearTimeout(this.closeTimer);
+    // A panel the reader is working in (the note editor) is not replaced by passing the pointer over a mark.
+    if (this.custom && how === 'hover') return;
+    if (how === 'keyboard') {
+      if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
+      mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+    this.custom = null;
+    this.mark = mark;
+    this.marks.setActive(mark);
+    void this.show(how === 'keyboard');
+  }
+
+  /** Shows any view beside a range (the note editor for a new selection), focused. */
+  openBeside(range: Range, view: () => VNode): void {
+    clearTimeout(this.closeTimer);
+    if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
+    this.mark = null;
+    this.marks.setActive(null);
+    this.custom = { range, view };
+    void this.show(true);
+  }
+
+  /** Draws the open panel again (its data changed). */
+  refresh(): void {
+    void this.show(false);
+  }
+
+  leave(): void {
+    if (this.pointerInside || this.custom || !this.mark) return;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.close(), CLOSE_GRACE_MS);
+  }
+
+  close(): void {
+    clearTimeout(this.closeTimer);
+    if (!this.mark && !this.custom) return;
+    this.mark = null;
+    this.custom = null;
+    this.pointerInside = false;
+    this.stopPlacing?.();
+    this.stopPlacing = undefined;
+    this.marks.setActive(null);
+    void this.ui.get().then(({ panel }) => render(null, panel));
+    const focusBack = this.returnFocus;
+    this.returnFocus = null;
+    if (focusBack instanceof HTMLElement) focusBack.focus({ preventScroll: true });
+  }
+
+  private async show(focus: boolean): Promise<void> {
+    const { panel } = await this.ui.get();
+    const mark = this.mark;
+    const custom = this.custom;
+    if (!mark && !custom) return;
+    const range = mark?.range ?? custom!.range;
+    this.draw(panel);
+    this.stopPlacing?.();
+    const floating = panel.firstElementChild as HTMLElement | null;
+    if (!floating) return;
+    this.stopPlacing = keepBeside(range, floating);
+    if (focus) {
+      const target = (floating.querySelector('[autofocus]') as HTMLElement | null) ?? floating;
+      target.focus({ preventScroll: true });
+    }
+    if (mark && mark.type !== 'note' && !this.cards.has(mark.targetId)) {
+      try {
+        const [card] = await this.loadCards([mark.targetId]);
+        this.cards.set(mark.targetId, card ?? null);
+      } catch {
+        return; // the background is restarting; the loading line stays until the reader tries again
+      }
+      if (this.mark === mark) this.draw(panel);
+    }
+  }
+
+  private draw(panel: HTMLElement): void {
+    const handlers = {
+      onPointerEnter: () => {
+        this.pointerInside = true;
+        clearTimeout(this.closeTimer);
+      },
+      onPointerLeave: () => {
+        this.pointerInside = false;
+        this.leave();
+      },
+    };
+    let view: VNode | null;
+    if (this.custom) view = this.custom.view();
+    else if (this.mark?.type === 'note') view = this.markView(this.mark, this);
+    else if (this.mark)
+      view = (
+        <Tooltip
+          card={this.cards.get(this.mark.targetId)}
+          match={this.mark.incident}
+          label={this.mark.range.toString()}
+          theme={this.ui.theme}
+          onClose={() => this.close()}
+          {...handlers}
+        />
+      );
+    else view = null;
+    render(
+      view && (this.custom || this.mark?.type === 'note') ? (
+        <div
+          class={`cl-tooltip cl-${this.ui.theme}`}
+          role="dialog"
+          aria-label="ClaimLens note"
+          tabIndex={-1}
+          onPointerEnter={handlers.onPointerEnter}
+          onPointerLeave={handlers.onPointerLeave}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              this.close();
+            }
+          }}
+        >
+          {view}
+        </div>
+      ) : (
+        view
+      ),
+      panel,
+    );
+  }
+}

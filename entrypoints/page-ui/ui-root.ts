@@ -1,0 +1,55 @@
+/** ClaimLens's one element on the page: a shadow root, made the first time something is shown. */
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { isDarkPage } from '../../lib/page/page-theme';
+import { UI_HOST_TAG } from '../../lib/page/visible-text';
+import css from './style.css?inline';
+
+export interface UiContainers {
+  /** The floating panel: a tooltip, a note, the note editor. */
+  panel: HTMLElement;
+  /** The toolbar beside a selection. */
+  toolbar: HTMLElement;
+  /** Notices pinned to a corner of the window (passages that could not be found). */
+  notice: HTMLElement;
+}
+
+export class UiRoot {
+  private containers?: Promise<UiContainers>;
+  private themeValue?: 'light' | 'dark';
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  /** Light or dark, after the page's own colours (read once, when first needed). */
+  get theme(): 'light' | 'dark' {
+    this.themeValue ??= isDarkPage(document) ? 'dark' : 'light';
+    return this.themeValue;
+  }
+
+  /** Whether the host element exists yet (nothing to clear if not). */
+  isMounted(): boolean {
+    return this.containers !== undefined;
+  }
+
+  get(): Promise<UiContainers> {
+    this.containers ??= createShadowRootUi<UiContainers>(this.ctx, {
+      name: UI_HOST_TAG,
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css,
+      onMount: (container) => {
+        const make = (name: string) => {
+          const element = document.createElement('div');
+          element.className = `cl-root-${name} cl-${this.theme}`;
+          container.append(element);
+          return element;
+        };
+        return { panel: make('panel'), toolbar: make('toolbar'), notice: make('notice') };
+      },
+    }).then((ui) => {
+      ui.mount();
+      return ui.mounted!;
+    });
+    return this.containers;
+  }
+}

@@ -1,0 +1,359 @@
+// Finds a quoted passage in a page's whitespace-free text, exactly or approximately, and scores how sure the match is.
+import search from 'approx-string-match';
+import type { CompactText } from './compact-text';
+import { alignToEnd, alignToStart, editDistance } from './edit-distance';
+
+/** What to look for; every string already without whitespace. */
+export interface QuoteQuery {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Where the passage started in the page's (source) text when it was described, if known. */
+  position?: number;
+}
+
+/** A match in the page's compact text: `start`..`end` are offsets into `CompactText.text`. */
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  errors: number;
+  score: number;
+  exact: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Share of a quote's characters that may differ in an approximate match. */
+export const MAX_ERROR_RATE = 0.25;
+/** Up to this length one approximate search scans the page; longer quotes are located by probes, then verified. */
+export const DIRECT_FUZZY_MAX = 256;
+
+const MAX_EXACT_OCCURRENCES = 1000;
+/** How much a quote's lost context can cost: a lot for a few words, which occur anywhere, little for a paragraph. */
+const CONTEXT_WEIGHT = 0.6;
+const CONTEXT_HALF_LENGTH = 24;
+/** Position only breaks ties between otherwise equal matches; pages move passages by whole paragraphs. */
+const POSITION_WEIGHT = 0.02;
+const MAX_CONTEXT = 64;
+/** Shorter context is too likely to match by chance inside the passage to move its ends. */
+const MIN_REFINE_CONTEXT = 8;
+/** Edit similarity two unrelated stretches of prose reach by chance (measured: median about 0.21 at 32 characters). */
+const CHANCE_SIMILARITY = 0.25;
+
+/** 1 - errors/length, rescaled so unrelated text scores about 0 rather than a misleading 0.2. */
+function similarity(errors: number, length: number): number {
+  const raw = 1 - errors / length;
+  return Math.max(0, (raw - CHANCE_SIMILARITY) / (1 - CHANCE_SIMILARITY));
+}
+
+const PROBE_LENGTH = 32;
+const MAX_PROBES = 24;
+const MAX_PROBE_HITS = 50;
+const CLUSTER_GAP = 256;
+const MAX_CLUSTERS = 4;
+const FUZZY_PROBE_LENGTH = 64;
+const FUZZY_PROBE_ERRORS = 16;
+const ALIGN_CHUNK = 16;
+const ALIGN_WINDOW = 64;
+const ALIGN_WINDOW_MAX = 4096;
+
+function contextSimilarity(page: string, query: QuoteQuery, start: number, end: number): number {
+  const prefix = query.prefix.slice(-MAX_CONTEXT);
+  const suffix = query.suffix.slice(0, MAX_CONTEXT);
+  let before: number | null = null;
+  let after: number | null = null;
+  if (prefix.length > 0) {
+    if (page.startsWith(prefix, start - prefix.length)) before = 1;
+    else {
+      const slack = Math.ceil(prefix.length / 4) + 2;
+      const window = page.slice(Math.max(0, start - prefix.length - slack), start);
+      before = similarity(alignToEnd(prefix, window).errors, prefix.length);
+    }
+  }
+  if (suffix.length > 0) {
+    if (page.startsWith(suffix, end)) after = 1;
+    else {
+      const slack = Math.ceil(suffix.length / 4) + 2;
+      const window = page.slice(end, end + suffix.length + slack);
+      after = similarity(alignToStart(suffix, window).errors, suffix.length);
+    }
+  }
+  // A side with no stored context (the passage began or ended the page) is no evidence either way.
+  if (before === null) return after ?? 1;
+  if (after === null) return before;
+  // Edits next to a passage usually touch one side only: the intact side counts for more.
+  return 0.7 * Math.max(before, after) + 0.3 * Math.min(before, after);
+}
+
+/** The score without the context's part: what a candidate would score with its context intact. */
+function scoreWithoutContext(
+  page: CompactText,
+  sourceLength: number,
+  query: QuoteQuery,
+  c: Candidate,
+): number {
+  const quoteSimilarity = 1 - c.errors / query.quote.length;
+  let closeness = 1;
+  if (query.position !== undefined) {
+    const at = page.origin[c.start] ?? sourceLength;
+    closeness = 1 - Math.min(1, Math.abs(at - query.position) / Math.max(1, sourceLength));
+  }
+  return quoteSimilarity - POSITION_WEIGHT * (1 - closeness);
+}
+
+function withContext(page: CompactText, query: QuoteQuery, c: Candidate, upper: number): number {
+  const context = contextSimilarity(page.text, query, c.start, c.end);
+  const contextPenalty = (CONTEXT_WEIGHT * CONTEXT_HALF_LENGTH) / (CONTEXT_HALF_LENGTH + query.quote.length);
+  return Math.min(1, Math.max(0, upper - contextPenalty * (1 - context)));
+}
+
+/** The end (or, `atStart`, the start) of the best match of `context` in `text[from..to)` nearest `boundary`, or null. */
+function contextEdge(
+  text: string,
+  context: string,
+  from: number,
+  to: number,
+  boundary: number,
+  atStart: boolean,
+): number | null {
+  if (context.length < MIN_REFINE_CONTEXT || from >= to) return null;
+  let edge: number | null = null;
+  let fewest = Infinity;
+  for (const m of search(text.slice(from, to), context, Math.floor(context.length * MAX_ERROR_RATE))) {
+    const at = from + (atStart ? m.start : m.end);
+    if (m.errors < fewest || (m.errors === fewest && Math.abs(at - boundary) < Math.abs(edge! - boundary))) {
+      fewest = m.errors;
+      edge = at;
+    }
+  }
+  return edge;
+}
+
+/**
+ * Moves an approximate match's ends to where its stored context ends and begins. An edit at the edge of
+ * a passage ("two" becoming "three") otherwise leaves a letter out, since dropping it costs one error less.
+ */
+function refine(text: string, query: QuoteQuery, c: Candidate, maxErrors: number): Candidate {
+  const slack = Math.min(c.errors, 32) + 2;
+  const prefix = query.prefix.slice(-MAX_CONTEXT);
+  const suffix = query.suffix.slice(0, MAX_CONTEXT);
+  const start =
+    contextEdge(
+      text,
+      prefix,
+      Math.max(0, c.start - prefix.length - slack),
+      Math.min(c.end, c.start + slack),
+      c.start,
+      false,
+    ) ?? c.start;
+  const end =
+    contextEdge(
+      text,
+      suffix,
+      Math.max(start, c.end - slack),
+      Math.min(text.length, c.end + suffix.length + slack),
+      c.end,
+      true,
+    ) ?? c.end;
+  if (end <= start || (start === c.start && end === c.end)) return c;
+  // Moving an end by d characters changes the distance by at most d: long quotes take that bound.
+  const errors =
+    query.quote.length <= DIRECT_FUZZY_MAX
+      ? editDistance(query.quote, text.slice(start, end))
+      : c.errors + Math.abs(start - c.start) + Math.abs(end - c.end);
+  return errors <= maxErrors ? { start, end, errors } : c;
+}
+
+function best(
+  page: CompactText,
+  sourceLength: number,
+  query: QuoteQuery,
+  candidates: Iterable<Candidate>,
+  maxErrors = 0,
+): (Candidate & { score: number }) | null {
+  let top: (Candidate & { score: number }) | null = null;
+  for (const found of candidates) {
+    if (found.end <= found.start) continue;
+    const c = found.errors > 0 ? refine(page.text, query, found, maxErrors) : found;
+    const upper = scoreWithoutContext(page, sourceLength, query, c);
+    // Comparing context costs an alignment; a candidate that cannot win even with it intact is skipped.
+    if (top !== null && upper <= top.score) continue;
+    const s = withContext(page, query, c, upper);
+    if (top === null || s > top.score) top = { ...c, score: s };
+  }
+  return top;
+}
+
+function exactOccurrences(text: string, quote: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(quote); at !== -1 && found.length < MAX_EXACT_OCCURRENCES;) {
+    found.push({ start: at, end: at + quote.length, errors: 0 });
+    at = text.indexOf(quote, at + 1);
+  }
+  return found;
+}
+
+/** Occurrence of `chunk` in `text[from..to)` nearest `expected`, or -1. */
+function nearestIn(text: string, chunk: string, from: number, to: number, expected: number): number {
+  if (from >= to) return -1;
+  const window = text.slice(from, to);
+  let nearest = -1;
+  for (let i = window.indexOf(chunk); i !== -1; i = window.indexOf(chunk, i + 1)) {
+    const at = from + i;
+    if (nearest === -1 || Math.abs(at - expected) < Math.abs(nearest - expected)) nearest = at;
+    if (at > expected) break;
+  }
+  return nearest;
+}
+
+/**
+ * Aligns a long quote with the text starting near `seed`: its chunks that are found unchanged, in order,
+ * pin the alignment; only the stretches between them are compared character by character. The error
+ * count is an upper bound on the true edit distance, so a poor alignment can lose a match but never
+ * accept a wrong one.
+ */
+function alignLong(text: string, quote: string, seed: number, maxErrors: number): Candidate | null {
+  const anchors: { q: number; t: number }[] = [];
+  let drift = seed;
+  let floor = 0;
+  let misses = 0;
+  for (let q = 0; q + ALIGN_CHUNK <= quote.length; q += ALIGN_CHUNK) {
+    const chunk = quote.slice(q, q + ALIGN_CHUNK);
+    const expected = q + drift;
+    let found = -1;
+    if (expected >= floor && text.startsWith(chunk, expected)) found = expected;
+    else {
+      const window = Math.min(ALIGN_WINDOW << Math.min(misses, 8), ALIGN_WINDOW_MAX);
+      found = nearestIn(
+        text,
+        chunk,
+        Math.max(floor, expected - window),
+        Math.min(text.length, expected + window + ALIGN_CHUNK),
+        expected,
+      );
+    }
+    if (found === -1) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    anchors.push({ q, t: found });
+    drift = found - q;
+    floor = found + ALIGN_CHUNK;
+  }
+  const first = anchors[0];
+  const last = anchors[anchors.length - 1];
+  if (first === undefined || last === undefined) return null;
+
+  let errors = 0;
+  let start = first.t;
+  if (first.q > 0) {
+    const lead = quote.slice(0, first.q);
+    const from = Math.max(0, first.t - lead.length - Math.ceil(lead.length / 4) - 8);
+    const aligned = alignToEnd(lead, text.slice(from, first.t));
+    errors += aligned.errors;
+    start = from + aligned.start;
+  }
+  for (let i = 1; i < anchors.length && errors <= maxErrors; i++) {
+    const a = anchors[i - 1]!;
+    const b = anchors[i]!;
+    if (b.q === a.q + ALIGN_CHUNK && b.t === a.t + ALIGN_CHUNK) continue;
+    errors += editDistance(quote.slice(a.q + ALIGN_CHUNK, b.q), text.slice(a.t + ALIGN_CHUNK, b.t));
+  }
+  let end = last.t + ALIGN_CHUNK;
+  if (last.q + ALIGN_CHUNK < quote.length) {
+    const tail = quote.slice(last.q + ALIGN_CHUNK);
+    const aligned = alignToStart(tail, text.slice(end, end + tail.length + Math.ceil(tail.length / 4) + 8));
+    errors += aligned.errors;
+    end += aligned.end;
+  }
+  return errors <= maxErrors ? { start, end, errors } : null;
+}
+
+/** Where a long quote may start: votes from probes (short slices of the quote) found in the text. */
+function locateLong(text: string, quote: string, maxErrors: number): Candidate[] {
+  const seeds: { at: number; offset: number }[] = [];
+  const slots = Math.floor(quote.length / PROBE_LENGTH);
+  const count = Math.min(MAX_PROBES, slots);
+  for (let i = 0; i < count; i++) {
+    const offset = count === 1 ? 0 : Math.round((i * (slots - 1)) / (count - 1)) * PROBE_LENGTH;
+    const probe = quote.slice(offset, offset + PROBE_LENGTH);
+    let hits = 0;
+    for (let at = text.indexOf(probe); at !== -1 && hits < MAX_PROBE_HITS; at = text.indexOf(probe, at + 1)) {
+      seeds.push({ at: at - offset, offset });
+      hits++;
+    }
+  }
+  if (seeds.length === 0) {
+    // Edits in every probe: a few longer probes, searched with errors allowed.
+    const offsets = [
+      0,
+      Math.floor((quote.length - FUZZY_PROBE_LENGTH) / 2),
+      quote.length - FUZZY_PROBE_LENGTH,
+    ];
+    for (const offset of offsets) {
+      const probe = quote.slice(offset, offset + FUZZY_PROBE_LENGTH);
+      for (const m of search(text, probe, FUZZY_PROBE_ERRORS).slice(0, MAX_PROBE_HITS)) {
+        seeds.push({ at: m.start - offset, offset });
+      }
+    }
+  }
+  seeds.sort((a, b) => a.at - b.at);
+
+  const clusters: { seed: number; offset: number; votes: Set<number> }[] = [];
+  let previous = -Infinity;
+  for (const s of seeds) {
+    let cluster = clusters[clusters.length - 1];
+    if (cluster === undefined || s.at - previous > CLUSTER_GAP) {
+      cluster = { seed: s.at, offset: s.offset, votes: new Set() };
+      clusters.push(cluster);
+    }
+    cluster.votes.add(s.offset);
+    // Align from the probe nearest the quote's start: later probes may sit past an insertion.
+    if (s.offset < cluster.offset) {
+      cluster.seed = s.at;
+      cluster.offset = s.offset;
+    }
+    previous = s.at;
+  }
+  clusters.sort((a, b) => b.votes.size - a.votes.size);
+
+  const candidates: Candidate[] = [];
+  for (const cluster of clusters.slice(0, MAX_CLUSTERS)) {
+    const aligned = alignLong(text, quote, cluster.seed, maxErrors);
+    if (aligned !== null) candidates.push(aligned);
+  }
+  return candidates;
+}
+
+/**
+ * The best match for the quote: among exact occurrences if there are any, else among approximate matches
+ * with at most `MAX_ERROR_RATE` of the quote's length in errors. Null when nothing scores `minScore`.
+ */
+export function findQuote(
+  page: CompactText,
+  sourceLength: number,
+  query: QuoteQuery,
+  minScore: number,
+): QuoteMatch | null {
+  const { quote } = query;
+  if (quote.length === 0) return null;
+  const exact = exactOccurrences(page.text, quote);
+  if (exact.length > 0) {
+    // Approximate search would only return these same zero-error matches, so their verdict is final.
+    const top = best(page, sourceLength, query, exact);
+    return top !== null && top.score >= minScore ? { ...top, exact: true } : null;
+  }
+  const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
+  if (maxErrors === 0) return null;
+  const candidates =
+    quote.length <= DIRECT_FUZZY_MAX
+      ? search(page.text, quote, maxErrors)
+      : locateLong(page.text, quote, maxErrors);
+  const top = best(page, sourceLength, query, candidates, maxErrors);
+  return top !== null && top.score >= minScore ? { ...top, exact: false } : null;
+}

@@ -1,0 +1,90 @@
+// Answers the content script's note messages over the repository: page identity, idempotent saves,
+// and every failure turned into a result with a message the reader understands (nothing thrown).
+import type { NoteDraft, NoteResult, PageNotes } from '../messaging';
+import type { AnchorStatus, Note } from './note-types';
+import type { NotesRepository } from './notes-repository';
+import { normalizeUrl, pageKeyFor } from './page-identity';
+import { NotesStorageError, toStorageError } from './storage-errors';
+
+function failure(error: unknown, failed: string): NoteResult {
+  const err = error instanceof NotesStorageError ? error : toStorageError(error, failed);
+  return { ok: false, error: { kind: err.kind, message: err.message } };
+}
+
+export async function saveNote(repo: NotesRepository, draft: NoteDraft): Promise<NoteResult> {
+  try {
+    const pageKey = pageKeyFor({ url: draft.url, canonical: draft.canonical });
+    const note = await repo.save({
+      id: draft.id,
+      pageKey,
+      url: draft.url,
+      pageTitle: draft.pageTitle,
+      selectors: draft.selectors,
+      text: draft.text,
+      tags: draft.tags,
+      color: draft.color,
+      entityIds: draft.entityIds,
+      incidentIds: draft.incidentIds,
+    });
+    await repo
+      .recordPageVisit({ key: pageKey, url: draft.url, title: draft.pageTitle })
+      .catch(() => undefined);
+    return { ok: true, note };
+  } catch (error) {
+    return failure(error, 'the note was not saved');
+  }
+}
+
+export async function pageNotes(
+  repo: NotesRepository,
+  page: { url: string; canonical?: string; title: string },
+): Promise<PageNotes> {
+  const pageKey = pageKeyFor(page);
+  const visit = await repo
+    .recordPageVisit({ key: pageKey, url: page.url, title: page.title })
+    .catch(() => undefined);
+  // Notes made under another URL of the same page (a redirect, an AMP copy) come back too.
+  const aliases = [...new Set([normalizeUrl(page.url), ...(visit?.aliases ?? [])])];
+  return { pageKey, notes: await repo.forPage(pageKey, aliases) };
+}
+
+export async function updateNote(
+  repo: NotesRepository,
+  change: { id: string; text?: string; tags?: string[]; color?: string },
+): Promise<NoteResult> {
+  try {
+    const { id, ...patch } = change;
+    const note = await repo.update(id, patch);
+    return note
+      ? { ok: true, note }
+      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+  } catch (error) {
+    return failure(error, 'the note was not changed');
+  }
+}
+
+export async function deleteNote(repo: NotesRepository, id: string): Promise<NoteResult> {
+  try {
+    const note = await repo.delete(id);
+    return note
+      ? { ok: true, note }
+      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+  } catch (error) {
+    return failure(error, 'the note was kept');
+  }
+}
+
+export async function restoreNote(repo: NotesRepository, note: Note): Promise<NoteResult> {
+  try {
+    return { ok: true, note: await repo.restore(note) };
+  } catch (error) {
+    return failure(error, 'the note was not restored');
+  }
+}
+
+export async function setAnchorStatus(
+  repo: NotesRepository,
+  updates: readonly { id: string; status: AnchorStatus }[],
+): Promise<void> {
+  await repo.setAnchorStatuses(updates);
+}

@@ -1,0 +1,50 @@
+/**
+ * What the content script and its lazily loaded UI (entrypoints/page-ui) hand each other. The UI —
+ * Preact, floating panels, the note editor, anchoring — loads the first time it is needed (a mark
+ * opened, text selected, a page with saved notes), so that every other page pays nothing for it.
+ */
+import type { ContentScriptContext } from '#imports';
+import type { Card } from '../knowledge/cards';
+import type { NoteDraft, NoteResult, PageNotes } from '../messaging';
+import type { AnchorStatus, Note } from '../notes/note-types';
+import type { MarkInteractionHandlers } from './mark-interaction';
+import type { Spotter, Mark } from './spotter';
+
+export interface NotesPorts {
+  saveNote(draft: NoteDraft): Promise<NoteResult>;
+  updateNote(change: { id: string; text?: string; tags?: string[]; color?: string }): Promise<NoteResult>;
+  deleteNote(which: { id: string }): Promise<NoteResult>;
+  restoreNote(note: Note): Promise<NoteResult>;
+  setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): Promise<void>;
+  listTags(): Promise<string[]>;
+}
+
+export interface PageUiDeps {
+  ctx: ContentScriptContext;
+  doc: Document;
+  spotter: Spotter;
+  notesPorts: NotesPorts;
+  loadCards(ids: string[]): Promise<Card[]>;
+  /** Called when the saved passages' marks change, so the content script can hit-test them too. */
+  onNoteMarksChanged(): void;
+  /** All marks in reading order (entities, incidents, notes). */
+  allMarks(): readonly Mark[];
+}
+
+export interface PageUi {
+  /** Opens and closes panels for marks (hover, click, keyboard). */
+  panel: MarkInteractionHandlers;
+  notes: {
+    /** Anchors and draws the notes saved on this page. */
+    show(page: PageNotes): void;
+    getMarks(): readonly Mark[];
+    /** The selection changed: offer the toolbar (or hide it for null). */
+    selectionChanged(range: Range | null): void;
+    runCommand(command: 'save-highlight' | 'add-note'): void;
+  };
+}
+
+/** The UI script registers its factory here when it loads (the content script's own world). */
+export const PAGE_UI_GLOBAL = '__claimlensPageUi';
+
+export type PageUiFactory = (deps: PageUiDeps) => PageUi;

@@ -1,0 +1,210 @@
+/**
+ * Saved passages in real Chromium with the built extension: select, save with a note, reload and
+ * find it highlighted with its note; edit the page and see it re-anchored or reported; stop the
+ * service worker in the middle of a save and still get exactly one note.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PROJECT_ROOT,
+  launchWithExtension,
+  serveStatic,
+  waitForReport,
+  type ExtensionBrowser,
+  type StaticServer,
+} from '../../scripts/browser-harness';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+/** Served pages whose HTML a test can change between visits (the "same" article, edited). */
+const editable: Record<string, string> = {};
+
+const ARTICLE = (
+  extra = '',
+  changed = false,
+) => `<!doctype html><html><head><meta charset="utf-8"><title>Claims desk</title>
+<link rel="canonical" href="https://news.example/claims-desk"></head><body><article>
+<h1>Three claims, one attack</h1>
+${extra}
+<p id="first">The police said the attack near the crossing was carried out by two men in a car, and that one of them was caught alive.</p>
+<p id="second">${changed ? 'Officials said on Sunday that the claim by the Islamic State was still being verified by investigators.' : 'Officials said on Saturday that the claim by the Islamic State was still being verified by the investigators.'}</p>
+<p id="third">A resident said the shooting lasted for several minutes before the car sped away towards the city.</p>
+</article></body></html>`;
+
+beforeAll(async () => {
+  server = await serveStatic({ '/': join(PROJECT_ROOT, 'tests/fixtures/pages') }, editable);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  const url = server.url(path);
+  await page.goto(url);
+  await waitForReport(browser, url);
+  return page;
+}
+
+/** Selects the text of an element with the mouse, as a reader would. */
+async function selectWithMouse(page: Page, selector: string, chars = 60): Promise<string> {
+  const box = await page.evaluate(
+    ([sel, n]) => {
+      const element = document.querySelector(sel as string)!;
+      const text = element.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, Math.min(n as number, text.length));
+      const rects = range.getClientRects();
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    },
+    [selector, chars] as const,
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+  return page.evaluate(() => document.getSelection()!.toString());
+}
+
+async function noteHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...CSS.highlights.entries()]
+      .filter(([name]) => name.startsWith('claimlens-note-'))
+      .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
+  );
+}
+
+async function storedNotes(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
+    try {
+      if (worker)
+        return (
+          await worker.evaluate(() =>
+            (
+              globalThis as unknown as {
+                claimlens: { notes(): Promise<{ count: number }>; delaySaves(b: number, a: number): void };
+              }
+            ).claimlens.notes(),
+          )
+        ).count as number;
+    } catch {
+      // the worker is restarting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the service worker did not come back');
+}
+
+describe('saving a passage', () => {
+  it('selects, saves with a note and tags, and finds it highlighted with its note after a reload', async () => {
+    editable['/desk.html'] = ARTICLE();
+    const page = await open('desk.html');
+    const selected = await selectWithMouse(page, '#first', 70);
+    const toolbar = page.locator('claimlens-ui .cl-selection-toolbar');
+    await expect.poll(() => toolbar.count()).toBe(1);
+    await toolbar.getByRole('button', { name: 'Add note' }).click();
+    const editor = page.locator('claimlens-ui .cl-note-editor');
+    await expect.poll(() => editor.count()).toBe(1);
+    await page.keyboard.type('Police version of events');
+    await editor.getByLabel('Add a tag').fill('police');
+    await editor.getByLabel('Add a tag').press('Enter');
+    await editor.getByLabel('Claim').check();
+    await editor.locator('textarea').press('Control+Enter');
+    await expect.poll(() => noteHighlights(page)).toEqual([selected]);
+    await expect.poll(() => page.locator('claimlens-ui .cl-note-editor').count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => noteHighlights(page), { timeout: 5000 }).toEqual([selected]);
+    // Clicking the passage opens its note.
+    const point = await page.evaluate(() => {
+      const r = document.querySelector('#first')!.getBoundingClientRect();
+      return { x: r.left + 20, y: r.top + 8 };
+    });
+    await page.mouse.click(point.x, point.y);
+    const card = page.locator('claimlens-ui .cl-note-card');
+    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
+    expect(await card.textContent()).toContain('Police version of events');
+    expect(await card.textContent()).toContain('police');
+    expect(await card.textContent()).toContain('Claim');
+    await page.close();
+  });
+
+  it('re-anchors a passage after the page changed around it, and reports one that is gone', async () => {
+    editable['/desk-2.html'] = ARTICLE();
+    let page = await open('desk-2.html');
+    const kept = await selectWithMouse(page, '#third', 50);
+    await page.keyboard.press('Alt+Shift+S').catch(() => undefined);
+    // The command shortcut goes through the browser; the toolbar does the same on click.
+    if ((await noteHighlights(page)).length === 0)
+      await page
+        .locator('claimlens-ui .cl-selection-toolbar')
+        .getByRole('button', { name: 'Highlight' })
+        .click();
+    await expect.poll(() => noteHighlights(page)).toEqual([kept]);
+    const lost = await selectWithMouse(page, '#second', 40);
+    await page
+      .locator('claimlens-ui .cl-selection-toolbar')
+      .getByRole('button', { name: 'Highlight' })
+      .click();
+    await expect.poll(() => noteHighlights(page).then((h) => h.sort())).toEqual([kept, lost].sort());
+    await page.close();
+
+    // A paragraph inserted before, and the second passage rewritten.
+    editable['/desk-2.html'] = ARTICLE(
+      '<p>Update: a paragraph added at the top of the report.</p>',
+      true,
+    ).replace(
+      'Officials said on Sunday that the claim by the Islamic State was still being verified by investigators.',
+      'Investigators have since closed that line of inquiry.',
+    );
+    page = await open('desk-2.html');
+    await expect.poll(() => noteHighlights(page), { timeout: 5000 }).toEqual([kept]);
+    const notice = page.locator('claimlens-ui .cl-orphans');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toContain('1 saved passage could not be found');
+    await page.close();
+  });
+
+  it('stores exactly one note when the service worker is stopped in the middle of a save', async () => {
+    editable['/desk-3.html'] = ARTICLE();
+    const before = await storedNotes();
+    const page = await open('desk-3.html');
+    await browser.worker
+      .evaluate(() =>
+        (
+          globalThis as unknown as {
+            claimlens: { notes(): Promise<{ count: number }>; delaySaves(b: number, a: number): void };
+          }
+        ).claimlens.delaySaves(0, 1500),
+      )
+      .catch(() => undefined);
+    await selectWithMouse(page, '#first', 40);
+    await page
+      .locator('claimlens-ui .cl-selection-toolbar')
+      .getByRole('button', { name: 'Highlight' })
+      .click();
+    await page.waitForTimeout(400); // written, not yet answered
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The content script sends the same note again; the new worker stores it once.
+    await expect.poll(() => storedNotes(), { timeout: 10_000 }).toBe(before + 1);
+    await page.waitForTimeout(1500);
+    expect(await storedNotes()).toBe(before + 1);
+    expect((await noteHighlights(page)).length).toBe(1);
+    await page.close();
+  });
+});
