@@ -2,7 +2,6 @@
  * The saved-passages part of `npm run bench`: keystroke-to-highlight time of a save, re-anchoring 200
  * notes on one long article, and whether a page without notes loads any of the notes code.
  */
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, waitForReport, type ExtensionBrowser, type StaticServer } from './browser-harness';
