@@ -173,11 +173,13 @@ async function main() {
 }
 
 async function blockOutside(browser: ExtensionBrowser) {
-  await browser.context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1'
+  // Only the local pages go to the network; the extension's own files load as usual.
+  await browser.context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === '127.0.0.1' || !/^https?:$/.test(url.protocol)
       ? route.continue()
-      : route.abort('blockedbyclient'),
-  );
+      : route.abort('blockedbyclient');
+  });
 }
 
 async function heapMB(page: Page): Promise<number> {

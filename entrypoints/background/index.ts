@@ -80,10 +80,10 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     pageMessaging.sendMessage('runCommand', { command }, { tabId, frameId }).catch(() => undefined);
   };
-  browser.commands?.onCommand.addListener(async (command) => {
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== 'save-highlight' && command !== 'add-note') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    runInTab(tab?.id, command);
+    const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    runInTab(target?.id, command);
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.removeAll().then(() => {

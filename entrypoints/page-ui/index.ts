@@ -12,7 +12,14 @@ import { UiRoot } from './ui-root';
 
 const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
   const ui = new UiRoot(deps.ctx);
-  const notes = new NotesController(deps.doc, ui, deps.spotter, deps.notesPorts, deps.ctx.signal);
+  const notes = new NotesController(
+    deps.doc,
+    ui,
+    deps.spotter,
+    deps.notesPorts,
+    deps.ctx.signal,
+    deps.colorLabels,
+  );
   const panel = new PanelController(
     ui,
     {

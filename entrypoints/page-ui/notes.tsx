@@ -44,7 +44,10 @@ export class NotesController {
     private readonly spotter: Spotter,
     private readonly ports: NotesPorts,
     private readonly signal: AbortSignal,
+    private readonly loadColorLabels: () => Promise<Partial<Record<string, string>>>,
   ) {}
+
+  private colorLabels: Partial<Record<ColorId, string>> = {};
 
   getMarks(): readonly Mark[] {
     return this.marks;
@@ -80,6 +83,7 @@ export class NotesController {
           quote={note.selectors.quote.exact}
           initial={{ text: note.text, tags: note.tags, color: note.color as ColorId }}
           knownTags={this.knownTags}
+          colorLabels={this.colorLabels}
           saving={this.editing.saving}
           error={this.editing.error}
           onSave={(values) => void this.saveEdit(note, values)}
@@ -208,6 +212,7 @@ export class NotesController {
           quote={range.toString()}
           initial={{ text: '', tags: [], color: DEFAULT_COLOR }}
           knownTags={this.knownTags}
+          colorLabels={this.colorLabels}
           saving={this.editing?.saving}
           error={this.editing?.error}
           onSave={(values) => void this.saveNew(range, values, draw)}
@@ -221,11 +226,12 @@ export class NotesController {
     void this.loadTags().then(() => this.editing && this.panel.refresh());
   }
 
+  /** Tags for type-ahead and the reader's colour names, fetched when an editor opens. */
   private async loadTags(): Promise<void> {
     try {
-      this.knownTags = await this.ports.listTags();
+      [this.knownTags, this.colorLabels] = await Promise.all([this.ports.listTags(), this.loadColorLabels()]);
     } catch {
-      // type-ahead is a convenience; the editor works without it
+      // conveniences: the editor works without them
     }
   }
 

@@ -8,6 +8,7 @@ import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
 import { PAGE_UI_GLOBAL, type PageUi, type PageUiFactory } from '../../lib/page/page-ui-contract';
 import { savableSelection } from '../../lib/page/selection';
+import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
 import { Spotter, type Mark } from '../../lib/page/spotter';
 
 export default defineContentScript({
@@ -53,6 +54,8 @@ export default defineContentScript({
           loadCards: (ids) => sendMessage('getCards', { ids }),
           onNoteMarksChanged: merge,
           allMarks: () => all,
+          colorLabels: async () =>
+            cleanColorLabels((await browser.storage.local.get(COLOR_LABELS_KEY))[COLOR_LABELS_KEY]),
         });
         return ui;
       }));
@@ -93,9 +96,25 @@ export default defineContentScript({
       { signal: ctx.signal, passive: true },
     );
 
-    const stopCommands = pageMessaging.onMessage(
-      'runCommand',
-      ({ data }) => void loadUi().then((loaded) => loaded.notes.runCommand(data.command)),
+    // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
+    // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
+    let lastCommand = -Infinity;
+    const run = (command: 'save-highlight' | 'add-note') => {
+      if (performance.now() - lastCommand < 500) return;
+      lastCommand = performance.now();
+      void loadUi().then((loaded) => loaded.notes.runCommand(command));
+    };
+    const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+        if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
+        if (!savableSelection(document)) return;
+        event.preventDefault();
+        run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
+      },
+      { capture: true, signal: ctx.signal },
     );
     ctx.onInvalidated(stopCommands);
   },

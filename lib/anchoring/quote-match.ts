@@ -33,9 +33,13 @@ export const MAX_ERROR_RATE = 0.25;
 export const DIRECT_FUZZY_MAX = 256;
 
 const MAX_EXACT_OCCURRENCES = 1000;
+/** Characters of context nearest the passage that frame candidates, and how many places each may frame. */
+const FRAME_CONTEXT = 24;
+const MAX_FRAME_HITS = 20;
 /** How much a quote's lost context can cost: a lot for a few words, which occur anywhere, little for a paragraph. */
-const CONTEXT_WEIGHT = 0.6;
+const CONTEXT_WEIGHT = 0.8;
 const CONTEXT_HALF_LENGTH = 24;
+const ERROR_EVIDENCE_COST = 4;
 /** Position only breaks ties between otherwise equal matches; pages move passages by whole paragraphs. */
 const POSITION_WEIGHT = 0.02;
 const MAX_CONTEXT = 64;
@@ -107,7 +111,9 @@ function scoreWithoutContext(
 
 function withContext(page: CompactText, query: QuoteQuery, c: Candidate, upper: number): number {
   const context = contextSimilarity(page.text, query, c.start, c.end);
-  const contextPenalty = (CONTEXT_WEIGHT * CONTEXT_HALF_LENGTH) / (CONTEXT_HALF_LENGTH + query.quote.length);
+  // Each error spends a few characters of the quote's evidence: an edited quote leans on its context more.
+  const evidence = Math.max(0, query.quote.length - ERROR_EVIDENCE_COST * c.errors);
+  const contextPenalty = (CONTEXT_WEIGHT * CONTEXT_HALF_LENGTH) / (CONTEXT_HALF_LENGTH + evidence);
   return Math.min(1, Math.max(0, upper - contextPenalty * (1 - context)));
 }
 
@@ -135,37 +141,27 @@ function contextEdge(
 
 /**
  * Moves an approximate match's ends to where its stored context ends and begins. An edit at the edge of
- * a passage ("two" becoming "three") otherwise leaves a letter out, since dropping it costs one error less.
+ * a passage ("two" becoming "three") otherwise leaves a letter out, since dropping it costs one error
+ * less. Null when the passage between its context has changed more than `maxErrors` allows: the
+ * fewest-error match inside it is only part of a passage that is gone.
  */
-function refine(text: string, query: QuoteQuery, c: Candidate, maxErrors: number): Candidate {
+function refine(text: string, query: QuoteQuery, c: Candidate, maxErrors: number): Candidate | null {
   const slack = Math.min(c.errors, 32) + 2;
   const prefix = query.prefix.slice(-MAX_CONTEXT);
   const suffix = query.suffix.slice(0, MAX_CONTEXT);
   const start =
-    contextEdge(
-      text,
-      prefix,
-      Math.max(0, c.start - prefix.length - slack),
-      Math.min(c.end, c.start + slack),
-      c.start,
-      false,
-    ) ?? c.start;
+    contextEdge(text, prefix, Math.max(0, c.start - prefix.length - slack), Math.min(c.end, c.start + slack), c.start, false) ??
+    c.start;
   const end =
-    contextEdge(
-      text,
-      suffix,
-      Math.max(start, c.end - slack),
-      Math.min(text.length, c.end + suffix.length + slack),
-      c.end,
-      true,
-    ) ?? c.end;
+    contextEdge(text, suffix, Math.max(start, c.end - slack), Math.min(text.length, c.end + suffix.length + slack), c.end, true) ??
+    c.end;
   if (end <= start || (start === c.start && end === c.end)) return c;
   // Moving an end by d characters changes the distance by at most d: long quotes take that bound.
   const errors =
     query.quote.length <= DIRECT_FUZZY_MAX
       ? editDistance(query.quote, text.slice(start, end))
       : c.errors + Math.abs(start - c.start) + Math.abs(end - c.end);
-  return errors <= maxErrors ? { start, end, errors } : c;
+  return errors <= maxErrors ? { start, end, errors } : null;
 }
 
 function best(
@@ -179,6 +175,7 @@ function best(
   for (const found of candidates) {
     if (found.end <= found.start) continue;
     const c = found.errors > 0 ? refine(page.text, query, found, maxErrors) : found;
+    if (c === null) continue;
     const upper = scoreWithoutContext(page, sourceLength, query, c);
     // Comparing context costs an alignment; a candidate that cannot win even with it intact is skipped.
     if (top !== null && upper <= top.score) continue;
@@ -188,13 +185,72 @@ function best(
   return top;
 }
 
-function exactOccurrences(text: string, quote: string): Candidate[] {
-  const found: Candidate[] = [];
-  for (let at = text.indexOf(quote); at !== -1 && found.length < MAX_EXACT_OCCURRENCES;) {
-    found.push({ start: at, end: at + quote.length, errors: 0 });
-    at = text.indexOf(quote, at + 1);
+/** Starts of `needle` in `text`, at most `limit` of them. */
+function occurrences(text: string, needle: string, limit: number): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at !== -1 && found.length < limit; at = text.indexOf(needle, at + 1)) {
+    found.push(at);
   }
   return found;
+}
+
+/**
+ * Candidates framed by the stored context: what lies between the prefix and the suffix (or after the
+ * prefix, or before the suffix) where they still occur unchanged. Approximate search returns only the
+ * fewest-error matches, which for an edited short quote can be a similar sentence elsewhere; the
+ * passage's own place is where its context still is.
+ */
+function contextCandidates(text: string, query: QuoteQuery, maxErrors: number): Candidate[] {
+  const { quote } = query;
+  const prefix = query.prefix.slice(-FRAME_CONTEXT);
+  const suffix = query.suffix.slice(0, FRAME_CONTEXT);
+  const afterPrefix =
+    prefix.length >= MIN_REFINE_CONTEXT
+      ? occurrences(text, prefix, MAX_FRAME_HITS).map((at) => at + prefix.length)
+      : [];
+  const beforeSuffix = suffix.length >= MIN_REFINE_CONTEXT ? occurrences(text, suffix, MAX_FRAME_HITS) : [];
+  const candidates: Candidate[] = [];
+  const framed = new Set<number>();
+  for (const start of afterPrefix) {
+    let closed = false;
+    for (const end of beforeSuffix) {
+      if (end < start + quote.length - maxErrors || end > start + quote.length + maxErrors) continue;
+      const errors = editDistance(quote, text.slice(start, end));
+      if (errors <= maxErrors) candidates.push({ start, end, errors });
+      closed = true;
+      framed.add(end);
+    }
+    if (!closed) {
+      const aligned = alignToStart(quote, text.slice(start, start + quote.length + maxErrors));
+      if (aligned.errors <= maxErrors)
+        candidates.push({ start, end: start + aligned.end, errors: aligned.errors });
+    }
+  }
+  for (const end of beforeSuffix) {
+    if (framed.has(end)) continue;
+    const from = Math.max(0, end - quote.length - maxErrors);
+    const aligned = alignToEnd(quote, text.slice(from, end));
+    if (aligned.errors <= maxErrors)
+      candidates.push({ start: from + aligned.start, end, errors: aligned.errors });
+  }
+  return candidates;
+}
+
+function exactOccurrences(text: string, query: QuoteQuery): Candidate[] {
+  const { quote } = query;
+  const starts = occurrences(text, quote, MAX_EXACT_OCCURRENCES);
+  if (starts.length === MAX_EXACT_OCCURRENCES) {
+    // A word like "the" occurs too often to list; where its context is intact, it is found with it.
+    const prefix = query.prefix.slice(-FRAME_CONTEXT);
+    const suffix = query.suffix.slice(0, FRAME_CONTEXT);
+    const seen = new Set(starts);
+    const framed = [
+      ...occurrences(text, prefix + quote, MAX_FRAME_HITS).map((at) => at + prefix.length),
+      ...occurrences(text, quote + suffix, MAX_FRAME_HITS),
+    ];
+    for (const at of framed) if (!seen.has(at)) starts.push(at);
+  }
+  return starts.map((start) => ({ start, end: start + quote.length, errors: 0 }));
 }
 
 /** Occurrence of `chunk` in `text[from..to)` nearest `expected`, or -1. */
@@ -342,18 +398,21 @@ export function findQuote(
 ): QuoteMatch | null {
   const { quote } = query;
   if (quote.length === 0) return null;
-  const exact = exactOccurrences(page.text, quote);
-  if (exact.length > 0) {
-    // Approximate search would only return these same zero-error matches, so their verdict is final.
-    const top = best(page, sourceLength, query, exact);
-    return top !== null && top.score >= minScore ? { ...top, exact: true } : null;
-  }
+  const exact = best(page, sourceLength, query, exactOccurrences(page.text, query));
+  if (exact !== null && exact.score >= minScore) return { ...exact, exact: true };
+  // The exact text may survive elsewhere, out of context, while the passage itself was edited in place.
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
   if (maxErrors === 0) return null;
   const candidates =
     quote.length <= DIRECT_FUZZY_MAX
-      ? search(page.text, quote, maxErrors)
+      ? [...contextCandidates(page.text, query, maxErrors), ...search(page.text, quote, maxErrors)]
       : locateLong(page.text, quote, maxErrors);
-  const top = best(page, sourceLength, query, candidates, maxErrors);
+  const top = best(
+    page,
+    sourceLength,
+    query,
+    candidates.filter((c) => c.errors > 0),
+    maxErrors,
+  );
   return top !== null && top.score >= minScore ? { ...top, exact: false } : null;
 }

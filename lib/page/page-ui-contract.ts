@@ -29,6 +29,8 @@ export interface PageUiDeps {
   onNoteMarksChanged(): void;
   /** All marks in reading order (entities, incidents, notes). */
   allMarks(): readonly Mark[];
+  /** The reader's names for the highlight colours. */
+  colorLabels(): Promise<Partial<Record<string, string>>>;
 }
 
 export interface PageUi {

@@ -146,13 +146,7 @@ describe('saving a passage', () => {
     editable['/desk-2.html'] = ARTICLE();
     let page = await open('desk-2.html');
     const kept = await selectWithMouse(page, '#third', 50);
-    await page.keyboard.press('Alt+Shift+S').catch(() => undefined);
-    // The command shortcut goes through the browser; the toolbar does the same on click.
-    if ((await noteHighlights(page)).length === 0)
-      await page
-        .locator('claimlens-ui .cl-selection-toolbar')
-        .getByRole('button', { name: 'Highlight' })
-        .click();
+    await page.keyboard.press('Alt+Shift+S');
     await expect.poll(() => noteHighlights(page)).toEqual([kept]);
     const lost = await selectWithMouse(page, '#second', 40);
     await page
@@ -205,6 +199,59 @@ describe('saving a passage', () => {
     await page.waitForTimeout(1500);
     expect(await storedNotes()).toBe(before + 1);
     expect((await noteHighlights(page)).length).toBe(1);
+    await page.close();
+  });
+
+  it('saves without a mouse: keyboard selection, Alt+Shift+S', async () => {
+    editable['/desk-4.html'] = ARTICLE();
+    const page = await open('desk-4.html');
+    // Keyboard readers select with caret browsing (F7) or their screen reader; the selection itself
+    // is set here, the save is the reader's key press.
+    await page.evaluate(() => {
+      const text = document.querySelector('#third')!.firstChild!;
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 10);
+    });
+    const selected = await page.evaluate(() => document.getSelection()!.toString());
+    expect(selected).toBe('A resident');
+    await page.keyboard.press('Alt+Shift+S');
+    await expect.poll(() => noteHighlights(page)).toEqual(['A resident']);
+    await page.close();
+  });
+
+  it('offers nothing for a selection inside a text field', async () => {
+    editable['/desk-5.html'] = ARTICLE().replace(
+      '</article>',
+      '<textarea id="box">Islamic State in a text box</textarea></article>',
+    );
+    const page = await open('desk-5.html');
+    await page.locator('#box').selectText();
+    await page.keyboard.press('Alt+Shift+S');
+    await page.waitForTimeout(400);
+    expect(await noteHighlights(page)).toEqual([]);
+    expect(await page.locator('claimlens-ui .cl-selection-toolbar').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the reader’s own names for the colours, set on the options page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Name for the colour “Follow up”').fill('Check with a second source');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
+    await options.close();
+
+    editable['/desk-6.html'] = ARTICLE();
+    const page = await open('desk-6.html');
+    await selectWithMouse(page, '#first', 30);
+    await page
+      .locator('claimlens-ui .cl-selection-toolbar')
+      .getByRole('button', { name: 'Add note' })
+      .click();
+    const editor = page.locator('claimlens-ui .cl-note-editor');
+    await expect.poll(() => editor.textContent()).toContain('Check with a second source');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
+    expect(await noteHighlights(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,0 +1,6 @@
+/** Options page entry: mounts the settings. */
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);
