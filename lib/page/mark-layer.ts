@@ -63,17 +63,23 @@ export class MarkLayer {
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(PALETTE);
     this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-    ORDER.forEach((style, priority) => {
-      const highlight = new Highlight();
-      highlight.priority = priority;
+  }
+
+  /** The highlight of one style, registered the first time it is used (most pages use two or three). */
+  private highlight(style: MarkStyle): Highlight {
+    this.ensure();
+    let highlight = this.highlights.get(style);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = ORDER.indexOf(style);
       this.highlights.set(style, highlight);
       CSS.highlights.set(HIGHLIGHT_NAMES[style], highlight);
-    });
+    }
+    return highlight;
   }
 
   add(style: MarkStyle, range: Range): void {
-    this.ensure();
-    this.highlights.get(style)!.add(range);
+    this.highlight(style).add(range);
   }
 
   delete(style: MarkStyle, range: Range): void {
@@ -82,8 +88,8 @@ export class MarkLayer {
 
   /** Shows one range as the mark in focus (keyboard stepping, open tooltip), or none. */
   setActive(range: Range | null): void {
-    this.ensure();
-    const active = this.highlights.get('active')!;
+    if (!range && !this.highlights.has('active')) return;
+    const active = this.highlight('active');
     active.clear();
     if (range) active.add(range);
   }
