@@ -29,7 +29,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'claimlens@claimlens.example', strict_min_version: '140.0' },
+            gecko: {
+              id: 'claimlens@claimlens.example',
+              strict_min_version: '140.0',
+              // Nothing leaves the reader's machine.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
