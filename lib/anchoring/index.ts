@@ -1,6 +1,6 @@
 // Describes a selected passage so it can be found again, and finds it again on a page that may have changed since.
 import { compact, compactText, isSpace, spaceRunLength, type CompactText } from './compact-text';
-import { findQuote } from './quote-match';
+import { findQuote, insideWord } from './quote-match';
 import { buildTextModel, offsetsInModel, rangeFromModel, type TextModel } from './text-position';
 import type { AnchorOptions, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types';
 
@@ -143,14 +143,18 @@ export function createAnchorer(root: Node): Anchorer {
         return { range: rangeFromModel(model, position.start, position.end), method: 'position', score: 1 };
       }
 
+      const prefix = quote.prefix ?? '';
+      const suffix = quote.suffix ?? '';
       const found = findQuote(
         page(),
-        text.length,
+        text,
         {
           quote: compact(quote.exact),
-          prefix: compact(quote.prefix ?? ''),
-          suffix: compact(quote.suffix ?? ''),
+          prefix: compact(prefix),
+          suffix: compact(suffix),
           position: position?.start,
+          wordStart: !insideWord(prefix + quote.exact, prefix.length),
+          wordEnd: !insideWord(quote.exact + suffix, quote.exact.length),
         },
         minScore,
       );

@@ -10,6 +10,9 @@ export interface QuoteQuery {
   suffix: string;
   /** Where the passage started in the page's (source) text when it was described, if known. */
   position?: number;
+  /** Whether the passage began (ended) at a word boundary: a match must not then begin (end) inside a word. */
+  wordStart: boolean;
+  wordEnd: boolean;
 }
 
 /** A match in the page's compact text: `start`..`end` are offsets into `CompactText.text`. */
@@ -33,6 +36,9 @@ export const MAX_ERROR_RATE = 0.25;
 export const DIRECT_FUZZY_MAX = 256;
 
 const MAX_EXACT_OCCURRENCES = 1000;
+const MAX_APPROXIMATE = 100;
+/** An exact match this good is taken without looking further. */
+const CONFIDENT_SCORE = 0.95;
 /** Characters of context nearest the passage that frame candidates, and how many places each may frame. */
 const FRAME_CONTEXT = 24;
 const MAX_FRAME_HITS = 20;
@@ -150,23 +156,54 @@ function refine(text: string, query: QuoteQuery, c: Candidate, maxErrors: number
   const prefix = query.prefix.slice(-MAX_CONTEXT);
   const suffix = query.suffix.slice(0, MAX_CONTEXT);
   const start =
-    contextEdge(text, prefix, Math.max(0, c.start - prefix.length - slack), Math.min(c.end, c.start + slack), c.start, false) ??
-    c.start;
+    contextEdge(
+      text,
+      prefix,
+      Math.max(0, c.start - prefix.length - slack),
+      Math.min(c.end, c.start + slack),
+      c.start,
+      false,
+    ) ?? c.start;
   const end =
-    contextEdge(text, suffix, Math.max(start, c.end - slack), Math.min(text.length, c.end + suffix.length + slack), c.end, true) ??
-    c.end;
+    contextEdge(
+      text,
+      suffix,
+      Math.max(start, c.end - slack),
+      Math.min(text.length, c.end + suffix.length + slack),
+      c.end,
+      true,
+    ) ?? c.end;
   if (end <= start || (start === c.start && end === c.end)) return c;
   // Moving an end by d characters changes the distance by at most d: long quotes take that bound.
   const errors =
     query.quote.length <= DIRECT_FUZZY_MAX
-      ? editDistance(query.quote, text.slice(start, end))
+      ? editDistance(query.quote, text.slice(start, end), maxErrors)
       : c.errors + Math.abs(start - c.start) + Math.abs(end - c.end);
   return errors <= maxErrors ? { start, end, errors } : null;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether `source` has word characters on both sides of `at`. */
+export function insideWord(source: string, at: number): boolean {
+  return (
+    at > 0 && at < source.length && WORD_CHARACTER.test(source[at - 1]!) && WORD_CHARACTER.test(source[at]!)
+  );
+}
+
+/**
+ * Without whitespace, "to" also matches the end of one word and the start of the next ("want officials");
+ * a passage that began and ended on word boundaries must be found on word boundaries.
+ */
+function keepsWordBoundaries(page: CompactText, source: string, query: QuoteQuery, c: Candidate): boolean {
+  if (query.wordStart && insideWord(source, page.origin[c.start]!)) return false;
+  if (query.wordEnd && insideWord(source, page.origin[c.end - 1]! + 1)) return false;
+  return true;
+}
+
 function best(
   page: CompactText,
-  sourceLength: number,
+  source: string,
   query: QuoteQuery,
   candidates: Iterable<Candidate>,
   maxErrors = 0,
@@ -175,8 +212,8 @@ function best(
   for (const found of candidates) {
     if (found.end <= found.start) continue;
     const c = found.errors > 0 ? refine(page.text, query, found, maxErrors) : found;
-    if (c === null) continue;
-    const upper = scoreWithoutContext(page, sourceLength, query, c);
+    if (c === null || !keepsWordBoundaries(page, source, query, c)) continue;
+    const upper = scoreWithoutContext(page, source.length, query, c);
     // Comparing context costs an alignment; a candidate that cannot win even with it intact is skipped.
     if (top !== null && upper <= top.score) continue;
     const s = withContext(page, query, c, upper);
@@ -215,13 +252,13 @@ function contextCandidates(text: string, query: QuoteQuery, maxErrors: number): 
     let closed = false;
     for (const end of beforeSuffix) {
       if (end < start + quote.length - maxErrors || end > start + quote.length + maxErrors) continue;
-      const errors = editDistance(quote, text.slice(start, end));
+      const errors = editDistance(quote, text.slice(start, end), maxErrors);
       if (errors <= maxErrors) candidates.push({ start, end, errors });
       closed = true;
       framed.add(end);
     }
     if (!closed) {
-      const aligned = alignToStart(quote, text.slice(start, start + quote.length + maxErrors));
+      const aligned = alignToStart(quote, text.slice(start, start + quote.length + maxErrors), maxErrors);
       if (aligned.errors <= maxErrors)
         candidates.push({ start, end: start + aligned.end, errors: aligned.errors });
     }
@@ -229,7 +266,7 @@ function contextCandidates(text: string, query: QuoteQuery, maxErrors: number): 
   for (const end of beforeSuffix) {
     if (framed.has(end)) continue;
     const from = Math.max(0, end - quote.length - maxErrors);
-    const aligned = alignToEnd(quote, text.slice(from, end));
+    const aligned = alignToEnd(quote, text.slice(from, end), maxErrors);
     if (aligned.errors <= maxErrors)
       candidates.push({ start: from + aligned.start, end, errors: aligned.errors });
   }
@@ -310,7 +347,7 @@ function alignLong(text: string, quote: string, seed: number, maxErrors: number)
   if (first.q > 0) {
     const lead = quote.slice(0, first.q);
     const from = Math.max(0, first.t - lead.length - Math.ceil(lead.length / 4) - 8);
-    const aligned = alignToEnd(lead, text.slice(from, first.t));
+    const aligned = alignToEnd(lead, text.slice(from, first.t), maxErrors);
     errors += aligned.errors;
     start = from + aligned.start;
   }
@@ -318,12 +355,20 @@ function alignLong(text: string, quote: string, seed: number, maxErrors: number)
     const a = anchors[i - 1]!;
     const b = anchors[i]!;
     if (b.q === a.q + ALIGN_CHUNK && b.t === a.t + ALIGN_CHUNK) continue;
-    errors += editDistance(quote.slice(a.q + ALIGN_CHUNK, b.q), text.slice(a.t + ALIGN_CHUNK, b.t));
+    errors += editDistance(
+      quote.slice(a.q + ALIGN_CHUNK, b.q),
+      text.slice(a.t + ALIGN_CHUNK, b.t),
+      maxErrors - errors,
+    );
   }
   let end = last.t + ALIGN_CHUNK;
   if (last.q + ALIGN_CHUNK < quote.length) {
     const tail = quote.slice(last.q + ALIGN_CHUNK);
-    const aligned = alignToStart(tail, text.slice(end, end + tail.length + Math.ceil(tail.length / 4) + 8));
+    const aligned = alignToStart(
+      tail,
+      text.slice(end, end + tail.length + Math.ceil(tail.length / 4) + 8),
+      maxErrors - errors,
+    );
     errors += aligned.errors;
     end += aligned.end;
   }
@@ -386,30 +431,64 @@ function locateLong(text: string, quote: string, maxErrors: number): Candidate[]
   return candidates;
 }
 
+/** Approximate matches, the nearest to the stored position first: a short quote can match in thousands of places. */
+function nearestApproximate(
+  page: CompactText,
+  quote: string,
+  query: QuoteQuery,
+  maxErrors: number,
+): Candidate[] {
+  const matches = search(page.text, quote, maxErrors);
+  if (matches.length <= MAX_APPROXIMATE || query.position === undefined)
+    return matches.slice(0, MAX_APPROXIMATE);
+  const position = query.position;
+  const distance = (c: Candidate) => Math.abs(page.origin[c.start]! - position);
+  return matches.sort((a, b) => distance(a) - distance(b)).slice(0, MAX_APPROXIMATE);
+}
+
 /**
- * The best match for the quote: among exact occurrences if there are any, else among approximate matches
- * with at most `MAX_ERROR_RATE` of the quote's length in errors. Null when nothing scores `minScore`.
+ * The best match for the quote: an exact occurrence if one scores `minScore` (unless, short of a
+ * confident score, the passage edited in its own context scores better), else the best approximate
+ * match with at most `MAX_ERROR_RATE` of the quote's length in errors. Null when nothing scores `minScore`.
  */
 export function findQuote(
   page: CompactText,
-  sourceLength: number,
+  source: string,
   query: QuoteQuery,
   minScore: number,
 ): QuoteMatch | null {
   const { quote } = query;
   if (quote.length === 0) return null;
-  const exact = best(page, sourceLength, query, exactOccurrences(page.text, query));
-  if (exact !== null && exact.score >= minScore) return { ...exact, exact: true };
-  // The exact text may survive elsewhere, out of context, while the passage itself was edited in place.
+  const exact = best(page, source, query, exactOccurrences(page.text, query));
+  if (exact !== null && exact.score >= CONFIDENT_SCORE) return { ...exact, exact: true };
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
+  const short = quote.length <= DIRECT_FUZZY_MAX;
+  if (exact !== null && exact.score >= minScore) {
+    // An exact copy whose context differs may be a repeat elsewhere while the passage, edited, still sits
+    // in its own context: that one wins if it scores better.
+    const framed = short && maxErrors > 0 ? contextCandidates(page.text, query, maxErrors) : [];
+    const edited = best(
+      page,
+      source,
+      query,
+      framed.filter((c) => c.errors > 0),
+      maxErrors,
+    );
+    return edited !== null && edited.score > exact.score
+      ? { ...edited, exact: false }
+      : { ...exact, exact: true };
+  }
+  // The exact text may survive elsewhere, out of context, while the passage itself was edited in place.
   if (maxErrors === 0) return null;
-  const candidates =
-    quote.length <= DIRECT_FUZZY_MAX
-      ? [...contextCandidates(page.text, query, maxErrors), ...search(page.text, quote, maxErrors)]
-      : locateLong(page.text, quote, maxErrors);
+  const candidates = short
+    ? [
+        ...contextCandidates(page.text, query, maxErrors),
+        ...nearestApproximate(page, quote, query, maxErrors),
+      ]
+    : locateLong(page.text, quote, maxErrors);
   const top = best(
     page,
-    sourceLength,
+    source,
     query,
     candidates.filter((c) => c.errors > 0),
     maxErrors,

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+// Anchoring: selections described on the fixture articles, then found again (or orphaned) on edited copies.
 import { describe, expect, it } from 'vitest';
 import {
   anchor,
@@ -123,6 +124,14 @@ describe('anchoring after edits', () => {
     expect(roundTrip(ATTACK_REPORT, edited, CLAIM, 0, { minScore: 0.99 }).result).toBeNull();
   });
 
+  it('keeps the spaces a selection began and ended with', () => {
+    const html = edit(ATTACK_REPORT, PATROLS, `${PATROLS} Shops stayed shut.`);
+    const needle = ` ${PATROLS} `;
+    const { result, text } = roundTrip(html, edit(html, '<h1>', `${INSERTED}<h1>`), needle);
+    expect(result?.method).toBe('quote');
+    expect(text).toBe(needle);
+  });
+
   it('finds a passage whose whitespace and markup changed, with the same words', () => {
     const reflowed =
       'said investigators had <b>recovered</b>\n      fragments of a  pressure cooker and\na <em>mobile   phone</em> circuit';
@@ -169,6 +178,42 @@ describe('anchoring after edits', () => {
     const rewritten =
       'A message attributed to the Northern Front appeared before nine, asserting that shopkeepers who cooperate with officials would be targeted.';
     expect(roundTrip(ATTACK_REPORT, edit(ATTACK_REPORT, CLAIM, rewritten), CLAIM).result).toBeNull();
+  });
+});
+
+describe('ambiguous and tiny passages', () => {
+  it('never finds a word in the end of one word and the start of the next', () => {
+    const html =
+      '<!doctype html><html><body><p>Officials want to act before the market reopens.</p></body></html>';
+    const edited = edit(html, 'want to act', 'want officials act');
+    expect(textOf(parse(edited).body).replace(/\s/g, '')).toContain('wantofficials');
+    expect(roundTrip(html, edited, 'to').result).toBeNull();
+  });
+
+  it('finds a one-word selection among more occurrences than are listed', () => {
+    const html = longReport(400);
+    const before = parse(html).body;
+    const count = textOf(before).split('the').length - 1;
+    expect(count).toBeGreaterThan(1000);
+    const nth = count - 50;
+    const { result, root } = roundTrip(html, edit(html, '<article>', `<article>${INSERTED}`), 'the', nth);
+    expect(result?.method).toBe('quote');
+    const insertedCount = textOf(parse(INSERTED).body).split('the').length - 1;
+    expect(startOf(root, result!.range)).toBe(startOf(root, select(root, 'the', nth + insertedCount)));
+  });
+
+  it('prefers the passage edited in its own context to an exact copy quoted elsewhere', () => {
+    const corrected = EVIDENCE.replace('mobile phone circuit', 'mobile phone timer');
+    let edited = edit(ATTACK_REPORT, EVIDENCE, corrected);
+    edited = edit(
+      edited,
+      '</article>',
+      `<aside><p>Correction: an earlier version of this report ${EVIDENCE}; police later revised the description.</p></aside></article>`,
+    );
+    const { result, text, root } = roundTrip(ATTACK_REPORT, edited, EVIDENCE);
+    expect(result?.method).toBe('fuzzy');
+    expect(text).toBe(corrected);
+    expect(startOf(root, result!.range)).toBe(textOf(root).indexOf(corrected));
   });
 });
 
@@ -281,6 +326,10 @@ describe('round trips over structure', () => {
       expect(moved.result?.method).toBe('quote');
       expect(moved.text).toBe(needle);
     }
+    const voweledChanged = voweled.replace('مستمرٌّ', 'جارٍ');
+    const edge = roundTrip(RTL_REPORT, edit(RTL_REPORT, voweled, voweledChanged), voweled);
+    expect(edge.result?.method).toBe('fuzzy');
+    expect(edge.text).toBe(voweledChanged);
     const urduChanged = urdu.replace('دو مختلف', 'تین مختلف');
     const fuzzy = roundTrip(RTL_REPORT, edit(RTL_REPORT, urdu, urduChanged), urdu);
     expect(fuzzy.result?.method).toBe('fuzzy');

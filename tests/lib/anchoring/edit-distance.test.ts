@@ -1,3 +1,4 @@
+// Edit distances used to verify approximate matches, with their bounds.
 import { describe, expect, it } from 'vitest';
 import { alignToEnd, alignToStart, editDistance } from '../../../lib/anchoring/edit-distance';
 
@@ -9,11 +10,20 @@ describe('edit distances', () => {
     expect(editDistance('twogroups', 'threegroups')).toBe(4);
   });
 
+  it('only tells "more than the bound" once the distance exceeds it', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 4)).toBeGreaterThan(4);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 2)).toBeGreaterThan(2);
+    expect(alignToStart('police', 'xxxxxxsaid', 2).errors).toBeGreaterThan(2);
+  });
+
   it('gives an upper bound, never less, when the strings are too long to compare', () => {
-    expect(editDistance('abcdef', 'uvwxyz', 4)).toBe(6);
-    expect(editDistance('xabcx', 'yabcy', 4)).toBeGreaterThanOrEqual(editDistance('xabcx', 'yabcy'));
+    expect(editDistance('abcdef', 'uvwxyz', Infinity, 4)).toBe(6);
+    expect(editDistance('xabcx', 'yabcy', Infinity, 4)).toBeGreaterThanOrEqual(
+      editDistance('xabcx', 'yabcy'),
+    );
     // What the strings share at either end costs nothing, so a local edit stays exact.
-    expect(editDistance('police said two', 'police said three', 8)).toBe(4);
+    expect(editDistance('police said two', 'police said three', Infinity, 8)).toBe(4);
   });
 
   it('aligns a pattern with the start or the end of a text', () => {
@@ -21,6 +31,6 @@ describe('edit distances', () => {
     expect(alignToStart('police', 'polisesaid')).toEqual({ errors: 1, end: 6 });
     expect(alignToEnd('market', 'thevegetablemarket')).toEqual({ errors: 0, start: 12 });
     expect(alignToEnd('market', 'thevegetablemarkat')).toEqual({ errors: 1, start: 12 });
-    expect(alignToEnd('abc', 'xyz', 2)).toEqual({ errors: 3, start: 3 });
+    expect(alignToEnd('abc', 'xyz', Infinity, 2)).toEqual({ errors: 3, start: 3 });
   });
 });

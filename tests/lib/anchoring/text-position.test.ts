@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+// The text model: which text counts, and how offsets map to DOM ranges and back.
 import { describe, expect, it } from 'vitest';
 import {
   buildTextModel,
