@@ -175,12 +175,18 @@ export function describe(root: Node, range: Range): Selector[] {
 }
 
 /** Finds a described passage again, or null when it cannot be found with confidence (an orphan). */
-export function anchor(
+/** Finds a passage again: how it was found and how sure, or null for an orphan. */
+export function locate(
   root: Node,
   selectors: readonly Selector[],
   options?: AnchorOptions,
 ): AnchorResult | null {
   return createAnchorer(root).anchor(selectors, options);
+}
+
+/** Finds a passage again: its range, or null for an orphan (never a guess below the minimum score). */
+export function anchor(root: Node, selectors: readonly Selector[], options?: AnchorOptions): Range | null {
+  return locate(root, selectors, options)?.range ?? null;
 }
 
 /** Anchors every note's selectors against one reading of the page, in order. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   anchor,
+  locate,
   anchorAll,
   createAnchorer,
   describe as describeRange,
@@ -37,7 +38,7 @@ function roundTrip(html: string, edited: string, needle: string, nth = 0, option
   const before = parse(html).body;
   const selectors = describeRange(before, select(before, needle, nth));
   const root = parse(edited).body;
-  const result = anchor(root, selectors, options);
+  const result = locate(root, selectors, options);
   return { selectors, root, result, text: result === null ? null : covered(root, result.range) };
 }
 
@@ -273,7 +274,7 @@ describe('round trips over structure', () => {
     range.setEnd(paragraphs[4]!, paragraphs[4]!.childNodes.length);
     const selectors = describeRange(doc.body, range);
     const edited = parse(edit(ATTACK_REPORT, '<h1>', `${INSERTED}<h1>`)).body;
-    const found = anchor(edited, selectors);
+    const found = locate(edited, selectors);
     expect(found?.method).toBe('quote');
     expect(covered(edited, found!.range)).toBe(covered(doc.body, range));
     expect(covered(edited, found!.range)).toMatch(
@@ -296,7 +297,7 @@ describe('round trips over structure', () => {
     const doc = parse(CLAIMS_TRACKER);
     const range = doc.createRange();
     range.selectNode(doc.querySelector('table')!);
-    const found = anchor(parse(edited).body, describeRange(doc.body, range));
+    const found = locate(parse(edited).body, describeRange(doc.body, range));
     expect(found?.method).toBe('quote');
     expect(words(found!.range.toString())).toEqual(words(range.toString()));
   });
@@ -348,11 +349,11 @@ describe('a selection of 100,000 characters', () => {
 
   it('round-trips on the unchanged page and after an insertion before it', () => {
     expect(text.length).toBeGreaterThan(end + 1000);
-    const same = anchor(parse(html).body, selectors);
+    const same = locate(parse(html).body, selectors);
     expect(same?.method).toBe('position');
     expect(same!.range.toString()).toBe(exact);
     const moved = parse(edit(html, '<article>', `<article>${INSERTED}`)).body;
-    const found = anchor(moved, selectors);
+    const found = locate(moved, selectors);
     expect(found?.method).toBe('quote');
     expect(covered(moved, found!.range)).toBe(exact);
   });
@@ -364,7 +365,7 @@ describe('a selection of 100,000 characters', () => {
     let edited = edit(html, p100, p100.replace('Update 100.', 'Update one hundred.'));
     edited = edit(edited, p200, `${p200} An editor's note was added here.`);
     const after = parse(edited).body;
-    const found = anchor(after, selectors);
+    const found = locate(after, selectors);
     expect(found?.method).toBe('fuzzy');
     expect(found!.score).toBeGreaterThan(0.99);
     const afterText = textOf(after);
@@ -374,29 +375,29 @@ describe('a selection of 100,000 characters', () => {
 
   it('is an orphan once the passage is gone or replaced', () => {
     const gone = parse(longReport(2)).body;
-    expect(anchor(gone, selectors)).toBeNull();
+    expect(locate(gone, selectors)).toBeNull();
     const replaced = parse(longReport(700, 99)).body;
-    expect(anchor(replaced, selectors)).toBeNull();
+    expect(locate(replaced, selectors)).toBeNull();
   });
 });
 
 describe('anchoring with unusual input', () => {
   it('returns null for no selectors, a position alone, or malformed selectors', () => {
     const root = parse(ATTACK_REPORT).body;
-    expect(anchor(root, [])).toBeNull();
-    expect(anchor(root, [{ type: 'TextPositionSelector', start: 0, end: 10 }])).toBeNull();
+    expect(locate(root, [])).toBeNull();
+    expect(locate(root, [{ type: 'TextPositionSelector', start: 0, end: 10 }])).toBeNull();
     const junk = [
       { type: 'TextQuoteSelector', exact: 42 },
       null,
       { type: 'TextPositionSelector', start: -1 },
     ];
-    expect(anchor(root, junk as unknown as Selector[])).toBeNull();
+    expect(locate(root, junk as unknown as Selector[])).toBeNull();
   });
 
   it('anchors a quote without a position selector', () => {
     const root = parse(ATTACK_REPORT).body;
     const [quote] = describeRange(root, select(root, PATROLS));
-    const found = anchor(root, [quote!]);
+    const found = locate(root, [quote!]);
     expect(found?.method).toBe('quote');
     expect(covered(root, found!.range)).toBe(PATROLS);
   });
@@ -414,7 +415,7 @@ describe('anchoring with unusual input', () => {
       prefix: '',
       suffix: '',
     };
-    expect(anchor(root, [quote])).toBeNull();
+    expect(locate(root, [quote])).toBeNull();
   });
 });
 
@@ -455,5 +456,23 @@ describe('many notes on one long article', () => {
       expect(r!.range.toString()).toBe(note.exact);
       expect(offsetsInModel(anchorer.model, r!.range).start).toBe(note.start + shift);
     });
+  });
+});
+
+describe('anchor', () => {
+  it('gives the range of a passage found again, and null for one that is gone', () => {
+    const root = parse(
+      '<p>Officials said the claim was still being verified by investigators on Saturday.</p>',
+    ).body;
+    const range = root.ownerDocument.createRange();
+    const text = root.querySelector('p')!.firstChild!;
+    range.setStart(text, 10);
+    range.setEnd(text, 40);
+    const selectors = describeRange(root, range);
+    const edited = parse(
+      '<p>Update.</p><p>Officials said the claim was still being verified by investigators on Saturday.</p>',
+    ).body;
+    expect(anchor(edited, selectors)?.toString()).toBe(range.toString());
+    expect(anchor(parse('<p>Nothing of the kind.</p>').body, selectors)).toBeNull();
   });
 });
