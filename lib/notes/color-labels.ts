@@ -15,7 +15,3 @@ export function cleanColorLabels(value: unknown): ColorLabels {
   }
   return labels;
 }
-
-export function labelOf(id: ColorId, labels: ColorLabels): string {
-  return labels[id] ?? DEFAULT_COLORS.find((c) => c.id === id)?.label ?? id;
-}
