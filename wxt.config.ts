@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     commands: {
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },

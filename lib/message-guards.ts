@@ -89,6 +89,7 @@ export const messageGuards: Guards = {
       (u) => isObj(u) && isStr(u.id, 100) && ANCHOR_STATUSES.includes(u.status as AnchorStatus),
     ),
   listTags: (d): d is Record<string, never> => isObj(d),
+  tabReport: (d): d is { tabId: number } => isObj(d) && Number.isInteger(d.tabId),
   scanText: (d): d is PageText & { url: string } =>
     isObj(d) &&
     isStr(d.url, 8192) &&
@@ -127,7 +128,8 @@ export const messageGuards: Guards = {
         isStr(i.name, 200) &&
         strList(i.aliases, 200, 400) &&
         isNum(i.confidence) &&
-        isStr(i.why, 1000),
+        isStr(i.why, 1000) &&
+        isNum(i.competingClaimants),
     ) &&
     isObj(d.timing) &&
     isNum(d.timing.totalMs),

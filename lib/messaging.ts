@@ -25,7 +25,15 @@ export interface PageReport {
   url: string;
   published?: string;
   entities: { id: string; name: string; kind: string; aliases: string[]; mentions: number }[];
-  incidents: { id: string; name: string; aliases: string[]; confidence: number; why: string }[];
+  incidents: {
+    id: string;
+    name: string;
+    aliases: string[];
+    confidence: number;
+    why: string;
+    /** Distinct outfits that claimed it. */
+    competingClaimants: number;
+  }[];
   timing: PageTiming;
 }
 
@@ -68,6 +76,8 @@ export interface ProtocolMap {
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): void;
   /** Every tag in use, for type-ahead. */
   listTags(data: Record<string, never>): string[];
+  /** What ClaimLens found on a tab (the popup). */
+  tabReport(data: { tabId: number }): PageReport | null;
   /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
   scanText(data: PageText & { url: string }): TextMatches | null;
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */

@@ -71,6 +71,9 @@ export default defineBackground(() => {
     if (accept('setAnchorStatus', data, sender))
       await noteRequests.setAnchorStatus(notesRepository(), data.updates);
   });
+  onMessage('tabReport', ({ data, sender }) =>
+    accept('tabReport', data, sender) ? (reports.get(data.tabId) ?? null) : null,
+  );
   onMessage('listTags', async ({ data, sender }) =>
     accept('listTags', data, sender) ? notesRepository().listTags() : [],
   );

@@ -261,6 +261,7 @@ export class Spotter {
         aliases: [...new Set(ranges.map((r) => r.toString()))],
         confidence: match.confidence,
         why: match.why,
+        competingClaimants: match.competingClaimants,
       })),
       timing: {
         startedAt: round(this.started),

@@ -5,7 +5,14 @@ import type { PageReport } from '../../lib/messaging';
 type Report = Pick<PageReport, 'entities' | 'incidents'>;
 
 const entity = (id: string, kind: string) => ({ id, name: id, kind, aliases: [], mentions: 1 });
-const incident = (id: string) => ({ id, name: id, aliases: [], confidence: 0.9, why: 'named' });
+const incident = (id: string) => ({
+  id,
+  name: id,
+  aliases: [],
+  confidence: 0.9,
+  why: 'named',
+  competingClaimants: 1,
+});
 
 describe('toolbar badge', () => {
   it('is empty when the page holds nothing', () => {

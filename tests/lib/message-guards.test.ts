@@ -15,7 +15,14 @@ const report = (): PageReport => ({
   published: '2017-11-20',
   entities: [{ id: 'group-is', name: 'Islamic State', kind: 'group', aliases: ['IS'], mentions: 3 }],
   incidents: [
-    { id: 'incident-zakura-2017', name: 'Zakura attack', aliases: [], confidence: 0.9, why: 'named' },
+    {
+      id: 'incident-zakura-2017',
+      name: 'Zakura attack',
+      aliases: [],
+      confidence: 0.9,
+      why: 'named',
+      competingClaimants: 3,
+    },
   ],
   timing: {
     startedAt: 12.5,

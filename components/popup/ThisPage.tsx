@@ -1,0 +1,71 @@
+/** The popup's first view: what ClaimLens found on the current tab, and the notes saved on it. */
+import type { PageReport } from '../../lib/messaging';
+import type { Note } from '../../lib/notes/note-types';
+
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+export interface ThisPageProps {
+  /** null: ClaimLens has not read this tab (not a web page, or it is still loading). */
+  report: PageReport | null;
+  notes: readonly Note[];
+  t: Translate;
+}
+
+const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
+
+export function ThisPage({ report, notes, t }: ThisPageProps) {
+  const entities = (report?.entities ?? []).filter((e) => MARKED_KINDS.has(e.kind));
+  const incidents = report?.incidents ?? [];
+  const orphans = notes.filter((n) => n.anchorStatus === 'orphan').length;
+  return (
+    <div class="this-page">
+      <section aria-labelledby="found-heading">
+        <h2 id="found-heading">{t('popupFoundHeading')}</h2>
+        {!report && <p class="empty">{t('popupNotRead')}</p>}
+        {report && entities.length === 0 && incidents.length === 0 && (
+          <p class="empty">{t('popupNothingFound')}</p>
+        )}
+        {incidents.length > 0 && (
+          <ul class="found incidents">
+            {incidents.map((i) => (
+              <li key={i.id}>
+                <span class="kind">{t('kindIncident')}</span> <strong>{i.name}</strong>
+                {i.competingClaimants > 1 && (
+                  <span class="conflict"> · {t('popupCompetingClaims', String(i.competingClaimants))}</span>
+                )}
+                <div class="why">{i.why}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {entities.length > 0 && (
+          <ul class="found entities">
+            {entities.map((e) => (
+              <li key={e.id}>
+                <strong>{e.name}</strong> <span class="count">{t('popupMentions', String(e.mentions))}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t('popupNotesHeading', String(notes.length))}</h2>
+        {notes.length === 0 && <p class="empty">{t('popupNoNotes')}</p>}
+        {orphans > 0 && <p class="orphans">{t('popupOrphans', String(orphans))}</p>}
+        <ul class="notes">
+          {notes.map((n) => (
+            <li key={n.id} class={n.anchorStatus === 'orphan' ? 'orphan' : undefined}>
+              <blockquote>
+                {n.selectors.quote.exact.length > 200
+                  ? `${n.selectors.quote.exact.slice(0, 200)}…`
+                  : n.selectors.quote.exact}
+              </blockquote>
+              {n.text && <p>{n.text}</p>}
+              {n.anchorStatus === 'orphan' && <span class="badge">{t('popupOrphanLabel')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { ThisPage } from '../../components/popup/ThisPage';
+import type { PageReport } from '../../lib/messaging';
+import type { Note } from '../../lib/notes/note-types';
+
+afterEach(cleanup);
+
+/** Message keys with their substitution, so tests see which message was chosen and with what. */
+const t = (key: string, sub?: string | string[]) =>
+  sub === undefined ? key : `${key}(${[sub].flat().join(',')})`;
+
+const report: PageReport = {
+  url: 'https://news.example/zakura',
+  published: '2017-11-20',
+  entities: [
+    { id: 'group-is', name: 'Islamic State', kind: 'group', aliases: ['IS', 'Islamic State'], mentions: 4 },
+    { id: 'place-zakura', name: 'Zakura', kind: 'place', aliases: ['Zakura'], mentions: 2 },
+  ],
+  incidents: [
+    {
+      id: 'incident-zakura-2017',
+      name: 'Zakura attack',
+      aliases: ['Zakura attack'],
+      confidence: 0.95,
+      why: 'named “Zakura attack”',
+      competingClaimants: 3,
+    },
+  ],
+  timing: {
+    startedAt: 0,
+    totalMs: 10,
+    busyMs: 2,
+    longestTaskMs: 1,
+    textNodes: 10,
+    characters: 1000,
+    phases: {},
+  },
+};
+
+const note = (id: string, status: Note['anchorStatus']): Note => ({
+  id,
+  pageKey: 'https://news.example/zakura',
+  url: 'https://news.example/zakura',
+  pageTitle: 'Zakura',
+  site: 'news.example',
+  selectors: { quote: { exact: `Passage ${id}`, prefix: '', suffix: '' } },
+  text: `Note ${id}`,
+  tags: [],
+  color: 'highlight',
+  entityIds: [],
+  incidentIds: [],
+  createdAt: 1,
+  updatedAt: 1,
+  anchorStatus: status,
+  terms: [],
+});
+
+describe('the popup’s view of the current tab', () => {
+  it('lists incidents with their competing claims and the groups with mention counts, not places', () => {
+    render(<ThisPage report={report} notes={[]} t={t} />);
+    expect(screen.getByText('Zakura attack')).toBeTruthy();
+    expect(screen.getByText(/popupCompetingClaims\(3\)/)).toBeTruthy();
+    expect(screen.getByText('Islamic State')).toBeTruthy();
+    expect(screen.getByText('popupMentions(4)')).toBeTruthy();
+    expect(screen.queryByText('Zakura', { selector: 'strong' })).toBeNull();
+  });
+
+  it('lists the notes saved here and says how many could not be found', () => {
+    render(<ThisPage report={report} notes={[note('a', 'anchored'), note('b', 'orphan')]} t={t} />);
+    expect(screen.getByText('popupNotesHeading(2)')).toBeTruthy();
+    expect(screen.getByText('Passage a')).toBeTruthy();
+    expect(screen.getByText('popupOrphans(1)')).toBeTruthy();
+    expect(screen.getAllByText('popupOrphanLabel')).toHaveLength(1);
+  });
+
+  it('teaches in its empty states', () => {
+    render(<ThisPage report={null} notes={[]} t={t} />);
+    expect(screen.getByText('popupNotRead')).toBeTruthy();
+    expect(screen.getByText('popupNoNotes')).toBeTruthy();
+  });
+});
