@@ -1,6 +1,7 @@
-/** The popup: what is on the current tab and the notes saved there (the full notes list comes next). */
+/** The popup: what is on the current tab, and every saved note (search, delete with undo). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { NotesList } from '../../components/popup/NotesList';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { sendMessage, type PageReport } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
@@ -10,10 +11,18 @@ import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
 const t = (key: string, substitutions?: string | string[]) =>
   (browser.i18n.getMessage as (k: string, s?: string | string[]) => string)(key, substitutions) || key;
 
+type View = 'page' | 'all';
+
 export function App() {
+  const [view, setView] = useState<View>('page');
   const [report, setReport] = useState<PageReport | null>(null);
-  const [notes, setNotes] = useState<Note[]>([]);
+  const [pageNotes, setPageNotes] = useState<Note[]>([]);
+  const [allNotes, setAllNotes] = useState<Note[]>([]);
+  const [query, setQuery] = useState('');
+  const [deleted, setDeleted] = useState<Note | null>(null);
   const [error, setError] = useState('');
+
+  const fail = (e: unknown) => setError(t('popupStorageError', (e as Error).message));
 
   useEffect(() => {
     void (async () => {
@@ -22,18 +31,63 @@ export function App() {
       setReport(await sendMessage('tabReport', { tabId: tab.id }).catch(() => null));
       if (!tab.url || !/^https?:/.test(tab.url)) return;
       try {
-        setNotes(await notesRepository().forPage(pageKeyFor({ url: tab.url }), [normalizeUrl(tab.url)]));
+        setPageNotes(await notesRepository().forPage(pageKeyFor({ url: tab.url }), [normalizeUrl(tab.url)]));
       } catch (e) {
-        setError(t('popupStorageError', (e as Error).message));
+        fail(e);
       }
     })();
   }, []);
 
+  // The list: newest first, or the search's results (term index, no full scan) as the reader types.
+  useEffect(() => {
+    if (view !== 'all') return;
+    const repo = notesRepository();
+    (query.trim() ? repo.search(query, { limit: 1000 }) : repo.recent()).then(setAllNotes, fail);
+  }, [view, query, deleted]);
+
+  const remove = async (note: Note) => {
+    try {
+      await notesRepository().delete(note.id);
+      setDeleted(note);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    try {
+      await notesRepository().restore(deleted);
+      setDeleted(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   return (
     <main>
       <h1>ClaimLens</h1>
+      <div role="tablist" aria-label="ClaimLens">
+        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
+          {t('popupTabPage')}
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>
+          {t('popupTabAll')}
+        </button>
+      </div>
       {error && <p role="alert">{error}</p>}
-      <ThisPage report={report} notes={notes} t={t} />
+      {view === 'page' ? (
+        <ThisPage report={report} notes={pageNotes} t={t} />
+      ) : (
+        <NotesList
+          notes={allNotes}
+          query={query}
+          onQuery={setQuery}
+          onDelete={(note) => void remove(note)}
+          deleted={deleted}
+          onUndo={() => void undo()}
+          t={t}
+        />
+      )}
     </main>
   );
 }

@@ -100,7 +100,7 @@ export default defineContentScript({
     // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
     let lastCommand = -Infinity;
     const run = (command: 'save-highlight' | 'add-note') => {
-      if (performance.now() - lastCommand < 500) return;
+      if (performance.now() - lastCommand < 150) return;
       lastCommand = performance.now();
       void loadUi().then((loaded) => loaded.notes.runCommand(command));
     };

@@ -518,6 +518,15 @@ export class NotesRepository {
     }
   }
 
+  /** The newest notes first, by creation time (the popup's list). */
+  async recent(limit = 10_000): Promise<Note[]> {
+    try {
+      return await this.db.notes.orderBy('createdAt').reverse().limit(limit).toArray();
+    } catch (error) {
+      throw toStorageError(error, 'the notes could not be read');
+    }
+  }
+
   async count(): Promise<number> {
     try {
       return await this.db.notes.count();
