@@ -59,7 +59,10 @@ export function readClaimLensDocument(value: unknown, errors: ErrorList): Note[]
     return [];
   }
   if (!Array.isArray(value.notes)) {
-    errors.add('notes', value.notes === undefined ? 'missing' : `expected a list, got ${kindOf(value.notes)}`);
+    errors.add(
+      'notes',
+      value.notes === undefined ? 'missing' : `expected a list, got ${kindOf(value.notes)}`,
+    );
     return [];
   }
   const read: { note: Note; path: string }[] = [];

@@ -22,7 +22,8 @@ export class ErrorList {
 
   add(path: string, message: string): void {
     this.total++;
-    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(path === '' ? message : `${path}: ${message}`);
+    if (this.listed.length < MAX_LISTED_ERRORS)
+      this.listed.push(path === '' ? message : `${path}: ${message}`);
   }
 
   get size(): number {
@@ -41,7 +42,9 @@ export class NotesImportError extends Error {
   readonly errors: string[];
 
   constructor(errors: string[]) {
-    super(`The notes could not be read: ${errors[0] ?? 'unknown error'}${errors.length > 1 ? ` (and ${count(errors.length - 1)} more)` : ''}`);
+    super(
+      `The notes could not be read: ${errors[0] ?? 'unknown error'}${errors.length > 1 ? ` (and ${count(errors.length - 1)} more)` : ''}`,
+    );
     this.errors = errors;
   }
 }
@@ -67,7 +70,12 @@ interface StringRules {
   required?: boolean;
 }
 
-export function checkString(value: unknown, path: string, errors: ErrorList, rules: StringRules): string | undefined {
+export function checkString(
+  value: unknown,
+  path: string,
+  errors: ErrorList,
+  rules: StringRules,
+): string | undefined {
   if (value === undefined) {
     errors.add(path, 'missing');
     return undefined;
@@ -143,7 +151,9 @@ export function checkStringList(
   // Items are checked even past the limit only up to it, so one huge list cannot flood the error list.
   const checked = Math.min(value.length, rules.maxItems);
   for (let i = 0; i < checked; i++) {
-    if (checkString(value[i], `${path}[${i}]`, errors, { max: rules.maxLength, required: true }) === undefined) {
+    if (
+      checkString(value[i], `${path}[${i}]`, errors, { max: rules.maxLength, required: true }) === undefined
+    ) {
       ok = false;
     }
   }
@@ -187,7 +197,9 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
   const id = checkString(value.id, `${path}.id`, errors, { max: NOTE_LIMITS.idLength, required: true });
   const pageKey = checkWebUrl(value.pageKey, `${path}.pageKey`, errors);
   const url = checkWebUrl(value.url, `${path}.url`, errors);
-  const pageTitle = checkString(value.pageTitle, `${path}.pageTitle`, errors, { max: NOTE_LIMITS.titleLength });
+  const pageTitle = checkString(value.pageTitle, `${path}.pageTitle`, errors, {
+    max: NOTE_LIMITS.titleLength,
+  });
   if (value.site !== undefined && typeof value.site !== 'string') {
     errors.add(`${path}.site`, `expected a string, got ${kindOf(value.site)}`);
   }
@@ -196,17 +208,28 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
   let quote: { exact: string; prefix: string; suffix: string } | undefined;
   let position: { start: number; end: number } | undefined;
   if (!isRecord(selectors)) {
-    errors.add(`${path}.selectors`, selectors === undefined ? 'missing' : `expected an object, got ${kindOf(selectors)}`);
+    errors.add(
+      `${path}.selectors`,
+      selectors === undefined ? 'missing' : `expected an object, got ${kindOf(selectors)}`,
+    );
   } else if (!isRecord(selectors.quote)) {
-    errors.add(`${path}.selectors.quote`, selectors.quote === undefined ? 'missing' : `expected an object, got ${kindOf(selectors.quote)}`);
+    errors.add(
+      `${path}.selectors.quote`,
+      selectors.quote === undefined ? 'missing' : `expected an object, got ${kindOf(selectors.quote)}`,
+    );
   } else {
     const q = selectors.quote;
     const qPath = `${path}.selectors.quote`;
-    const exact = checkString(q.exact, `${qPath}.exact`, errors, { max: NOTE_LIMITS.quoteLength, required: true });
+    const exact = checkString(q.exact, `${qPath}.exact`, errors, {
+      max: NOTE_LIMITS.quoteLength,
+      required: true,
+    });
     const prefix = checkString(q.prefix, `${qPath}.prefix`, errors, { max: NOTE_LIMITS.contextLength });
     const suffix = checkString(q.suffix, `${qPath}.suffix`, errors, { max: NOTE_LIMITS.contextLength });
-    if (exact !== undefined && prefix !== undefined && suffix !== undefined) quote = { exact, prefix, suffix };
-    if (selectors.position !== undefined) position = checkPosition(selectors.position, `${path}.selectors.position`, errors);
+    if (exact !== undefined && prefix !== undefined && suffix !== undefined)
+      quote = { exact, prefix, suffix };
+    if (selectors.position !== undefined)
+      position = checkPosition(selectors.position, `${path}.selectors.position`, errors);
   }
 
   const text = checkString(value.text, `${path}.text`, errors, { max: NOTE_LIMITS.textLength });

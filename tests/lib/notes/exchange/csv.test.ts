@@ -1,0 +1,105 @@
+// The CSV export: RFC 4180 quoting, one row per note, and cells a spreadsheet cannot run as formulas.
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, toCsv } from '../../../../lib/notes/exchange/csv';
+import { makeNote, storyNotes } from './fixtures';
+
+/** A strict RFC 4180 reader, to check the export the way a spreadsheet reads it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else if (i >= text.length) {
+          throw new Error('unterminated quote');
+        } else cell += text[i++];
+      }
+    } else if (text[i] === ',') {
+      row.push(cell);
+      cell = '';
+      i++;
+    } else if (text[i] === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 2;
+    } else if (text[i] === '\r' || text[i] === '\n') {
+      throw new Error(`bare line break at ${i}`);
+    } else cell += text[i++];
+  }
+  if (cell !== '' || row.length > 0) throw new Error('last line not ended with CRLF');
+  return rows;
+}
+
+describe('toCsv', () => {
+  const notes = storyNotes();
+  const csv = toCsv(notes);
+  const rows = parseCsv(csv.slice(1));
+
+  it('starts with a byte order mark and a header, then one row per note', () => {
+    expect(
+      csv.startsWith(
+        '\uFEFFid,created,updated,page title,url,site,quote,note,tags,colour,entities,incidents,anchor status\r\n',
+      ),
+    ).toBe(true);
+    expect(rows).toHaveLength(notes.length + 1);
+    expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
+    expect(toCsv([], { bom: false })).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('quotes commas, quotes and line breaks so every cell reads back whole', () => {
+    const [, first, second, arabic, emoji] = rows;
+    expect(first).toEqual([
+      '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e01',
+      '2024-05-11T09:00:00.000Z',
+      '2024-05-11T09:00:00.000Z',
+      'Attack on Market Claimed by Two Groups',
+      'https://www.example-news.test/world/attack-on-market',
+      'example-news.test',
+      'The Zakura Front said it carried out the attack',
+      'Compare with the police statement.',
+      'claims; Zakura Front',
+      'claim',
+      'zakura-front',
+      'market-attack-2024-05-10',
+      'anchored',
+    ]);
+    expect(second![6]).toBe(notes[1]!.selectors.quote.exact);
+    expect(second![10]).toBe('eastern-brigade; zakura-front');
+    expect(arabic![7]).toBe(notes[2]!.text);
+    expect(emoji![6]).toBe('Market closed 🚫 after the blast');
+    expect(csvCell('say "hi", then\r\nleave')).toBe('"say ""hi"", then\r\nleave"');
+    expect(csvCell('plain')).toBe('plain');
+  });
+
+  it('defuses cells a spreadsheet would read as formulas', () => {
+    const last = rows[5]!;
+    expect(last[7]).toBe(
+      '# Not a heading\n=HYPERLINK("http://evil.test","click"), said "someone"\r\n- not a list',
+    );
+    expect(last[8]).toBe('ministry, official; "quoted"');
+    const hostile = toCsv([
+      makeNote({
+        text: '=HYPERLINK("http://evil.test")',
+        tags: ['+1', '-x', '@SUM(A1)'],
+        pageTitle: '\tcmd',
+      }),
+    ]);
+    const row = parseCsv(hostile.slice(1))[1]!;
+    expect(row[7]).toBe('\'=HYPERLINK("http://evil.test")');
+    expect(row[8]).toBe("'+1; -x; @SUM(A1)");
+    expect(row[3]).toBe("'\tcmd");
+    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(csvCell('-5 killed')).toBe("'-5 killed");
+  });
+});
