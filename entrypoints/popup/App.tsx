@@ -1,7 +1,13 @@
 /** The popup: what is on the current tab, and every saved note (search, delete with undo). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeBar';
 import { NotesList } from '../../components/popup/NotesList';
+import { toCsv } from '../../lib/notes/exchange/csv';
+import { importReport, parseImport, planImport } from '../../lib/notes/exchange/import-notes';
+import { toClaimLensJson } from '../../lib/notes/exchange/json';
+import { toMarkdown } from '../../lib/notes/exchange/markdown';
+import { toWebAnnotation } from '../../lib/notes/exchange/web-annotation';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { sendMessage, type PageReport } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
@@ -21,6 +27,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [error, setError] = useState('');
+  const [outcome, setOutcome] = useState<{ report?: string; errors?: string[] } | null>(null);
 
   const fail = (e: unknown) => setError(t('popupStorageError', (e as Error).message));
 
@@ -63,6 +70,38 @@ export function App() {
     }
   };
 
+  const exportNotes = (format: ExportFormat) => {
+    const [content, type, ext] =
+      format === 'markdown'
+        ? [toMarkdown(allNotes), 'text/markdown', 'md']
+        : format === 'json'
+          ? [toClaimLensJson(allNotes), 'application/json', 'json']
+          : format === 'web-annotation'
+            ? [toWebAnnotation(allNotes), 'application/ld+json', 'jsonld']
+            : [toCsv(allNotes), 'text/csv', 'csv'];
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+    link.download = `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${ext}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  // All or nothing: a file with any problem changes nothing and says what is wrong.
+  const importNotes = async (text: string) => {
+    const parsed = parseImport(text);
+    if (!parsed.ok) return setOutcome({ errors: parsed.errors });
+    try {
+      const repo = notesRepository();
+      const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
+      await repo.restoreAll([...plan.add, ...plan.update]);
+      setOutcome({ report: importReport(plan) });
+      setQuery('');
+      setAllNotes(await repo.recent());
+    } catch (e) {
+      setOutcome({ errors: [(e as Error).message] });
+    }
+  };
+
   return (
     <main>
       <h1>ClaimLens</h1>
@@ -78,15 +117,24 @@ export function App() {
       {view === 'page' ? (
         <ThisPage report={report} notes={pageNotes} t={t} />
       ) : (
-        <NotesList
-          notes={allNotes}
-          query={query}
-          onQuery={setQuery}
-          onDelete={(note) => void remove(note)}
-          deleted={deleted}
-          onUndo={() => void undo()}
-          t={t}
-        />
+        <>
+          <ExchangeBar
+            count={allNotes.length}
+            onExport={exportNotes}
+            onImport={(text) => void importNotes(text)}
+            outcome={outcome}
+            t={t}
+          />
+          <NotesList
+            notes={allNotes}
+            query={query}
+            onQuery={setQuery}
+            onDelete={(note) => void remove(note)}
+            deleted={deleted}
+            onUndo={() => void undo()}
+            t={t}
+          />
+        </>
       )}
     </main>
   );

@@ -518,6 +518,24 @@ export class NotesRepository {
     }
   }
 
+  /** Puts many notes in at once, all or nothing (an import): one transaction around every restore. */
+  async restoreAll(notes: readonly Note[]): Promise<number> {
+    try {
+      await this.db.transaction('rw', this.db.notes, async () => {
+        for (const note of notes) await this.restore(note);
+      });
+      return notes.length;
+    } catch (error) {
+      throw toStorageError(error, 'nothing was imported');
+    }
+  }
+
+  /** Notes with these ids that are already stored (to tell new from updated on import). */
+  async existing(ids: readonly string[]): Promise<Map<string, Note>> {
+    const found = await this.db.notes.bulkGet([...ids]);
+    return new Map(found.filter((n): n is Note => n !== undefined).map((n) => [n.id, n]));
+  }
+
   /** The newest notes first, by creation time (the popup's list). */
   async recent(limit = 10_000): Promise<Note[]> {
     try {

@@ -1,0 +1,67 @@
+/** Export the notes in view (Markdown, JSON, W3C Web Annotation, CSV) and import a file of notes. */
+import type { Translate } from './ThisPage';
+
+export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'csv';
+
+export interface ExchangeBarProps {
+  count: number;
+  onExport(format: ExportFormat): void;
+  onImport(text: string): void;
+  /** What the last import did ("3 added, 1 updated"), or every problem found in the file. */
+  outcome: { report?: string; errors?: string[] } | null;
+  t: Translate;
+}
+
+const FORMATS: { id: ExportFormat; key: string }[] = [
+  { id: 'markdown', key: 'popupExportMarkdown' },
+  { id: 'json', key: 'popupExportJson' },
+  { id: 'web-annotation', key: 'popupExportWebAnnotation' },
+  { id: 'csv', key: 'popupExportCsv' },
+];
+
+export function ExchangeBar({ count, onExport, onImport, outcome, t }: ExchangeBarProps) {
+  return (
+    <div class="exchange">
+      <span>{t('popupExport', String(count))}</span>
+      {FORMATS.map((f) => (
+        <button key={f.id} type="button" disabled={count === 0} onClick={() => onExport(f.id)}>
+          {t(f.key)}
+        </button>
+      ))}
+      <label class="import">
+        {t('popupImport')}
+        <input
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          onChange={async (event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) onImport(await readText(file));
+            input.value = '';
+          }}
+        />
+      </label>
+      {outcome?.report && <p role="status">{outcome.report}</p>}
+      {outcome?.errors && (
+        <div role="alert">
+          <p>{t('popupImportRefused')}</p>
+          <ul>
+            {outcome.errors.slice(0, 20).map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The file's text (FileReader rather than Blob.text(), which older engines lack). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file);
+  });
+}
