@@ -3,6 +3,7 @@
  * find it highlighted with its note; edit the page and see it re-anchored or reported; stop the
  * service worker in the middle of a save and still get exactly one note.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,7 @@ ${extra}
 </article></body></html>`;
 
 beforeAll(async () => {
+  mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   server = await serveStatic({ '/': join(PROJECT_ROOT, 'tests/fixtures/pages') }, editable);
   browser = await launchWithExtension();
 });
@@ -252,6 +254,41 @@ describe('saving a passage', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => editor.count()).toBe(0);
     expect(await noteHighlights(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists, searches, exports and imports notes in the popup, refusing a hostile file whole', async () => {
+    editable['/desk-7.html'] = ARTICLE();
+    const page = await open('desk-7.html');
+    await selectWithMouse(page, '#second', 60);
+    await page.keyboard.press('Alt+Shift+S');
+    await expect.poll(() => noteHighlights(page)).toHaveLength(1);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await popup.getByRole('searchbox').fill('saturday islamic');
+    await expect.poll(() => popup.locator('[role=listitem]').count()).toBe(1);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'JSON' }).click(),
+    ]);
+    const exported = join(PROJECT_ROOT, 'test-results', 'notes-export.json');
+    await download.saveAs(exported);
+    const file = JSON.parse(readFileSync(exported, 'utf8')) as { format: string; notes: { url: string }[] };
+    expect(file.format).toBe('claimlens-notes');
+    expect(file.notes).toHaveLength(1);
+    await popup.locator('input[type=file]').setInputFiles(exported);
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('1 skipped');
+    const hostile = join(PROJECT_ROOT, 'test-results', 'notes-hostile.json');
+    writeFileSync(
+      hostile,
+      JSON.stringify({ ...file, notes: [{ ...file.notes[0], id: 'other', url: 'javascript:alert(1)' }] }),
+    );
+    const before = await storedNotes();
+    await popup.locator('input[type=file]').setInputFiles(hostile);
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('notes[0].url');
+    expect(await storedNotes()).toBe(before);
+    await popup.close();
     await page.close();
   });
 });
