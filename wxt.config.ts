@@ -41,6 +41,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // CLAIMLENS_NO_MINIFY=1 npm run build: readable bundles, for profiling the content script.
     build: { target: 'es2022', minify: process.env.CLAIMLENS_NO_MINIFY ? false : 'esbuild' },
   }),
 });
