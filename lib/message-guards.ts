@@ -90,6 +90,7 @@ export const messageGuards: Guards = {
     ),
   listTags: (d): d is Record<string, never> => isObj(d),
   tabReport: (d): d is { tabId: number } => isObj(d) && Number.isInteger(d.tabId),
+  openNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
   scanText: (d): d is PageText & { url: string } =>
     isObj(d) &&
     isStr(d.url, 8192) &&

@@ -59,6 +59,8 @@ export type NoteResult = { ok: true; note: Note } | { ok: false; error: { kind: 
 export interface PageNotes {
   pageKey: string;
   notes: Note[];
+  /** A note the reader asked to see (opened from the popup): brought into view once anchored. */
+  focus?: string;
 }
 
 export interface ProtocolMap {
@@ -78,6 +80,8 @@ export interface ProtocolMap {
   listTags(data: Record<string, never>): string[];
   /** What ClaimLens found on a tab (the popup). */
   tabReport(data: { tabId: number }): PageReport | null;
+  /** Shows a note on its page: the tab that has it open, else a new tab at its address. */
+  openNote(data: { id: string }): { ok: boolean; message?: string };
   /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
   scanText(data: PageText & { url: string }): TextMatches | null;
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
@@ -92,6 +96,10 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 export interface PageProtocolMap {
   /** Save the current selection as a highlight, or open the note editor for it. */
   runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
+  /** Which page this tab shows (to find the tab that has a note's page open). */
+  pageAddress(data: Record<string, never>): { url: string; canonical?: string; title: string };
+  /** Brings a saved passage into view and opens its note. */
+  focusNote(data: { id: string }): void;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

@@ -11,6 +11,8 @@ export interface NotesListProps {
   query: string;
   onQuery(query: string): void;
   onDelete(note: Note): void;
+  /** Shows the note on its page. */
+  onOpen(note: Note): void;
   /** The note just deleted, while it can still be brought back. */
   deleted: Note | null;
   onUndo(): void;
@@ -67,7 +69,14 @@ export function NotesList(props: NotesListProps) {
                 right: 0,
               }}
             >
-              <div class="quote">{note.selectors.quote.exact.slice(0, 160)}</div>
+              <button
+                type="button"
+                class="quote"
+                title={t('popupOpenNote')}
+                onClick={() => props.onOpen(note)}
+              >
+                {note.selectors.quote.exact.slice(0, 160)}
+              </button>
               <div class="meta">
                 {note.site} · {new Date(note.createdAt).toLocaleDateString()}
                 {note.tags.length > 0 && ` · ${note.tags.map((tag) => `#${tag}`).join(' ')}`}

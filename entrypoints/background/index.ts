@@ -5,6 +5,7 @@ import { KnowledgeService } from '../../lib/knowledge/knowledge-service';
 import { messageGuards } from '../../lib/message-guards';
 import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
 import * as noteRequests from '../../lib/notes/note-requests';
+import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { badgeText } from '../../lib/badge';
 
@@ -53,11 +54,47 @@ export default defineBackground(() => {
     await pause(saveDelays.after);
     return result;
   });
-  onMessage('pageNotes', async ({ data, sender }) =>
-    accept('pageNotes', data, sender)
-      ? noteRequests.pageNotes(notesRepository(), data)
-      : { pageKey: '', notes: [] },
-  );
+  // Notes opened from the popup in a new tab: the page is told which one to show once it has loaded.
+  const pendingFocus = new Map<number, string>();
+  onMessage('pageNotes', async ({ data, sender }) => {
+    if (!accept('pageNotes', data, sender)) return { pageKey: '', notes: [] };
+    const page = await noteRequests.pageNotes(notesRepository(), data);
+    const tabId = sender.tab?.id;
+    const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
+    if (tabId !== undefined) pendingFocus.delete(tabId);
+    return focus ? { ...page, focus } : page;
+  });
+  onMessage('openNote', async ({ data, sender }) => {
+    if (!accept('openNote', data, sender)) return { ok: false };
+    const repo = notesRepository();
+    const note = await repo.get(data.id);
+    if (!note) return { ok: false, message: 'This note no longer exists.' };
+    // Ask every tab which page it shows (no "tabs" permission needed): the first match is focused.
+    const tabs = await browser.tabs.query({});
+    const aliases = await repo.pageAliases(note.pageKey);
+    const answers = await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id === undefined) return undefined;
+        const address = await pageMessaging
+          .sendMessage('pageAddress', {}, { tabId: tab.id, frameId: 0 })
+          .catch(() => undefined);
+        return address && showsNotePage(address, note, aliases) ? tab : undefined;
+      }),
+    );
+    const tab = answers.find((t) => t !== undefined);
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined)
+        await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      await pageMessaging
+        .sendMessage('focusNote', { id: note.id }, { tabId: tab.id, frameId: 0 })
+        .catch(() => undefined);
+      return { ok: true };
+    }
+    const created = await browser.tabs.create({ url: addressWithFragment(note) });
+    if (created.id !== undefined) pendingFocus.set(created.id, note.id);
+    return { ok: true };
+  });
   onMessage('updateNote', ({ data, sender }) =>
     accept('updateNote', data, sender) ? noteRequests.updateNote(notesRepository(), data) : refused(),
   );

@@ -43,6 +43,7 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
       getMarks: () => notes.getMarks(),
       selectionChanged: (range) => void notes.showToolbar(range),
       runCommand: (command) => notes.runCommand(command),
+      focus: (id) => notes.focus(id),
     },
   };
 };

@@ -65,6 +65,16 @@ export class NotesController {
     if (this.notes.size > 0) this.anchorAll();
   }
 
+  /** Scrolls to a saved passage and opens its note (a note opened from the popup). */
+  focus(id: string): void {
+    const mark = this.marks.find((m) => m.targetId === id);
+    if (mark) this.panel.open(mark, 'keyboard');
+    else if (this.orphans.some((n) => n.id === id)) {
+      this.noticeDismissed = false;
+      void this.drawNotice();
+    }
+  }
+
   /** A command from the toolbar button, the keyboard shortcut or the context menu. */
   runCommand(command: 'save-highlight' | 'add-note'): void {
     const range = savableSelection(this.doc);

@@ -60,6 +60,14 @@ export function App() {
       fail(e);
     }
   };
+  const open = async (note: Note) => {
+    const result = await sendMessage('openNote', { id: note.id }).catch(() => ({
+      ok: false,
+      message: undefined,
+    }));
+    if (result.ok) window.close();
+    else setError(result.message ?? t('popupOpenFailed'));
+  };
   const undo = async () => {
     if (!deleted) return;
     try {
@@ -130,6 +138,7 @@ export function App() {
             query={query}
             onQuery={setQuery}
             onDelete={(note) => void remove(note)}
+            onOpen={(note) => void open(note)}
             deleted={deleted}
             onUndo={() => void undo()}
             t={t}

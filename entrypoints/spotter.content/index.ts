@@ -74,7 +74,10 @@ export default defineContentScript({
     // Notes saved on this page: the UI loads only if there are some.
     sendMessage('pageNotes', pageAddress(document))
       .then(async (page) => {
-        if (page.notes.length > 0) (await loadUi()).notes.show(page);
+        if (page.notes.length === 0) return;
+        const loaded = await loadUi();
+        loaded.notes.show(page);
+        if (page.focus) loaded.notes.focus(page.focus);
       })
       .catch(() => undefined); // the background is restarting; the notes come back on the next visit
 
@@ -105,6 +108,15 @@ export default defineContentScript({
       void loadUi().then((loaded) => loaded.notes.runCommand(command));
     };
     const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
+    const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
+    const stopFocus = pageMessaging.onMessage(
+      'focusNote',
+      ({ data }) => void loadUi().then((loaded) => loaded.notes.focus(data.id)),
+    );
+    ctx.onInvalidated(() => {
+      stopAddress();
+      stopFocus();
+    });
     window.addEventListener(
       'keydown',
       (event) => {

@@ -536,6 +536,15 @@ export class NotesRepository {
     return new Map(found.filter((n): n is Note => n !== undefined).map((n) => [n.id, n]));
   }
 
+  /** Other addresses the page with this key was seen under (redirects, AMP copies). */
+  async pageAliases(key: string): Promise<string[]> {
+    try {
+      return (await this.db.pages.get(key))?.aliases ?? [];
+    } catch (error) {
+      throw toStorageError(error, 'the page could not be read');
+    }
+  }
+
   /** The newest notes first, by creation time (the popup's list). */
   async recent(limit = 10_000): Promise<Note[]> {
     try {

@@ -43,6 +43,8 @@ export interface PageUi {
     /** The selection changed: offer the toolbar (or hide it for null). */
     selectionChanged(range: Range | null): void;
     runCommand(command: 'save-highlight' | 'add-note'): void;
+    /** Brings a saved passage into view and opens its note. */
+    focus(id: string): void;
   };
 }
 

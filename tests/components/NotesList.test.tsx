@@ -27,7 +27,15 @@ const note = (i: number): Note => ({
   terms: [],
 });
 
-const base = { query: '', onQuery: () => {}, onDelete: () => {}, deleted: null, onUndo: () => {}, t };
+const base = {
+  query: '',
+  onQuery: () => {},
+  onDelete: () => {},
+  onOpen: () => {},
+  deleted: null,
+  onUndo: () => {},
+  t,
+};
 
 describe('the list of all notes', () => {
   it('draws only the rows in view, even with 10,000 notes', () => {
@@ -72,5 +80,14 @@ describe('the list of all notes', () => {
     expect(screen.getByText('popupNoResults')).toBeTruthy();
     rerender(<NotesList {...base} notes={[]} query="" />);
     expect(screen.getByText('popupNoNotes')).toBeTruthy();
+  });
+
+  it('opens a note on its page from its passage, a button reachable by keyboard', () => {
+    const onOpen = vi.fn();
+    render(<NotesList {...base} notes={[note(7)]} onOpen={onOpen} />);
+    const open = screen.getByRole('button', { name: 'Passage number 7' });
+    expect(open.getAttribute('title')).toBe('popupOpenNote');
+    fireEvent.click(open);
+    expect(onOpen).toHaveBeenCalledWith(note(7));
   });
 });

@@ -291,4 +291,40 @@ describe('saving a passage', () => {
     await popup.close();
     await page.close();
   });
+
+  it('opens a note on its page from the popup: the tab that has it, else a new tab', async () => {
+    editable['/desk-8.html'] = ARTICLE();
+    const page = await open('desk-8.html');
+    await selectWithMouse(page, '#third', 45);
+    await page
+      .locator('claimlens-ui .cl-selection-toolbar')
+      .getByRole('button', { name: 'Add note' })
+      .click();
+    await page.keyboard.type('Witness account, ask for a second one');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => noteHighlights(page)).toHaveLength(1);
+
+    const openFromPopup = async () => {
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.getByRole('tab', { name: 'All notes' }).click();
+      await popup.getByRole('searchbox').fill('witness account');
+      // The popup closes itself once the note is shown.
+      await popup.getByRole('button', { name: /A resident said the shooting/ }).click();
+    };
+    await openFromPopup();
+    const card = page.locator('claimlens-ui .cl-note-card');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    expect(await card.textContent()).toContain('Witness account');
+    await page.close();
+
+    // The page is no longer open: a new tab at its address, and the note shown there.
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('desk-8.html'));
+    await openFromPopup();
+    const fresh = await opened;
+    await fresh.waitForLoadState();
+    expect(fresh.url()).toContain('desk-8.html#:~:text=A%20resident%20said');
+    await expect.poll(() => fresh.locator('claimlens-ui .cl-note-card').count(), { timeout: 5000 }).toBe(1);
+    await fresh.close();
+  });
 });
