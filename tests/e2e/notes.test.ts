@@ -309,6 +309,7 @@ describe('saving a passage', () => {
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
       await popup.getByRole('tab', { name: 'All notes' }).click();
       await popup.getByRole('searchbox').fill('witness account');
+      await expect.poll(() => popup.locator('[role=listitem]').count()).toBe(1);
       // The popup closes itself once the note is shown.
       await popup.getByRole('button', { name: /A resident said the shooting/ }).click();
     };
