@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeBar';
+import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
+import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import { toCsv } from '../../lib/notes/exchange/csv';
 import { importReport, parseImport, planImport } from '../../lib/notes/exchange/import-notes';
 import { toClaimLensJson } from '../../lib/notes/exchange/json';
@@ -28,6 +30,10 @@ export function App() {
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [error, setError] = useState('');
   const [outcome, setOutcome] = useState<{ report?: string; errors?: string[] } | null>(null);
+  const [filter, setFilter] = useState<NoteFilter>({});
+  const [names, setNames] = useState<Record<string, string>>({});
+  const shown = filterNotes(allNotes, filter);
+  const choices = filterChoices(allNotes);
 
   const fail = (e: unknown) => setError(t('popupStorageError', (e as Error).message));
 
@@ -51,6 +57,15 @@ export function App() {
     const repo = notesRepository();
     (query.trim() ? repo.search(query, { limit: 1000 }) : repo.recent()).then(setAllNotes, fail);
   }, [view, query, deleted]);
+
+  // Names for the groups and incidents the notes mention (the filter menu shows names, not ids).
+  const mentionKey = choices.mentions.join(',');
+  useEffect(() => {
+    if (!mentionKey) return;
+    sendMessage('getCards', { ids: mentionKey.split(',').slice(0, 500) })
+      .then((cards) => setNames(Object.fromEntries(cards.map((c) => [c.id, c.name]))))
+      .catch(() => undefined); // ids stand in for names
+  }, [mentionKey]);
 
   const remove = async (note: Note) => {
     try {
@@ -81,12 +96,12 @@ export function App() {
   const exportNotes = (format: ExportFormat) => {
     const [content, type, ext] =
       format === 'markdown'
-        ? [toMarkdown(allNotes), 'text/markdown', 'md']
+        ? [toMarkdown(shown), 'text/markdown', 'md']
         : format === 'json'
-          ? [toClaimLensJson(allNotes), 'application/json', 'json']
+          ? [toClaimLensJson(shown), 'application/json', 'json']
           : format === 'web-annotation'
-            ? [toWebAnnotation(allNotes), 'application/ld+json', 'jsonld']
-            : [toCsv(allNotes), 'text/csv', 'csv'];
+            ? [toWebAnnotation(shown), 'application/ld+json', 'jsonld']
+            : [toCsv(shown), 'text/csv', 'csv'];
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
     link.download = `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${ext}`;
@@ -127,14 +142,15 @@ export function App() {
       ) : (
         <>
           <ExchangeBar
-            count={allNotes.length}
+            count={shown.length}
             onExport={exportNotes}
             onImport={(text) => void importNotes(text)}
             outcome={outcome}
             t={t}
           />
+          <NoteFilters choices={choices} filter={filter} onChange={setFilter} names={names} t={t} />
           <NotesList
-            notes={allNotes}
+            notes={shown}
             query={query}
             onQuery={setQuery}
             onDelete={(note) => void remove(note)}
