@@ -17,9 +17,10 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
     ui,
     deps.spotter,
     deps.notesPorts,
-    deps.ctx.signal,
+    deps.signal,
     deps.colorLabels,
   );
+  deps.signal.addEventListener('abort', () => ui.remove(), { once: true });
   const panel = new PanelController(
     ui,
     {
@@ -32,7 +33,7 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
     },
     deps.loadCards,
     (mark) => notes.view(mark),
-    (listener) => deps.ctx.onInvalidated(listener),
+    (listener) => deps.signal.addEventListener('abort', listener, { once: true }),
   );
   notes.panel = panel;
   notes.onChange(deps.onNoteMarksChanged);

@@ -15,6 +15,7 @@ export interface UiContainers {
 
 export class UiRoot {
   private containers?: Promise<UiContainers>;
+  private removeUi?: () => void;
   private themeValue?: 'light' | 'dark';
 
   constructor(private readonly ctx: ContentScriptContext) {}
@@ -23,6 +24,13 @@ export class UiRoot {
   get theme(): 'light' | 'dark' {
     this.themeValue ??= isDarkPage(document) ? 'dark' : 'light';
     return this.themeValue;
+  }
+
+  /** Takes the host element away (ClaimLens paused on this page). */
+  remove(): void {
+    this.removeUi?.();
+    this.containers = undefined;
+    this.removeUi = undefined;
   }
 
   /** Whether the host element exists yet (nothing to clear if not). */
@@ -48,6 +56,7 @@ export class UiRoot {
       },
     }).then((ui) => {
       ui.mount();
+      this.removeUi = () => ui.remove();
       return ui.mounted!;
     });
     return this.containers;

@@ -5,6 +5,7 @@ import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeB
 import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
+import { PAUSE_KEY, cleanPause, withSite, type PauseSettings } from '../../lib/pause-settings';
 import { toCsv } from '../../lib/notes/exchange/csv';
 import { importReport, parseImport, planImport } from '../../lib/notes/exchange/import-notes';
 import { toClaimLensJson } from '../../lib/notes/exchange/json';
@@ -31,6 +32,8 @@ export function App() {
   const [error, setError] = useState('');
   const [outcome, setOutcome] = useState<{ report?: string; errors?: string[] } | null>(null);
   const [filter, setFilter] = useState<NoteFilter>({});
+  const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
+  const [host, setHost] = useState('');
   const [names, setNames] = useState<Record<string, string>>({});
   const shown = filterNotes(allNotes, filter);
   const choices = filterChoices(allNotes);
@@ -40,6 +43,9 @@ export function App() {
   useEffect(() => {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const stored = await browser.storage.local.get(PAUSE_KEY);
+      setPause(cleanPause(stored[PAUSE_KEY]));
+      if (tab?.url && /^https?:/.test(tab.url)) setHost(new URL(tab.url).hostname);
       if (tab?.id === undefined) return;
       setReport(await sendMessage('tabReport', { tabId: tab.id }).catch(() => null));
       if (!tab.url || !/^https?:/.test(tab.url)) return;
@@ -93,6 +99,12 @@ export function App() {
     }
   };
 
+  const savePause = async (next: PauseSettings) => {
+    setPause(next);
+    await browser.storage.local.set({ [PAUSE_KEY]: next }).catch(fail);
+  };
+  const site = host.replace(/^www\./, '');
+
   const exportNotes = (format: ExportFormat) => {
     const [content, type, ext] =
       format === 'markdown'
@@ -138,7 +150,34 @@ export function App() {
       </div>
       {error && <p role="alert">{error}</p>}
       {view === 'page' ? (
-        <ThisPage report={report} notes={pageNotes} t={t} />
+        <>
+          <fieldset class="pause">
+            <legend>{t('popupPause')}</legend>
+            {site && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={pause.sites.includes(site)}
+                  onChange={(e) =>
+                    void savePause(withSite(pause, host, (e.target as HTMLInputElement).checked))
+                  }
+                />
+                {t('popupPauseSite', site)}
+              </label>
+            )}
+            <label>
+              <input
+                type="checkbox"
+                checked={pause.everywhere}
+                onChange={(e) =>
+                  void savePause({ ...pause, everywhere: (e.target as HTMLInputElement).checked })
+                }
+              />
+              {t('popupPauseEverywhere')}
+            </label>
+          </fieldset>
+          <ThisPage report={report} notes={pageNotes} t={t} />
+        </>
       ) : (
         <>
           <ExchangeBar

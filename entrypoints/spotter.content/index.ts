@@ -2,7 +2,8 @@
  * Content script: reads and marks the page (the spotter), hit-tests marks for pointer and keyboard,
  * and loads the page UI (panels, notes, anchoring) only when it is first needed.
  */
-import { browser, defineContentScript } from '#imports';
+import { browser, defineContentScript, type ContentScriptContext } from '#imports';
+import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
 import { pageMessaging, sendMessage } from '../../lib/messaging';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
@@ -15,119 +16,145 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
-  main(ctx) {
-    const spotter = new Spotter(
-      document,
-      {
-        scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
-        reportPage: (report) => sendMessage('reportPage', report),
-      },
-      ctx.signal,
-    );
-
-    // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
-    let all: Mark[] = [];
-    let ui: PageUi | undefined;
-    const merge = () => {
-      all = [...spotter.getMarks(), ...(ui?.notes.getMarks() ?? [])].sort((a, b) =>
-        a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
-      );
+  async main(ctx) {
+    // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
+    // the reader resumes; resuming starts again without a reload.
+    let run: AbortController | undefined;
+    const update = (settings: PauseSettings) => {
+      const paused = isPaused(settings, location.href);
+      if (paused && run) {
+        run.abort();
+        run = undefined;
+      } else if (!paused && !run && ctx.isValid) {
+        run = new AbortController();
+        startClaimLens(ctx, run.signal);
+      }
     };
-    spotter.onChange(merge);
-
-    let loading: Promise<PageUi> | undefined;
-    const loadUi = (): Promise<PageUi> =>
-      (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
-        const create = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory;
-        ui = create({
-          ctx,
-          doc: document,
-          spotter,
-          notesPorts: {
-            saveNote: (draft) => sendMessage('saveNote', draft),
-            updateNote: (change) => sendMessage('updateNote', change),
-            deleteNote: (which) => sendMessage('deleteNote', which),
-            restoreNote: (note) => sendMessage('restoreNote', note),
-            setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
-            listTags: () => sendMessage('listTags', {}),
-          },
-          loadCards: (ids) => sendMessage('getCards', { ids }),
-          onNoteMarksChanged: merge,
-          allMarks: () => all,
-          colorLabels: async () =>
-            cleanColorLabels((await browser.storage.local.get(COLOR_LABELS_KEY))[COLOR_LABELS_KEY]),
-        });
-        return ui;
-      }));
-
-    watchMarks(
-      document,
-      () => all,
-      {
-        open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
-        leave: () => ui?.panel.leave(),
-        close: () => ui?.panel.close(),
-      },
-      ctx.signal,
-    );
-
-    // Notes saved on this page: the UI loads only if there are some.
-    sendMessage('pageNotes', pageAddress(document))
-      .then(async (page) => {
-        if (page.notes.length === 0) return;
-        const loaded = await loadUi();
-        loaded.notes.show(page);
-        if (page.focus) loaded.notes.focus(page.focus);
-      })
-      .catch(() => undefined); // the background is restarting; the notes come back on the next visit
-
-    // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
-    const selectionMayHaveChanged = (event: Event) => {
-      if (!event.isTrusted) return;
-      setTimeout(() => {
-        const range = savableSelection(document);
-        if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
-        else ui?.notes.selectionChanged(null);
-      }, 0);
+    ctx.onInvalidated(() => run?.abort());
+    const stored = await browser.storage.local.get(PAUSE_KEY).catch(() => ({}) as Record<string, unknown>);
+    update(cleanPause(stored[PAUSE_KEY]));
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && PAUSE_KEY in changes) update(cleanPause(changes[PAUSE_KEY]!.newValue));
     };
-    document.addEventListener('mouseup', selectionMayHaveChanged, { signal: ctx.signal, passive: true });
-    document.addEventListener(
-      'keyup',
-      (event) => {
-        if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
-      },
-      { signal: ctx.signal, passive: true },
-    );
-
-    // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
-    // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
-    let lastCommand = -Infinity;
-    const run = (command: 'save-highlight' | 'add-note') => {
-      if (performance.now() - lastCommand < 150) return;
-      lastCommand = performance.now();
-      void loadUi().then((loaded) => loaded.notes.runCommand(command));
-    };
-    const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
-    const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
-    const stopFocus = pageMessaging.onMessage(
-      'focusNote',
-      ({ data }) => void loadUi().then((loaded) => loaded.notes.focus(data.id)),
-    );
-    ctx.onInvalidated(() => {
-      stopAddress();
-      stopFocus();
-    });
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-        if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
-        if (!savableSelection(document)) return;
-        event.preventDefault();
-        run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
-      },
-      { capture: true, signal: ctx.signal },
-    );
-    ctx.onInvalidated(stopCommands);
+    browser.storage.onChanged.addListener(onChange);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChange));
   },
 });
+
+/** Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded). */
+function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
+  const spotter = new Spotter(
+    document,
+    {
+      scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
+      reportPage: (report) => sendMessage('reportPage', report),
+    },
+    signal,
+  );
+
+  // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
+  let all: Mark[] = [];
+  let ui: PageUi | undefined;
+  const merge = () => {
+    all = [...spotter.getMarks(), ...(ui?.notes.getMarks() ?? [])].sort((a, b) =>
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+    );
+  };
+  spotter.onChange(merge);
+
+  let loading: Promise<PageUi> | undefined;
+  const loadUi = (): Promise<PageUi> =>
+    (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
+      const create = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory;
+      ui = create({
+        ctx,
+        signal,
+        doc: document,
+        spotter,
+        notesPorts: {
+          saveNote: (draft) => sendMessage('saveNote', draft),
+          updateNote: (change) => sendMessage('updateNote', change),
+          deleteNote: (which) => sendMessage('deleteNote', which),
+          restoreNote: (note) => sendMessage('restoreNote', note),
+          setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
+          listTags: () => sendMessage('listTags', {}),
+        },
+        loadCards: (ids) => sendMessage('getCards', { ids }),
+        onNoteMarksChanged: merge,
+        allMarks: () => all,
+        colorLabels: async () =>
+          cleanColorLabels((await browser.storage.local.get(COLOR_LABELS_KEY))[COLOR_LABELS_KEY]),
+      });
+      return ui;
+    }));
+
+  watchMarks(
+    document,
+    () => all,
+    {
+      open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
+      leave: () => ui?.panel.leave(),
+      close: () => ui?.panel.close(),
+    },
+    signal,
+  );
+
+  // Notes saved on this page: the UI loads only if there are some.
+  sendMessage('pageNotes', pageAddress(document))
+    .then(async (page) => {
+      if (page.notes.length === 0) return;
+      const loaded = await loadUi();
+      loaded.notes.show(page);
+      if (page.focus) loaded.notes.focus(page.focus);
+    })
+    .catch(() => undefined); // the background is restarting; the notes come back on the next visit
+
+  // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
+  const selectionMayHaveChanged = (event: Event) => {
+    if (!event.isTrusted) return;
+    setTimeout(() => {
+      const range = savableSelection(document);
+      if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
+      else ui?.notes.selectionChanged(null);
+    }, 0);
+  };
+  document.addEventListener('mouseup', selectionMayHaveChanged, { signal: signal, passive: true });
+  document.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
+    },
+    { signal: signal, passive: true },
+  );
+
+  // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
+  // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
+  let lastCommand = -Infinity;
+  const run = (command: 'save-highlight' | 'add-note') => {
+    if (performance.now() - lastCommand < 150) return;
+    lastCommand = performance.now();
+    void loadUi().then((loaded) => loaded.notes.runCommand(command));
+  };
+  const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
+  const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
+  const stopFocus = pageMessaging.onMessage(
+    'focusNote',
+    ({ data }) => void loadUi().then((loaded) => loaded.notes.focus(data.id)),
+  );
+  signal.addEventListener('abort', () => {
+    stopAddress();
+    stopFocus();
+  });
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
+      if (!savableSelection(document)) return;
+      event.preventDefault();
+      run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
+    },
+    { capture: true, signal: signal },
+  );
+  signal.addEventListener('abort', stopCommands);
+}

@@ -21,6 +21,8 @@ export interface NotesPorts {
 
 export interface PageUiDeps {
   ctx: ContentScriptContext;
+  /** Aborts when ClaimLens is paused on the page or the extension reloads: the UI takes itself away. */
+  signal: AbortSignal;
   doc: Document;
   spotter: Spotter;
   notesPorts: NotesPorts;

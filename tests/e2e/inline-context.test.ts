@@ -296,3 +296,22 @@ describe('dark pages', () => {
     await page.close();
   });
 });
+
+describe('pausing ClaimLens', () => {
+  it('stops marking and offering anything when paused everywhere, and starts again when resumed', async () => {
+    const { page } = await open('zakura-2017.html');
+    const marks = async () => Object.values(await highlightCounts(page)).reduce((a, b) => a + b, 0);
+    expect(await marks()).toBeGreaterThan(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByLabel('everywhere').check();
+    await expect.poll(marks).toBe(0);
+    await page.keyboard.press('Alt+Shift+N');
+    await page.waitForTimeout(300);
+    expect(await tooltip(page).count()).toBe(0);
+    await popup.getByLabel('everywhere').uncheck();
+    await expect.poll(marks, { timeout: 5000 }).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+});
