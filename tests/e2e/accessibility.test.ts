@@ -1,0 +1,93 @@
+/**
+ * axe-core on ClaimLens's own UI in real Chromium: the popup (both views), the options page, and the
+ * tooltip and note editor inside a page's shadow root. No serious or critical violation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PROJECT_ROOT,
+  launchWithExtension,
+  serveStatic,
+  waitForReport,
+  type ExtensionBrowser,
+  type StaticServer,
+} from '../../scripts/browser-harness';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
+
+beforeAll(async () => {
+  server = await serveStatic({ '/': join(PROJECT_ROOT, 'tests/fixtures/pages') });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Serious and critical violations under `include` (a selector; shadow roots are followed by axe). */
+async function seriousViolations(page: Page, include?: string[][]): Promise<string[]> {
+  // Evaluated through the debugging protocol: extension pages' CSP refuses an injected <script>.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const violations = (await page.evaluate(async (context) => {
+    const axe = (
+      window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }
+    ).axe;
+    const result = await axe.run(context ? { include: context } : document, { resultTypes: ['violations'] });
+    return result.violations;
+  }, include ?? null)) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+describe('accessibility of ClaimLens’s own UI', () => {
+  it('popup, both views', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByRole('tab', { name: 'This page' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await popup.getByRole('searchbox').waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('options page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Save' }).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('the tooltip and the note editor in the page', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url('zakura-2017.html');
+    await page.goto(url);
+    await waitForReport(browser, url);
+    await page.keyboard.press('Alt+Shift+N');
+    await page.locator('claimlens-ui .cl-tooltip .cl-title').waitFor();
+    expect(await seriousViolations(page, [['claimlens-ui']])).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('article p')[3]!.firstChild!;
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 40);
+    });
+    await page.keyboard.press('Alt+Shift+A');
+    await page.locator('claimlens-ui .cl-note-editor').waitFor();
+    expect(await seriousViolations(page, [['claimlens-ui']])).toEqual([]);
+    await page.close();
+  });
+});
