@@ -91,6 +91,8 @@ export const messageGuards: Guards = {
   listTags: (d): d is Record<string, never> => isObj(d),
   tabReport: (d): d is { tabId: number } => isObj(d) && Number.isInteger(d.tabId),
   openNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
+  showMark: (d): d is { tabId: number; targetId: string } =>
+    isObj(d) && Number.isInteger(d.tabId) && isStr(d.targetId, 200),
   scanText: (d): d is PageText & { url: string } =>
     isObj(d) &&
     isStr(d.url, 8192) &&

@@ -80,6 +80,8 @@ export interface ProtocolMap {
   listTags(data: Record<string, never>): string[];
   /** What ClaimLens found on a tab (the popup). */
   tabReport(data: { tabId: number }): PageReport | null;
+  /** Scrolls a tab to the first mark of a group or incident and opens its tooltip (the popup). */
+  showMark(data: { tabId: number; targetId: string }): boolean;
   /** Shows a note on its page: the tab that has it open, else a new tab at its address. */
   openNote(data: { id: string }): { ok: boolean; message?: string };
   /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
@@ -100,6 +102,8 @@ export interface PageProtocolMap {
   pageAddress(data: Record<string, never>): { url: string; canonical?: string; title: string };
   /** Brings a saved passage into view and opens its note. */
   focusNote(data: { id: string }): void;
+  /** Scrolls to the first mark of a group or incident and opens its tooltip; false if there is none. */
+  focusMark(data: { targetId: string }): boolean;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

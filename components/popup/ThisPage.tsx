@@ -8,12 +8,22 @@ export interface ThisPageProps {
   /** null: ClaimLens has not read this tab (not a web page, or it is still loading). */
   report: PageReport | null;
   notes: readonly Note[];
+  /** Scrolls the page to the first mark of a group or incident and opens its tooltip. */
+  onShow?(targetId: string): void;
   t: Translate;
 }
 
 const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
-export function ThisPage({ report, notes, t }: ThisPageProps) {
+export function ThisPage({ report, notes, onShow, t }: ThisPageProps) {
+  const name = (id: string, text: string) =>
+    onShow ? (
+      <button type="button" class="show" title={t('popupShowMark')} onClick={() => onShow(id)}>
+        {text}
+      </button>
+    ) : (
+      <strong>{text}</strong>
+    );
   const entities = (report?.entities ?? []).filter((e) => MARKED_KINDS.has(e.kind));
   const incidents = report?.incidents ?? [];
   const orphans = notes.filter((n) => n.anchorStatus === 'orphan').length;
@@ -29,7 +39,7 @@ export function ThisPage({ report, notes, t }: ThisPageProps) {
           <ul class="found incidents">
             {incidents.map((i) => (
               <li key={i.id}>
-                <span class="kind">{t('kindIncident')}</span> <strong>{i.name}</strong>
+                <span class="kind">{t('kindIncident')}</span> {name(i.id, i.name)}
                 {i.competingClaimants > 1 && (
                   <span class="conflict"> · {t('popupCompetingClaims', String(i.competingClaimants))}</span>
                 )}
@@ -42,7 +52,7 @@ export function ThisPage({ report, notes, t }: ThisPageProps) {
           <ul class="found entities">
             {entities.map((e) => (
               <li key={e.id}>
-                <strong>{e.name}</strong> <span class="count">{t('popupMentions', String(e.mentions))}</span>
+                {name(e.id, e.name)} <span class="count">{t('popupMentions', String(e.mentions))}</span>
               </li>
             ))}
           </ul>

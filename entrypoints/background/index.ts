@@ -64,6 +64,13 @@ export default defineBackground(() => {
     if (tabId !== undefined) pendingFocus.delete(tabId);
     return focus ? { ...page, focus } : page;
   });
+  onMessage('showMark', async ({ data, sender }) => {
+    if (!accept('showMark', data, sender)) return false;
+    await browser.tabs.update(data.tabId, { active: true }).catch(() => undefined);
+    return pageMessaging
+      .sendMessage('focusMark', { targetId: data.targetId }, { tabId: data.tabId, frameId: 0 })
+      .catch(() => false);
+  });
   onMessage('openNote', async ({ data, sender }) => {
     if (!accept('openNote', data, sender)) return { ok: false };
     const repo = notesRepository();

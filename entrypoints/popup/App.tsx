@@ -34,6 +34,7 @@ export function App() {
   const [filter, setFilter] = useState<NoteFilter>({});
   const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
   const [host, setHost] = useState('');
+  const [tabId, setTabId] = useState<number>();
   const [names, setNames] = useState<Record<string, string>>({});
   const shown = filterNotes(allNotes, filter);
   const choices = filterChoices(allNotes);
@@ -47,6 +48,7 @@ export function App() {
       setPause(cleanPause(stored[PAUSE_KEY]));
       if (tab?.url && /^https?:/.test(tab.url)) setHost(new URL(tab.url).hostname);
       if (tab?.id === undefined) return;
+      setTabId(tab.id);
       setReport(await sendMessage('tabReport', { tabId: tab.id }).catch(() => null));
       if (!tab.url || !/^https?:/.test(tab.url)) return;
       try {
@@ -176,7 +178,15 @@ export function App() {
               {t('popupPauseEverywhere')}
             </label>
           </fieldset>
-          <ThisPage report={report} notes={pageNotes} t={t} />
+          <ThisPage
+            report={report}
+            notes={pageNotes}
+            onShow={(targetId) => {
+              if (tabId === undefined) return;
+              void sendMessage('showMark', { tabId, targetId }).then((shown) => shown && window.close());
+            }}
+            t={t}
+          />
         </>
       ) : (
         <>

@@ -137,12 +137,18 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
   };
   const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
   const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
+  const stopMark = pageMessaging.onMessage('focusMark', ({ data }) => {
+    const mark = all.find((m) => m.targetId === data.targetId);
+    if (mark) void loadUi().then((loaded) => loaded.panel.open(mark, 'keyboard'));
+    return mark !== undefined;
+  });
   const stopFocus = pageMessaging.onMessage(
     'focusNote',
     ({ data }) => void loadUi().then((loaded) => loaded.notes.focus(data.id)),
   );
   signal.addEventListener('abort', () => {
     stopAddress();
+    stopMark();
     stopFocus();
   });
   window.addEventListener(

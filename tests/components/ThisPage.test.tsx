@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { ThisPage } from '../../components/popup/ThisPage';
 import type { PageReport } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
@@ -79,5 +79,13 @@ describe('the popup’s view of the current tab', () => {
     render(<ThisPage report={null} notes={[]} t={t} />);
     expect(screen.getByText('popupNotRead')).toBeTruthy();
     expect(screen.getByText('popupNoNotes')).toBeTruthy();
+  });
+
+  it('shows a group or incident on the page when chosen', () => {
+    const onShow = vi.fn();
+    render(<ThisPage report={report} notes={[]} onShow={onShow} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Islamic State' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Zakura attack' }));
+    expect(onShow.mock.calls).toEqual([['group-is'], ['incident-zakura-2017']]);
   });
 });
