@@ -13,6 +13,8 @@ export interface NotesListProps {
   onDelete(note: Note): void;
   /** Shows the note on its page. */
   onOpen(note: Note): void;
+  /** Opens the note's editor (above the list). */
+  onEdit?(note: Note): void;
   /** The note just deleted, while it can still be brought back. */
   deleted: Note | null;
   onUndo(): void;
@@ -82,6 +84,16 @@ export function NotesList(props: NotesListProps) {
                 {note.tags.length > 0 && ` · ${note.tags.map((tag) => `#${tag}`).join(' ')}`}
               </div>
               {note.text && <div class="text">{note.text.slice(0, 120)}</div>}
+              {props.onEdit && (
+                <button
+                  type="button"
+                  class="edit"
+                  aria-label={t('popupEditNote')}
+                  onClick={() => props.onEdit!(note)}
+                >
+                  ✎
+                </button>
+              )}
               <button
                 type="button"
                 class="delete"

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeBar';
+import { NoteEditor } from '../../components/notes/NoteEditor';
 import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
@@ -13,7 +14,7 @@ import { toMarkdown } from '../../lib/notes/exchange/markdown';
 import { toWebAnnotation } from '../../lib/notes/exchange/web-annotation';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { sendMessage, type PageReport } from '../../lib/messaging';
-import type { Note } from '../../lib/notes/note-types';
+import type { ColorId, Note } from '../../lib/notes/note-types';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
 
@@ -32,6 +33,8 @@ export function App() {
   const [error, setError] = useState('');
   const [outcome, setOutcome] = useState<{ report?: string; errors?: string[] } | null>(null);
   const [filter, setFilter] = useState<NoteFilter>({});
+  const [editing, setEditing] = useState<Note | null>(null);
+  const [editError, setEditError] = useState<string>();
   const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
   const [host, setHost] = useState('');
   const [tabId, setTabId] = useState<number>();
@@ -90,6 +93,16 @@ export function App() {
     }));
     if (result.ok) window.close();
     else setError(result.message ?? t('popupOpenFailed'));
+  };
+  const saveEdit = async (note: Note, values: { text: string; tags: string[]; color: ColorId }) => {
+    try {
+      await notesRepository().update(note.id, values);
+      setEditing(null);
+      setEditError(undefined);
+      setAllNotes(await notesRepository().recent());
+    } catch (e) {
+      setEditError((e as Error).message);
+    }
   };
   const undo = async () => {
     if (!deleted) return;
@@ -197,6 +210,16 @@ export function App() {
             outcome={outcome}
             t={t}
           />
+          {editing && (
+            <NoteEditor
+              quote={editing.selectors.quote.exact}
+              initial={{ text: editing.text, tags: editing.tags, color: editing.color as ColorId }}
+              knownTags={choices.tags}
+              error={editError}
+              onSave={(values) => void saveEdit(editing, values)}
+              onCancel={() => setEditing(null)}
+            />
+          )}
           <NoteFilters choices={choices} filter={filter} onChange={setFilter} names={names} t={t} />
           <NotesList
             notes={shown}
@@ -204,6 +227,10 @@ export function App() {
             onQuery={setQuery}
             onDelete={(note) => void remove(note)}
             onOpen={(note) => void open(note)}
+            onEdit={(note) => {
+              setEditError(undefined);
+              setEditing(note);
+            }}
             deleted={deleted}
             onUndo={() => void undo()}
             t={t}

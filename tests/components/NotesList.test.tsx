@@ -90,4 +90,13 @@ describe('the list of all notes', () => {
     fireEvent.click(open);
     expect(onOpen).toHaveBeenCalledWith(note(7));
   });
+
+  it('offers editing a note when the list allows it', () => {
+    const onEdit = vi.fn();
+    const { rerender } = render(<NotesList {...base} notes={[note(3)]} />);
+    expect(screen.queryByRole('button', { name: 'popupEditNote' })).toBeNull();
+    rerender(<NotesList {...base} notes={[note(3)]} onEdit={onEdit} />);
+    fireEvent.click(screen.getByRole('button', { name: 'popupEditNote' }));
+    expect(onEdit).toHaveBeenCalledWith(note(3));
+  });
 });

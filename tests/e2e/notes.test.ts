@@ -328,4 +328,32 @@ describe('saving a passage', () => {
     await expect.poll(() => fresh.locator('claimlens-ui .cl-note-card').count(), { timeout: 5000 }).toBe(1);
     await fresh.close();
   });
+
+  it('edits a note in place in the popup', async () => {
+    editable['/desk-9.html'] = ARTICLE();
+    const page = await open('desk-9.html');
+    await selectWithMouse(page, '#first', 55);
+    await page
+      .locator('claimlens-ui .cl-selection-toolbar')
+      .getByRole('button', { name: 'Add note' })
+      .click();
+    await page.keyboard.type('First reading of the police account');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => noteHighlights(page)).toHaveLength(1);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await popup.getByRole('searchbox').fill('first reading');
+    await expect.poll(() => popup.locator('[role=listitem]').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Edit this note' }).click();
+    const editor = popup.locator('.cl-note-editor textarea');
+    await editor.fill('Second reading: the police account changed');
+    await editor.press('Control+Enter');
+    await popup.getByRole('searchbox').fill('second reading');
+    await expect
+      .poll(() => popup.locator('[role=listitem]').textContent())
+      .toContain('Second reading: the police account changed');
+    await popup.close();
+    await page.close();
+  });
 });
