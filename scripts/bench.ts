@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateArticle, generatePack } from '../lib/bench/generators';
 import { benchNotes } from './bench-notes';
+import { benchPopup } from './bench-popup';
 import {
   EXTENSION_DIR,
   PROJECT_ROOT,
@@ -141,6 +142,8 @@ async function main() {
 
   if (!json) process.stderr.write('bench: saved passages…\n');
   const notes = await benchNotes(withExt, plain, server);
+  if (!json) process.stderr.write('bench: popup with 10,000 notes…\n');
+  const popup = await benchPopup(withExt);
   const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'spotter.js'));
   const contentScriptGzipKB = Math.round((gzipSync(contentScript, { level: 9 }).length / 1024) * 10) / 10;
   await withExt.close();
@@ -159,6 +162,9 @@ async function main() {
     saveUnder50ms: notes.saveToHighlightMs < 50,
     reanchor200NotesUnder50ms: notes.reanchor200ColdMs < 50,
     noNotesCodeOnPagesWithoutNotes: !notes.pageUiLoadedWithoutNotes,
+    popupListUnder150ms: popup.listMs < 150,
+    searchKeystrokeUnder30ms: popup.searchKeystrokeMs < 30,
+    exportUnder1s: Object.values(popup.exportMs).every((ms) => ms < 1000),
   };
   const summary = {
     date: new Date().toISOString(),
@@ -167,6 +173,7 @@ async function main() {
     targets,
     cases: results,
     notes,
+    popup,
   };
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printTable(summary);
@@ -380,6 +387,7 @@ async function runCase(
 
 function printTable(summary: {
   notes: Awaited<ReturnType<typeof benchNotes>>;
+  popup: Awaited<ReturnType<typeof benchPopup>>;
   contentScriptGzipKB: number;
   targets: Record<string, boolean>;
   cases: CaseResult[];
@@ -418,6 +426,11 @@ function printTable(summary: {
     `saved passages: save → highlight ${n.saveToHighlightMs} ms; re-anchoring 200 notes on a ${n.articleCharacters}-character article: ` +
       `${n.reanchor200ColdMs} ms cold, ${n.reanchor200WarmMs} ms warm (${n.reanchored}/200 found); ` +
       `page UI loaded on a page without notes: ${n.pageUiLoadedWithoutNotes ? 'yes' : 'no'}`,
+  );
+  const p = summary.popup;
+  console.log(
+    `popup with ${p.notes} notes: opened in ${p.openMs} ms, list drawn ${p.listMs} ms after choosing it, ` +
+      `search keystroke to results ${p.searchKeystrokeMs} ms; export ${JSON.stringify(p.exportMs)} ms`,
   );
   for (const [target, ok] of Object.entries(summary.targets))
     console.log(`${ok ? 'met   ' : 'MISSED'} ${target}`);

@@ -7,6 +7,7 @@ import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../
 import * as noteRequests from '../../lib/notes/note-requests';
 import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
+import { generateNotes } from '../../lib/bench/generated-notes';
 import { badgeText } from '../../lib/badge';
 
 export default defineBackground(() => {
@@ -171,6 +172,8 @@ export default defineBackground(() => {
       count: await notesRepository().count(),
       ids: (await notesRepository().search('')).map((n) => n.id),
     }),
+    /** Stores generated notes (the benchmark's popup at 10,000 notes). */
+    seedNotes: async (count: number) => notesRepository().restoreAll(generateNotes(count)),
     /** Holds saves before and after writing, so a test can stop the worker in the middle of one. */
     delaySaves: (before: number, after: number) => {
       saveDelays.before = before;

@@ -23,6 +23,9 @@ const t = (key: string, substitutions?: string | string[]) =>
 
 type View = 'page' | 'all';
 
+/** Notes drawn before the whole list has been read: a screenful and a little more. */
+const FIRST_SCREEN = 40;
+
 export function App() {
   const [view, setView] = useState<View>('page');
   const [report, setReport] = useState<PageReport | null>(null);
@@ -66,7 +69,22 @@ export function App() {
   useEffect(() => {
     if (view !== 'all') return;
     const repo = notesRepository();
-    (query.trim() ? repo.search(query, { limit: 1000 }) : repo.recent()).then(setAllNotes, fail);
+    if (query.trim()) {
+      repo.search(query, { limit: 1000 }).then(setAllNotes, fail);
+      return;
+    }
+    // The newest first, at once; then all of them (for scrolling and the filters' choices).
+    let stale = false;
+    repo
+      .recent(FIRST_SCREEN)
+      .then((first) => {
+        if (!stale) setAllNotes(first);
+        return first.length < FIRST_SCREEN ? first : repo.recent();
+      })
+      .then((all) => !stale && setAllNotes(all), fail);
+    return () => {
+      stale = true;
+    };
   }, [view, query, deleted]);
 
   // Names for the groups and incidents the notes mention (the filter menu shows names, not ids).
