@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Note } from '../../lib/notes/note-types';
+import { firstVisibleRow, noteRows, type NoteRow } from '../../lib/notes/note-rows';
 import type { Translate } from './ThisPage';
 
 export interface NotesListProps {
@@ -23,15 +24,20 @@ export interface NotesListProps {
   height?: number;
 }
 
-const ROW_HEIGHT = 76;
-const OVERSCAN = 6;
+const OVERSCAN_PX = 400;
 
 export function NotesList(props: NotesListProps) {
   const { notes, t } = props;
   const height = props.height ?? 420;
   const [scrollTop, setScrollTop] = useState(0);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(notes.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const [grouped, setGrouped] = useState(false);
+  const rows = noteRows(notes, grouped);
+  const total = rows.length === 0 ? 0 : rows[rows.length - 1]!.top + rows[rows.length - 1]!.height;
+  const visible: NoteRow[] = [];
+  for (let i = firstVisibleRow(rows, Math.max(0, scrollTop - OVERSCAN_PX)); i < rows.length; i++) {
+    if (rows[i]!.top > scrollTop + height + OVERSCAN_PX) break;
+    visible.push(rows[i]!);
+  }
   return (
     <div class="notes-list">
       <input
@@ -49,6 +55,14 @@ export function NotesList(props: NotesListProps) {
           </button>
         </p>
       )}
+      <label class="group-toggle">
+        <input
+          type="checkbox"
+          checked={grouped}
+          onChange={(e) => setGrouped((e.target as HTMLInputElement).checked)}
+        />
+        {t('popupGroupByPage')}
+      </label>
       {notes.length === 0 && <p class="empty">{props.query ? t('popupNoResults') : t('popupNoNotes')}</p>}
       <div
         class="scroller"
@@ -57,55 +71,76 @@ export function NotesList(props: NotesListProps) {
         style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}
         onScroll={(event) => setScrollTop((event.target as HTMLElement).scrollTop)}
       >
-        <div style={{ height: `${notes.length * ROW_HEIGHT}px`, position: 'relative' }}>
-          {notes.slice(first, last).map((note, i) => (
-            <div
-              key={note.id}
-              role="listitem"
-              class="row"
-              style={{
-                position: 'absolute',
-                top: `${(first + i) * ROW_HEIGHT}px`,
-                height: `${ROW_HEIGHT}px`,
-                left: 0,
-                right: 0,
-              }}
-            >
-              <button
-                type="button"
-                class="quote"
-                title={t('popupOpenNote')}
-                onClick={() => props.onOpen(note)}
+        <div style={{ height: `${total}px`, position: 'relative' }}>
+          {visible.map((row) =>
+            row.type === 'page' ? (
+              <div
+                key={row.key}
+                class="page-row"
+                role="presentation"
+                style={{
+                  position: 'absolute',
+                  top: `${row.top}px`,
+                  height: `${row.height}px`,
+                  left: 0,
+                  right: 0,
+                }}
               >
-                {note.selectors.quote.exact.slice(0, 160)}
-              </button>
-              <div class="meta">
-                {note.site} · {new Date(note.createdAt).toLocaleDateString()}
-                {note.tags.length > 0 && ` · ${note.tags.map((tag) => `#${tag}`).join(' ')}`}
+                <strong>{row.title}</strong>{' '}
+                <span class="meta">
+                  {row.site} · {row.count}
+                </span>
               </div>
-              {note.text && <div class="text">{note.text.slice(0, 120)}</div>}
-              {props.onEdit && (
-                <button
-                  type="button"
-                  class="edit"
-                  aria-label={t('popupEditNote')}
-                  onClick={() => props.onEdit!(note)}
-                >
-                  ✎
-                </button>
-              )}
-              <button
-                type="button"
-                class="delete"
-                aria-label={t('popupDeleteNote')}
-                onClick={() => props.onDelete(note)}
-              >
-                ×
-              </button>
-            </div>
-          ))}
+            ) : (
+              <NoteRowView key={row.key} row={row} {...props} />
+            ),
+          )}
         </div>
       </div>
+    </div>
+  );
+}
+
+function NoteRowView({ row, t, ...props }: { row: Extract<NoteRow, { type: 'note' }> } & NotesListProps) {
+  const note = row.note;
+  return (
+    <div
+      role="listitem"
+      class="row"
+      style={{
+        position: 'absolute',
+        top: `${row.top}px`,
+        height: `${row.height}px`,
+        left: 0,
+        right: 0,
+      }}
+    >
+      <button type="button" class="quote" title={t('popupOpenNote')} onClick={() => props.onOpen(note)}>
+        {note.selectors.quote.exact.slice(0, 160)}
+      </button>
+      <div class="meta">
+        {note.site} · {new Date(note.createdAt).toLocaleDateString()}
+        {note.tags.length > 0 && ` · ${note.tags.map((tag) => `#${tag}`).join(' ')}`}
+      </div>
+      {note.text && <div class="text">{note.text.slice(0, 120)}</div>}
+      {props.onEdit && (
+        <button
+          type="button"
+          class="edit"
+          aria-label={t('popupEditNote')}
+          onClick={() => props.onEdit!(note)}
+        >
+          ✎
+        </button>
+      )}
+      <button
+        type="button"
+        class="delete"
+        aria-label={t('popupDeleteNote')}
+        onClick={() => props.onDelete(note)}
+      >
+        ×
+      </button>
     </div>
   );
 }

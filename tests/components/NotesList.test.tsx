@@ -99,4 +99,18 @@ describe('the list of all notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'popupEditNote' }));
     expect(onEdit).toHaveBeenCalledWith(note(3));
   });
+
+  it('groups the notes under their pages when asked', () => {
+    const notes = [
+      note(1),
+      { ...note(2), pageKey: 'https://news.example/b', pageTitle: 'B report' },
+      note(3),
+    ];
+    render(<NotesList {...base} notes={notes} />);
+    expect(screen.queryByText('A report')).toBeNull();
+    fireEvent.click(screen.getByLabelText('popupGroupByPage'));
+    expect(screen.getByText('A report')).toBeTruthy();
+    expect(screen.getByText('B report')).toBeTruthy();
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
 });
