@@ -87,10 +87,6 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
-export function isBlock(element: Element): boolean {
-  return BLOCKS.has(element.localName);
-}
-
 export interface TextVisitor {
   text(node: Text): void;
   /** A block starts or ends between two text nodes: no name continues across it. */
