@@ -1,8 +1,8 @@
 /** The tooltip frame: a labelled dialog holding an entity's or incident's card, closable by button or Escape. */
-import type { Ref } from 'preact';
 import type { Card } from '../lib/knowledge/cards';
 import { EntityCardView } from './EntityCardView';
 import { IncidentCardView, type IncidentMatchInfo } from './IncidentCardView';
+import { Panel } from './Panel';
 
 export interface TooltipProps {
   card: Card | null | undefined;
@@ -14,26 +14,17 @@ export interface TooltipProps {
   onClose(): void;
   onPointerEnter?(): void;
   onPointerLeave?(): void;
-  rootRef?: Ref<HTMLDivElement>;
 }
 
 export function Tooltip(props: TooltipProps) {
   const { card, match, label, theme } = props;
   return (
-    <div
-      ref={props.rootRef}
-      class={`cl-tooltip cl-${theme}`}
-      role="dialog"
-      aria-label={card ? `ClaimLens: ${card.name}` : `ClaimLens: ${label}`}
-      tabIndex={-1}
+    <Panel
+      label={card ? `ClaimLens: ${card.name}` : `ClaimLens: ${label}`}
+      theme={theme}
+      onClose={props.onClose}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onClose();
-        }
-      }}
     >
       <button type="button" class="cl-close" aria-label="Close" onClick={props.onClose}>
         ×
@@ -42,6 +33,6 @@ export function Tooltip(props: TooltipProps) {
       {card === null && <p class="cl-loading">ClaimLens no longer has details for “{label}”.</p>}
       {card?.type === 'incident' && <IncidentCardView card={card} match={match} />}
       {card?.type === 'entity' && <EntityCardView card={card} />}
-    </div>
+    </Panel>
   );
 }

@@ -3,6 +3,7 @@
  * or another view beside a range (a note, the note editor). Opens, places and closes it.
  */
 import { render, type VNode } from 'preact';
+import { Panel } from '../../components/Panel';
 import { Tooltip } from '../../components/Tooltip';
 import type { Card } from '../../lib/knowledge/cards';
 import { keepBeside } from '../../lib/page/floating';
@@ -153,22 +154,9 @@ export class PanelController implements MarkInteractionHandlers {
     else view = null;
     render(
       view && (this.custom || this.mark?.type === 'note') ? (
-        <div
-          class={`cl-tooltip cl-${this.ui.theme}`}
-          role="dialog"
-          aria-label="ClaimLens note"
-          tabIndex={-1}
-          onPointerEnter={handlers.onPointerEnter}
-          onPointerLeave={handlers.onPointerLeave}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              this.close();
-            }
-          }}
-        >
+        <Panel label="ClaimLens note" theme={this.ui.theme} onClose={() => this.close()} {...handlers}>
           {view}
-        </div>
+        </Panel>
       ) : (
         view
       ),
