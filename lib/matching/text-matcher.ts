@@ -10,6 +10,7 @@ import { resolveIncidents, type EvidenceMention, type IncidentMatch } from './in
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
 import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
+import { countAtOrBelow } from '../sorted-search';
 
 export interface TextMention {
   start: number;
@@ -132,8 +133,9 @@ export class TextMatcher {
     for (const { pattern, start, end } of raw) {
       const matched = text.slice(start, end);
       if (!hasRightCase(pattern, matched, this.info)) continue;
-      const blockStart = lastAtOrBefore(breaks, start);
-      const blockEnd = firstAfter(breaks, end - 1) ?? text.length;
+      // The block holding the match: from the last break at or before it to the next one after it.
+      const blockStart = breaks[countAtOrBelow(breaks, start) - 1] ?? 0;
+      const blockEnd = breaks[countAtOrBelow(breaks, end - 1)] ?? text.length;
       matches.push({
         pattern,
         start,
@@ -168,34 +170,4 @@ export function withLineBreaks(text: string, breaks: readonly number[], from: nu
       return position - from + shift;
     },
   };
-}
-
-/** The largest value at or before `position` (0 if none): where the block holding it starts. */
-function lastAtOrBefore(sorted: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= position) {
-      best = sorted[mid]!;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
-/** The smallest value after `position`, if any: where the next block starts. */
-function firstAfter(sorted: readonly number[], position: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let best: number | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! > position) {
-      best = sorted[mid]!;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return best;
 }

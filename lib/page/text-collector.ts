@@ -3,6 +3,7 @@
  * blocks break; maps positions in that string back to DOM ranges. This is all the reading a page
  * pays for: matching happens in the background, off the page's main thread.
  */
+import { countAtOrBelow } from '../sorted-search';
 import { VisibleTextWalker } from './visible-text';
 
 export interface CollectedText {
@@ -67,17 +68,9 @@ export async function collectText(root: Node, options: CollectOptions = {}): Pro
   endSlice();
 
   const doc = root.ownerDocument ?? (root as Document);
-  /** Last node starting at or before the position (for an end, strictly before it). */
-  const locate = (position: number, isEnd: boolean): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (isEnd ? starts[mid]! < position : starts[mid]! <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  /** Last node starting at or before the position (for an end, strictly before it: positions are whole). */
+  const locate = (position: number, isEnd: boolean): number =>
+    Math.max(0, countAtOrBelow(starts, isEnd ? position - 1 : position) - 1);
   return {
     text,
     breaks,
