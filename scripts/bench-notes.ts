@@ -3,6 +3,7 @@
  * notes on one long article, and whether a page without notes loads any of the notes code.
  */
 import { build } from 'esbuild';
+import { median } from '../lib/bench/stats';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, waitForReport, type ExtensionBrowser, type StaticServer } from './browser-harness';
 
@@ -115,8 +116,7 @@ window.__reanchor = () => {
     chars = r.chars;
     await page.close();
   }
-  const med = (v: number[]) =>
-    Math.round([...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! * 100) / 100;
+  const med = (v: number[]) => Math.round(median(v) * 100) / 100;
   return {
     saveToHighlightMs: med(saves),
     reanchor200ColdMs: med(colds),

@@ -3,6 +3,7 @@
  * from a search keystroke to its results, and the time to export them in each format.
  */
 import { generateNotes } from '../lib/bench/generated-notes';
+import { median } from '../lib/bench/stats';
 import { toCsv } from '../lib/notes/exchange/csv';
 import { toClaimLensJson } from '../lib/notes/exchange/json';
 import { toMarkdown } from '../lib/notes/exchange/markdown';
@@ -91,7 +92,7 @@ export async function benchPopup(browser: ExtensionBrowser): Promise<PopupBench>
     work();
     return Math.round((performance.now() - t0) * 10) / 10;
   };
-  const med = (v: number[]) => Math.round([...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! * 10) / 10;
+  const med = (v: number[]) => Math.round(median(v) * 10) / 10;
   return {
     notes: COUNT,
     openMs: med(open),

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateArticle, generatePack } from '../lib/bench/generators';
+import { median } from '../lib/bench/stats';
 import { benchNotes } from './bench-notes';
 import { benchPopup } from './bench-popup';
 import {
@@ -257,8 +258,7 @@ async function runCase(
     });
     await page.close();
   }
-  const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const busyMs = med(runs.map((r) => r.busyMs));
+  const busyMs = median(runs.map((r) => r.busyMs));
 
   // Baselines, in a browser without the extension, on the same page and names.
   const page = await plain.context.newPage();
@@ -287,7 +287,7 @@ async function runCase(
       );
       await fresh.close();
     }
-    return med(times);
+    return median(times);
   };
   const floorMs = await coldFloor(true);
   const nodesOnlyMs = await coldFloor(false);
@@ -317,7 +317,7 @@ async function runCase(
     },
     [aliases, 3] as const,
   );
-  const regexMs = regex.error ? null : med(regex.times);
+  const regexMs = regex.error ? null : median(regex.times);
   await page.close();
 
   let markJsMs: number | null = null;
@@ -366,7 +366,7 @@ async function runCase(
     aliases: aliases.length,
     busyMs: round(busyMs),
     phases: runs.find((r) => r.busyMs === busyMs)?.phases ?? {},
-    totalMs: round(med(runs.map((r) => r.totalMs))),
+    totalMs: round(median(runs.map((r) => r.totalMs))),
     longestTaskMs: round(Math.max(...runs.map((r) => r.longestTaskMs))),
     longTasksOver50ms: Math.max(...runs.map((r) => r.longTasks)),
     heapMB: runs[0]!.heap,
