@@ -74,18 +74,7 @@ export function NotesList(props: NotesListProps) {
         <div style={{ height: `${total}px`, position: 'relative' }}>
           {visible.map((row) =>
             row.type === 'page' ? (
-              <div
-                key={row.key}
-                class="page-row"
-                role="presentation"
-                style={{
-                  position: 'absolute',
-                  top: `${row.top}px`,
-                  height: `${row.height}px`,
-                  left: 0,
-                  right: 0,
-                }}
-              >
+              <div key={row.key} class="page-row" role="presentation" style={rowStyle(row)}>
                 <strong>{row.title}</strong>{' '}
                 <span class="meta">
                   {row.site} · {row.count}
@@ -104,17 +93,7 @@ export function NotesList(props: NotesListProps) {
 function NoteRowView({ row, t, ...props }: { row: Extract<NoteRow, { type: 'note' }> } & NotesListProps) {
   const note = row.note;
   return (
-    <div
-      role="listitem"
-      class="row"
-      style={{
-        position: 'absolute',
-        top: `${row.top}px`,
-        height: `${row.height}px`,
-        left: 0,
-        right: 0,
-      }}
-    >
+    <div role="listitem" class="row" style={rowStyle(row)}>
       <button type="button" class="quote" title={t('popupOpenNote')} onClick={() => props.onOpen(note)}>
         {note.selectors.quote.exact.slice(0, 160)}
       </button>
@@ -143,4 +122,9 @@ function NoteRowView({ row, t, ...props }: { row: Extract<NoteRow, { type: 'note
       </button>
     </div>
   );
+}
+
+/** Where a row sits in the scrolling list: rows out of view are not drawn, the ones in view at their place. */
+function rowStyle(row: NoteRow) {
+  return { position: 'absolute', top: `${row.top}px`, height: `${row.height}px`, left: 0, right: 0 } as const;
 }

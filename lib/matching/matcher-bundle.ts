@@ -20,8 +20,6 @@ export interface MatchTarget {
 }
 
 export interface MatcherBundle {
-  /** Changes whenever the packs change; pages can cache by it. */
-  key: string;
   /** buildAutomaton's packed string. */
   automaton: string;
   targets: MatchTarget[];
@@ -63,6 +61,5 @@ export function compileMatcher(kb: KnowledgeBase): MatcherBundle {
   }
 
   const automaton = buildAutomaton(patterns);
-  const key = kb.packs.map((p) => `${p.id}@${p.version}`).join(',') + `#${automaton.length}`;
-  return { key, automaton, targets, caseForms };
+  return { automaton, targets, caseForms };
 }
