@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
+  outDir: process.env.CLAIMLENS_OUT_DIR ?? '.output',
   imports: false,
   modules: [],
   manifest: ({ browser }) => ({

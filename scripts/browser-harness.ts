@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { PageReport } from '../lib/messaging';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
-export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(PROJECT_ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {
   const candidates = [

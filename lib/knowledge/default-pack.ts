@@ -10,11 +10,44 @@ import people from './default-pack/people.json';
 import places from './default-pack/places.json';
 import incidents from './default-pack/incidents.json';
 import entityStatements from './default-pack/entity-statements.json';
+import indiaSources from './default-pack/regions/india/sources.json';
+import indiaEntities from './default-pack/regions/india/entities.json';
+import indiaIncidents from './default-pack/regions/india/incidents.json';
+import afPakSources from './default-pack/regions/pakistan-afghanistan/sources.json';
+import afPakEntities from './default-pack/regions/pakistan-afghanistan/entities.json';
+import afPakIncidents from './default-pack/regions/pakistan-afghanistan/incidents.json';
+import asiaMeSources from './default-pack/regions/asia-middle-east/sources.json';
+import asiaMeEntities from './default-pack/regions/asia-middle-east/entities.json';
+import asiaMeIncidents from './default-pack/regions/asia-middle-east/incidents.json';
+import afEuSources from './default-pack/regions/africa-europe/sources.json';
+import afEuEntities from './default-pack/regions/africa-europe/entities.json';
+import afEuIncidents from './default-pack/regions/africa-europe/incidents.json';
+
+/** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
+const PARTS = [
+  sources,
+  groups,
+  media,
+  organizations,
+  people,
+  places,
+  incidents,
+  entityStatements,
+  indiaSources,
+  indiaEntities,
+  indiaIncidents,
+  afPakSources,
+  afPakEntities,
+  afPakIncidents,
+  asiaMeSources,
+  asiaMeEntities,
+  asiaMeIncidents,
+  afEuSources,
+  afEuEntities,
+  afEuIncidents,
+] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */
 export function defaultPack(): KnowledgePack {
-  return assemblePack(
-    meta as PackMeta,
-    [sources, groups, media, organizations, people, places, incidents, entityStatements] as PackPart[],
-  );
+  return assemblePack(meta as PackMeta, PARTS);
 }
