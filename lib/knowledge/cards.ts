@@ -1,6 +1,11 @@
 /** What a tooltip shows: self-contained views of an entity or an incident, names and sources resolved. */
 import type { ClaimMode, ClaimStance, EntityKind, RelationType, StatementStance } from './pack-types';
 
+/** Which packs said it (pack names): shown beside the item when a card draws on more than one pack. */
+interface FromPacks {
+  packs?: string[];
+}
+
 export interface SourceView {
   publisher: string;
   title: string;
@@ -8,7 +13,7 @@ export interface SourceView {
   published?: string;
 }
 
-export interface ClaimView {
+export interface ClaimView extends FromPacks {
   claimantId: string;
   claimant: string;
   channel?: string;
@@ -20,7 +25,7 @@ export interface ClaimView {
   sources: SourceView[];
 }
 
-export interface StatementView {
+export interface StatementView extends FromPacks {
   speakerId: string;
   speaker: string;
   role?: string;
@@ -37,7 +42,7 @@ export interface StatementView {
   sources: SourceView[];
 }
 
-export interface TollView {
+export interface TollView extends FromPacks {
   kind: 'killed' | 'injured' | 'missing' | 'abducted';
   count: number;
   countMax?: number;
@@ -49,7 +54,7 @@ export interface TollView {
   sources: SourceView[];
 }
 
-export interface RelationView {
+export interface RelationView extends FromPacks {
   type: RelationType;
   /** "out": this entity → target ("media arm of IS"); "in": target → this entity ("its media arm: Amaq"). */
   direction: 'out' | 'in';
@@ -74,6 +79,7 @@ export interface IncidentCard {
   competingClaimants: number;
   statements: StatementView[];
   caveats: string[];
+  /** Every pack that knows the incident, first the one whose summary is shown. */
   packs: string[];
 }
 

@@ -1,31 +1,30 @@
-/** The enabled packs, indexed: look-ups by id and the cards tooltips show. Built once per pack change. */
-import type { Entity, EntityStatement, Incident, KnowledgePack, Source, Statement } from './pack-types';
+/** The enabled packs, merged and indexed: look-ups by id and the cards tooltips show. Built once per pack change. */
+import type { Incident, KnowledgePack, Source } from './pack-types';
 import type { ClaimView, EntityCard, IncidentCard, RelationView, SourceView, StatementView } from './cards';
+import {
+  mergePacks,
+  type MergedEntity,
+  type MergedEntityStatement,
+  type MergedIncident,
+  type MergedStatement,
+} from './pack-merge';
 
 export class KnowledgeBase {
-  readonly entities = new Map<string, Entity>();
-  readonly incidents = new Map<string, Incident>();
-  private readonly sources = new Map<string, Source>();
-  private readonly packOf = new Map<string, string>();
-  private readonly entityStatements: EntityStatement[] = [];
+  readonly entities: ReadonlyMap<string, MergedEntity>;
+  readonly incidents: ReadonlyMap<string, MergedIncident>;
+  /** What the merge could not do as the ids suggested (shown by the pack manager). */
+  readonly mergeNotes: readonly string[];
+  private readonly sources: ReadonlyMap<string, Source>;
+  private readonly entityStatements: readonly MergedEntityStatement[];
 
+  /** `packs` in order of precedence: the first pack's names and summaries are the ones shown. */
   constructor(readonly packs: readonly KnowledgePack[]) {
-    // Earlier packs win on a shared id; merging across packs is the pack manager's job.
-    for (const pack of packs) {
-      for (const source of pack.sources)
-        if (!this.sources.has(source.id)) this.sources.set(source.id, source);
-      for (const entity of pack.entities) {
-        if (this.entities.has(entity.id)) continue;
-        this.entities.set(entity.id, entity);
-        this.packOf.set(entity.id, pack.name);
-      }
-      for (const incident of pack.incidents) {
-        if (this.incidents.has(incident.id)) continue;
-        this.incidents.set(incident.id, incident);
-        this.packOf.set(incident.id, pack.name);
-      }
-      this.entityStatements.push(...(pack.statements ?? []));
-    }
+    const merged = mergePacks(packs);
+    this.entities = merged.entities;
+    this.incidents = merged.incidents;
+    this.sources = merged.sources;
+    this.entityStatements = merged.entityStatements;
+    this.mergeNotes = merged.notes;
   }
 
   nameOf(id: string): string {
@@ -41,7 +40,7 @@ export class KnowledgeBase {
     return views;
   }
 
-  private statementView(s: Statement, incident?: Incident): StatementView {
+  private statementView(s: MergedStatement, incident?: MergedIncident): StatementView {
     return {
       speakerId: s.speaker,
       speaker: this.nameOf(s.speaker),
@@ -56,6 +55,7 @@ export class KnowledgeBase {
       uncertain: s.uncertain,
       incident: incident?.name,
       sources: this.sourceViews(s.sources),
+      packs: s.packs,
     };
   }
 
@@ -72,6 +72,7 @@ export class KnowledgeBase {
       summary: c.summary,
       uncertain: c.uncertain,
       sources: this.sourceViews(c.sources),
+      packs: c.packs,
     }));
     return {
       type: 'incident',
@@ -81,12 +82,12 @@ export class KnowledgeBase {
       place: this.nameOf(incident.place),
       region: (incident.region ?? []).map((r) => this.nameOf(r)),
       summary: incident.summary,
-      tolls: (incident.tolls ?? []).map((t) => ({ ...t, sources: this.sourceViews(t.sources) })),
+      tolls: incident.tolls.map((t) => ({ ...t, sources: this.sourceViews(t.sources) })),
       claims,
       competingClaimants: competingClaimants(incident),
       statements: incident.statements.map((s) => this.statementView(s)),
       caveats: incident.caveats ?? [],
-      packs: [this.packOf.get(id) ?? ''],
+      packs: incident.packs,
     };
   }
 
@@ -101,6 +102,7 @@ export class KnowledgeBase {
       from: r.from,
       until: r.until,
       uncertain: r.uncertain,
+      packs: r.packs,
     }));
     for (const other of this.entities.values()) {
       for (const r of other.relations ?? []) {
@@ -113,6 +115,7 @@ export class KnowledgeBase {
           from: r.from,
           until: r.until,
           uncertain: r.uncertain,
+          packs: r.packs,
         });
       }
     }
@@ -157,13 +160,13 @@ export class KnowledgeBase {
       claimedIncidents,
       statements,
       wikidata: entity.wikidata,
-      packs: [this.packOf.get(id) ?? ''],
+      packs: entity.packs,
     };
   }
 }
 
 /** Distinct outfits that claimed the incident, leaving out claims whose attribution is uncertain. */
-export function competingClaimants(incident: Incident): number {
+export function competingClaimants(incident: Pick<Incident, 'claims'>): number {
   return new Set(incident.claims.filter((c) => c.stance === 'claimed' && !c.uncertain).map((c) => c.claimant))
     .size;
 }

@@ -133,10 +133,22 @@ describe('entity card', () => {
 
   it('lists relations from its own side and from the other side', () => {
     expect(kb.entityCard('group-is')!.relations).toEqual([
-      { type: 'media-arm-of', direction: 'in', otherId: 'media-amaq', other: 'Amaq News Agency' },
+      {
+        type: 'media-arm-of',
+        direction: 'in',
+        otherId: 'media-amaq',
+        other: 'Amaq News Agency',
+        packs: ['Test pack'],
+      },
     ]);
     expect(kb.entityCard('media-amaq')!.relations).toEqual([
-      { type: 'media-arm-of', direction: 'out', otherId: 'group-is', other: 'Islamic State' },
+      {
+        type: 'media-arm-of',
+        direction: 'out',
+        otherId: 'group-is',
+        other: 'Islamic State',
+        packs: ['Test pack'],
+      },
     ]);
   });
 
@@ -245,14 +257,21 @@ describe('several packs', () => {
     };
   }
 
-  it('keeps the first pack’s entity, sources and incidents when ids are shared', () => {
+  it('merges an entity both packs know: the first pack’s name, both packs’ aliases', () => {
     const both = new KnowledgeBase([testPack(), otherPack()]);
     const card = both.entityCard('group-is')!;
     expect(card.name).toBe('Islamic State');
-    expect(card.aliases).not.toContain('Other IS');
-    expect(card.packs).toEqual(['Test pack']);
-    expect(both.incidentCard('incident-zakura-2017')!.claims[0]!.sources[0]!.publisher).toBe('Example Daily');
+    expect(card.aliases).toContain('Other IS');
+    expect(card.aliases).toContain('Other Islamic State');
+    expect(card.packs).toEqual(['Test pack', 'Other pack']);
     expect(both.nameOf('group-is')).toBe('Islamic State');
+  });
+
+  it('keeps each pack’s sources apart even when they share an id', () => {
+    const both = new KnowledgeBase([testPack(), otherPack()]);
+    const claim = both.incidentCard('incident-zakura-2017')!.claims[0]!;
+    expect(claim.sources[0]!.publisher).toBe('Example Daily');
+    expect(claim.packs).toEqual(['Test pack']);
   });
 
   it('still adds what only the later pack has', () => {
@@ -264,7 +283,7 @@ describe('several packs', () => {
     const reversed = new KnowledgeBase([otherPack(), testPack()]);
     expect(reversed.entityCard('group-is')).toMatchObject({
       name: 'Other Islamic State',
-      packs: ['Other pack'],
+      packs: ['Other pack', 'Test pack'],
     });
   });
 });
