@@ -1,5 +1,5 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { NoteDraft, PageReport, ProtocolMap } from './messaging';
+import type { NoteDraft, PageReport, ProtocolMap, RelinkRequest } from './messaging';
 import {
   ANCHOR_STATUSES,
   isColorId,
@@ -59,9 +59,17 @@ const isDraft = (d: unknown): d is NoteDraft =>
   strList(d.entityIds, 500) &&
   strList(d.incidentIds, 500);
 
+/** Most notes one bulk message may name (the popup's selection; a database of 10,000 notes fits). */
+export const MAX_BULK = 50_000;
+/** Ids of stored notes: made by ClaimLens, or read from an imported file (the repository's limit). */
+const isNoteId = (v: unknown): v is string => isStr(v, 200) && v.length > 0;
+const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_BULK && v.every(isNoteId);
+const isTag = (v: unknown): v is string => isStr(v, 100) && v.trim().length > 0;
+
 const isNote = (d: unknown): d is Note =>
-  isDraft({ ...(isObj(d) ? d : {}), canonical: undefined }) &&
   isObj(d) &&
+  isNoteId(d.id) &&
+  isDraft({ ...d, id: 'stored-note', canonical: undefined }) &&
   isStr(d.pageKey, 8192) &&
   isStr(d.site, 300) &&
   isNum(d.createdAt) &&
@@ -81,6 +89,23 @@ export const messageGuards: Guards = {
     (d.color === undefined || isColorId(d.color)),
   deleteNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 100),
   restoreNote: isNote,
+  deleteNotes: (d): d is { ids: string[] } => isObj(d) && isIds(d.ids),
+  restoreNotes: (d): d is { notes: Note[] } =>
+    isObj(d) && Array.isArray(d.notes) && d.notes.length <= MAX_BULK && d.notes.every(isNote),
+  retagNotes: (d): d is { ids: string[]; add?: string; remove?: string } =>
+    isObj(d) &&
+    isIds(d.ids) &&
+    (d.add === undefined || isTag(d.add)) &&
+    (d.remove === undefined || isTag(d.remove)) &&
+    (d.add !== undefined || d.remove !== undefined),
+  relinkNote: (d): d is RelinkRequest =>
+    isObj(d) &&
+    isNoteId(d.id) &&
+    isSelectors(d.selectors) &&
+    strList(d.entityIds, 500) &&
+    strList(d.incidentIds, 500),
+  startRelink: (d): d is { tabId: number; id: string } =>
+    isObj(d) && Number.isInteger(d.tabId) && isNoteId(d.id),
   setAnchorStatus: (d): d is { updates: { id: string; status: AnchorStatus }[] } =>
     isObj(d) &&
     Array.isArray(d.updates) &&

@@ -56,6 +56,18 @@ export interface NoteDraft {
 /** The answer to a change of the notes: the note as stored, or an error a reader understands. */
 export type NoteResult = { ok: true; note: Note } | { ok: false; error: { kind: string; message: string } };
 
+/** The answer to a change of several notes at once (one transaction): the notes changed, or why nothing was. */
+export type NotesResult =
+  { ok: true; notes: Note[] } | { ok: false; error: { kind: string; message: string } };
+
+/** An orphan note attached to a passage the reader selected on its page. */
+export interface RelinkRequest {
+  id: string;
+  selectors: NoteSelectors;
+  entityIds: string[];
+  incidentIds: string[];
+}
+
 export interface PageNotes {
   pageKey: string;
   notes: Note[];
@@ -74,6 +86,16 @@ export interface ProtocolMap {
   deleteNote(data: { id: string }): NoteResult;
   /** Puts a deleted note back as it was. */
   restoreNote(data: Note): NoteResult;
+  /** Deletes several notes in one transaction (the popup's selection); the answer holds them, for undo. */
+  deleteNotes(data: { ids: string[] }): NotesResult;
+  /** Puts back notes deleted together, all or none. */
+  restoreNotes(data: { notes: Note[] }): NotesResult;
+  /** Adds and/or removes a tag on several notes in one transaction; the answer holds the notes changed. */
+  retagNotes(data: { ids: string[]; add?: string; remove?: string }): NotesResult;
+  /** Gives an orphan note the passage the reader selected (new selectors and links; same id, text, tags, colour). */
+  relinkNote(data: RelinkRequest): NoteResult;
+  /** Asks a tab to let the reader choose a new passage for an orphan note (the popup); false if it cannot. */
+  startRelink(data: { tabId: number; id: string }): boolean;
   /** Records whether each note's passage was found again. */
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): void;
   /** Every tag in use, for type-ahead. */
@@ -104,6 +126,8 @@ export interface PageProtocolMap {
   focusNote(data: { id: string }): void;
   /** Scrolls to the first mark of a group or incident and opens its tooltip; false if there is none. */
   focusMark(data: { targetId: string }): boolean;
+  /** Re-link mode for an orphan note: the reader selects its passage and attaches it; false if the page does not have the note. */
+  startRelink(data: { id: string }): boolean;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

@@ -112,6 +112,29 @@ export default defineBackground(() => {
   onMessage('restoreNote', ({ data, sender }) =>
     accept('restoreNote', data, sender) ? noteRequests.restoreNote(notesRepository(), data) : refused(),
   );
+  // The popup's selection of notes: one message, one transaction, whatever its size.
+  onMessage('deleteNotes', ({ data, sender }) =>
+    accept('deleteNotes', data, sender) ? noteRequests.deleteNotes(notesRepository(), data.ids) : refused(),
+  );
+  onMessage('restoreNotes', ({ data, sender }) =>
+    accept('restoreNotes', data, sender)
+      ? noteRequests.restoreNotes(notesRepository(), data.notes)
+      : refused(),
+  );
+  onMessage('retagNotes', ({ data, sender }) =>
+    accept('retagNotes', data, sender) ? noteRequests.retagNotes(notesRepository(), data) : refused(),
+  );
+  // Re-linking an orphan: the popup asks the tab to let the reader select the passage; the page sends it back.
+  onMessage('startRelink', async ({ data, sender }) => {
+    if (!accept('startRelink', data, sender)) return false;
+    await browser.tabs.update(data.tabId, { active: true }).catch(() => undefined);
+    return pageMessaging
+      .sendMessage('startRelink', { id: data.id }, { tabId: data.tabId, frameId: 0 })
+      .catch(() => false);
+  });
+  onMessage('relinkNote', ({ data, sender }) =>
+    accept('relinkNote', data, sender) ? noteRequests.relinkNote(notesRepository(), data) : refused(),
+  );
   onMessage('setAnchorStatus', async ({ data, sender }) => {
     if (accept('setAnchorStatus', data, sender))
       await noteRequests.setAnchorStatus(notesRepository(), data.updates);

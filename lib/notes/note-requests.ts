@@ -1,12 +1,12 @@
 // Answers the content script's note messages over the repository: page identity, idempotent saves,
 // and every failure turned into a result with a message the reader understands (nothing thrown).
-import type { NoteDraft, NoteResult, PageNotes } from '../messaging';
+import type { NoteDraft, NoteResult, NotesResult, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus, Note } from './note-types';
 import type { NotesRepository } from './notes-repository';
 import { normalizeUrl, pageKeyFor } from './page-identity';
 import { NotesStorageError, toStorageError } from './storage-errors';
 
-function failure(error: unknown, failed: string): NoteResult {
+function failure(error: unknown, failed: string): { ok: false; error: { kind: string; message: string } } {
   const err = error instanceof NotesStorageError ? error : toStorageError(error, failed);
   return { ok: false, error: { kind: err.kind, message: err.message } };
 }
@@ -87,4 +87,48 @@ export async function setAnchorStatus(
   updates: readonly { id: string; status: AnchorStatus }[],
 ): Promise<void> {
   await repo.setAnchorStatuses(updates);
+}
+
+/** Deletes the reader's selection of notes in one transaction; the answer holds them, for undo. */
+export async function deleteNotes(repo: NotesRepository, ids: readonly string[]): Promise<NotesResult> {
+  try {
+    return { ok: true, notes: await repo.deleteMany(ids) };
+  } catch (error) {
+    return failure(error, 'the notes were kept');
+  }
+}
+
+/** Puts back notes deleted together (undo), all or none. */
+export async function restoreNotes(repo: NotesRepository, notes: readonly Note[]): Promise<NotesResult> {
+  try {
+    await repo.restoreAll(notes, 'the notes were not restored');
+    return { ok: true, notes: [...notes] };
+  } catch (error) {
+    return failure(error, 'the notes were not restored');
+  }
+}
+
+/** Adds and/or removes a tag on the reader's selection of notes, in one transaction. */
+export async function retagNotes(
+  repo: NotesRepository,
+  change: { ids: readonly string[]; add?: string; remove?: string },
+): Promise<NotesResult> {
+  try {
+    return { ok: true, notes: await repo.retag(change.ids, { add: change.add, remove: change.remove }) };
+  } catch (error) {
+    return failure(error, 'the tags were not changed');
+  }
+}
+
+/** Attaches an orphan note to the passage the reader selected on its page. */
+export async function relinkNote(repo: NotesRepository, request: RelinkRequest): Promise<NoteResult> {
+  try {
+    const { id, ...passage } = request;
+    const note = await repo.relink(id, passage);
+    return note
+      ? { ok: true, note }
+      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+  } catch (error) {
+    return failure(error, 'the note was not re-linked');
+  }
 }

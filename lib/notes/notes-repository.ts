@@ -244,6 +244,17 @@ function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): stri
   ]);
 }
 
+/** A note as it was stored (a deleted one put back, an imported one), checked; its times and status kept. */
+function asRestored(note: Note, failed: string): Note {
+  const content = buildContent(note, failed);
+  const anchorStatus = checkAnchorStatus(note.anchorStatus, failed) ?? 'unknown';
+  const { createdAt, updatedAt } = note;
+  if (!Number.isFinite(createdAt) || !Number.isFinite(updatedAt)) {
+    throw invalidInput('its times are invalid', failed);
+  }
+  return { ...content, anchorStatus, createdAt, updatedAt };
+}
+
 /** Notes stored in the extension's IndexedDB. Every method is one transaction: it happens whole or not at all. */
 export class NotesRepository {
   private readonly db: NotesDatabase;
@@ -339,15 +350,86 @@ export class NotesRepository {
   async restore(note: Note): Promise<Note> {
     const failed = 'the note was not restored';
     try {
-      const content = buildContent(note, failed);
-      const anchorStatus = checkAnchorStatus(note.anchorStatus, failed) ?? 'unknown';
-      const { createdAt, updatedAt } = note;
-      if (!Number.isFinite(createdAt) || !Number.isFinite(updatedAt)) {
-        throw invalidInput('its times are invalid', failed);
-      }
-      const restored: Note = { ...content, anchorStatus, createdAt, updatedAt };
+      const restored = asRestored(note, failed);
       await this.db.transaction('rw', this.db.notes, () => this.db.notes.put(restored));
       return restored;
+    } catch (error) {
+      throw toStorageError(error, failed);
+    }
+  }
+
+  /** Deletes several notes in one transaction and returns those that existed, so that all can be undone. */
+  async deleteMany(ids: readonly string[]): Promise<Note[]> {
+    try {
+      return await this.db.transaction('rw', this.db.notes, async () => {
+        const found = (await this.db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
+        await this.db.notes.bulkDelete(found.map((n) => n.id));
+        return found;
+      });
+    } catch (error) {
+      throw toStorageError(error, 'the notes were kept');
+    }
+  }
+
+  /**
+   * Adds a tag to several notes and/or removes one from them, in one transaction: all or nothing. Tags
+   * compare folded ("ISIS" = "isis"); terms and `updatedAt` follow. Returns the notes that changed.
+   */
+  async retag(ids: readonly string[], change: { add?: string; remove?: string }): Promise<Note[]> {
+    const failed = 'the tags were not changed';
+    try {
+      const refuse = (reason: string) => invalidInput(reason, failed);
+      const [add] = change.add === undefined ? [] : checkTags([change.add], refuse);
+      const [remove] = change.remove === undefined ? [] : checkTags([change.remove], refuse);
+      if (add === undefined && remove === undefined) throw refuse('no tag was given');
+      const fold = (tag: string) => foldText(tag) || tag;
+      return await this.db.transaction('rw', this.db.notes, async () => {
+        const found = (await this.db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
+        const changed: Note[] = [];
+        for (const note of found) {
+          let tags = remove === undefined ? note.tags : note.tags.filter((t) => fold(t) !== fold(remove));
+          if (add !== undefined && !tags.some((t) => fold(t) === fold(add))) tags = [...tags, add];
+          if (tags.length === note.tags.length && tags.every((t, i) => t === note.tags[i])) continue;
+          const content = buildContent({ ...note, tags }, failed);
+          changed.push({
+            ...content,
+            anchorStatus: note.anchorStatus,
+            createdAt: note.createdAt,
+            updatedAt: this.nextUpdate(note.updatedAt),
+          });
+        }
+        if (changed.length > 0) await this.db.notes.bulkPut(changed);
+        return changed;
+      });
+    } catch (error) {
+      throw toStorageError(error, failed);
+    }
+  }
+
+  /**
+   * Attaches a note to another passage on its page (an orphan re-linked by the reader): new selectors and
+   * linked groups/incidents, found again at once; its id, text, tags, colour and creation time are kept.
+   * Undefined when there is no such note.
+   */
+  async relink(
+    id: string,
+    passage: Pick<Note, 'selectors' | 'entityIds' | 'incidentIds'>,
+  ): Promise<Note | undefined> {
+    const failed = 'the note was not re-linked';
+    try {
+      return await this.db.transaction('rw', this.db.notes, async () => {
+        const existing = await this.db.notes.get(id);
+        if (!existing) return undefined;
+        const content = buildContent({ ...existing, ...passage }, failed);
+        const note: Note = {
+          ...content,
+          anchorStatus: 'anchored',
+          createdAt: existing.createdAt,
+          updatedAt: this.nextUpdate(existing.updatedAt),
+        };
+        await this.db.notes.put(note);
+        return note;
+      });
     } catch (error) {
       throw toStorageError(error, failed);
     }
@@ -518,15 +600,14 @@ export class NotesRepository {
     }
   }
 
-  /** Puts many notes in at once, all or nothing (an import): one transaction around every restore. */
-  async restoreAll(notes: readonly Note[]): Promise<number> {
+  /** Puts many notes in at once, all or nothing (an import, an undone bulk delete): one transaction. */
+  async restoreAll(notes: readonly Note[], failed = 'nothing was imported'): Promise<number> {
     try {
-      await this.db.transaction('rw', this.db.notes, async () => {
-        for (const note of notes) await this.restore(note);
-      });
+      const restored = notes.map((note) => asRestored(note, failed));
+      await this.db.transaction('rw', this.db.notes, () => this.db.notes.bulkPut(restored));
       return notes.length;
     } catch (error) {
-      throw toStorageError(error, 'nothing was imported');
+      throw toStorageError(error, failed);
     }
   }
 

@@ -172,3 +172,59 @@ describe('reportPage guard', () => {
     expect(guard([report()])).toBe(false);
   });
 });
+
+describe('guards of the bulk and re-link messages', () => {
+  const stored = {
+    id: 'imported:urn-1',
+    url: 'https://news.example/a',
+    pageTitle: 'A',
+    selectors: { quote: { exact: 'a passage', prefix: '', suffix: '' } },
+    text: '',
+    tags: ['claims'],
+    color: 'claim',
+    entityIds: [],
+    incidentIds: [],
+    pageKey: 'https://news.example/a',
+    site: 'news.example',
+    createdAt: 1,
+    updatedAt: 2,
+    anchorStatus: 'orphan',
+    terms: ['passage'],
+  };
+
+  it('accepts lists of note ids, including ids read from an imported file, and refuses junk', () => {
+    expect(messageGuards.deleteNotes({ ids: ['note-1234', 'imported:urn-1'] })).toBe(true);
+    expect(messageGuards.deleteNotes({ ids: [] })).toBe(true);
+    for (const ids of [[''], [42], ['x'.repeat(201)], 'note-1234', null])
+      expect(messageGuards.deleteNotes({ ids })).toBe(false);
+    expect(messageGuards.deleteNotes({ ids: Array.from({ length: 50_001 }, (_, i) => `n-${i}`) })).toBe(
+      false,
+    );
+  });
+
+  it('restores stored notes only', () => {
+    expect(messageGuards.restoreNotes({ notes: [stored] })).toBe(true);
+    expect(messageGuards.restoreNotes({ notes: [{ ...stored, color: 'red' }] })).toBe(false);
+    expect(messageGuards.restoreNotes({ notes: [{ ...stored, createdAt: 'yesterday' }] })).toBe(false);
+    expect(messageGuards.restoreNotes({ notes: stored })).toBe(false);
+  });
+
+  it('retags with a tag to add or to remove, never neither, never a blank one', () => {
+    expect(messageGuards.retagNotes({ ids: ['note-1234'], add: 'police' })).toBe(true);
+    expect(messageGuards.retagNotes({ ids: ['note-1234'], remove: 'police' })).toBe(true);
+    expect(messageGuards.retagNotes({ ids: ['note-1234'] })).toBe(false);
+    expect(messageGuards.retagNotes({ ids: ['note-1234'], add: '  ' })).toBe(false);
+    expect(messageGuards.retagNotes({ ids: ['note-1234'], add: 'x'.repeat(101) })).toBe(false);
+  });
+
+  it('re-links with selectors of a real passage, and starts re-linking in a tab', () => {
+    const relink = { id: 'note-1234', selectors: stored.selectors, entityIds: [], incidentIds: ['i-1'] };
+    expect(messageGuards.relinkNote(relink)).toBe(true);
+    expect(
+      messageGuards.relinkNote({ ...relink, selectors: { quote: { exact: '', prefix: '', suffix: '' } } }),
+    ).toBe(false);
+    expect(messageGuards.relinkNote({ ...relink, entityIds: 'group-is' })).toBe(false);
+    expect(messageGuards.startRelink({ tabId: 3, id: 'note-1234' })).toBe(true);
+    expect(messageGuards.startRelink({ tabId: '3', id: 'note-1234' })).toBe(false);
+  });
+});
