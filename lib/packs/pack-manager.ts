@@ -1,0 +1,261 @@
+/**
+ * The reader's packs: the bundled one and those installed from a file or subscribed to by address.
+ * Every change is validated first and written in one transaction (all or nothing), then announced
+ * once through `onChange`, after which the background rebuilds its matcher once.
+ */
+import type { KnowledgePack } from '../knowledge/pack-types';
+import { packStats } from '../knowledge/pack-stats';
+import { formatProblems, validatePack, type PackProblem } from '../knowledge/pack-validator';
+import { toStorageError } from '../notes/storage-errors';
+import { fetchPack, MAX_PACK_BYTES, type FetchPackOptions } from './pack-fetch';
+import type { PackOrigin, PackRow, PacksDatabase } from './packs-db';
+
+export type InstallResult =
+  { ok: true; row: PackRow; replaced?: PackRow } | { ok: false; error: string; problems?: PackProblem[] };
+
+export interface CheckResult {
+  id: string;
+  name: string;
+  status: 'unchanged' | 'updated' | 'failed';
+  version: string;
+  error?: string;
+}
+
+export interface PackManagerOptions {
+  now?: () => number;
+  fetch?: FetchPackOptions['fetch'];
+  /** Called once after every change that alters what is enabled or what the packs say. */
+  onChange?: () => void | Promise<void>;
+}
+
+export class PackManager {
+  private bundledPack?: KnowledgePack;
+  private bundledSummary?: Omit<PackRow, 'enabled'>;
+
+  constructor(
+    private readonly db: PacksDatabase,
+    private readonly bundled: () => KnowledgePack,
+    private readonly options: PackManagerOptions = {},
+  ) {}
+
+  private get bundledId(): string {
+    return this.bundledRow().id;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private bundledRow(enabled = true): PackRow {
+    this.bundledPack ??= this.bundled();
+    this.bundledSummary ??= {
+      ...summary(this.bundledPack),
+      origin: { type: 'bundled' },
+      installedAt: 0,
+      stats: packStats(this.bundledPack),
+    };
+    return { ...this.bundledSummary, enabled };
+  }
+
+  /** Every pack, the bundled one first, then in the order they were installed (their precedence). */
+  async list(): Promise<PackRow[]> {
+    const rows = await this.db.rows.orderBy('installedAt').toArray();
+    const bundledState = rows.find((r) => r.origin.type === 'bundled');
+    return [
+      this.bundledRow(bundledState?.enabled ?? true),
+      ...rows.filter((r) => r.origin.type !== 'bundled'),
+    ];
+  }
+
+  /** The enabled packs in order of precedence, as the background loads them. */
+  async enabledPacks(): Promise<KnowledgePack[]> {
+    const rows = (await this.list()).filter((r) => r.enabled);
+    const packs: KnowledgePack[] = [];
+    for (const row of rows) {
+      if (row.origin.type === 'bundled') {
+        this.bundledPack ??= this.bundled();
+        packs.push(this.bundledPack);
+        continue;
+      }
+      const body = await this.db.bodies.get(row.id);
+      if (body) packs.push(body.pack);
+    }
+    return packs;
+  }
+
+  /** A pack from a file the reader chose: validated whole; nothing changes unless it is valid. */
+  async installText(text: string, fileName: string): Promise<InstallResult> {
+    if (text.length > MAX_PACK_BYTES)
+      return { ok: false, error: `${fileName} is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB.` };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, error: `${fileName} is not JSON: ${(error as Error).message}` };
+    }
+    const result = validatePack(json);
+    if (!result.ok)
+      return {
+        ok: false,
+        error: `${fileName} was not installed: it has ${result.problems.length} problem(s).`,
+        problems: result.problems,
+      };
+    const existing = await this.db.rows.get(result.pack.id);
+    if (existing?.origin.type === 'url')
+      return {
+        ok: false,
+        error: `“${existing.name}” (${existing.id}) comes from ${existing.origin.url}; remove that subscription first.`,
+      };
+    return this.store(result.pack, { type: 'file', fileName });
+  }
+
+  /** Subscribes to a pack by address (the caller has asked for the host permission). */
+  async subscribe(address: string): Promise<InstallResult> {
+    const outcome = await fetchPack(address, undefined, { fetch: this.options.fetch });
+    if (outcome.status !== 'updated')
+      return outcome.status === 'failed'
+        ? { ok: false, error: outcome.error, problems: outcome.problems }
+        : { ok: false, error: 'The server sent nothing new.' };
+    const at = this.now();
+    return this.store(
+      outcome.pack,
+      { type: 'url', url: new URL(address.trim()).href },
+      { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt: at, changedAt: at },
+    );
+  }
+
+  /** Asks every subscribed address (or one pack's) for a newer version; a failure keeps the old one. */
+  async checkForUpdates(id?: string): Promise<CheckResult[]> {
+    const rows = (await this.db.rows.toArray()).filter(
+      (r) => r.origin.type === 'url' && (id === undefined || r.id === id),
+    );
+    const results: CheckResult[] = [];
+    let changed = false;
+    for (const row of rows) {
+      const url = (row.origin as { url: string }).url;
+      const outcome = await fetchPack(url, row.subscription, {
+        fetch: this.options.fetch,
+        expectedId: row.id,
+      });
+      const checkedAt = this.now();
+      if (outcome.status === 'updated') {
+        const stored = await this.store(
+          outcome.pack,
+          row.origin,
+          { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt, changedAt: checkedAt },
+          false,
+        );
+        if (stored.ok) {
+          changed = true;
+          results.push({ id: row.id, name: stored.row.name, status: 'updated', version: stored.row.version });
+          continue;
+        }
+        await this.recordFailure(row, stored.error, checkedAt);
+        results.push({
+          id: row.id,
+          name: row.name,
+          status: 'failed',
+          version: row.version,
+          error: stored.error,
+        });
+      } else if (outcome.status === 'unchanged') {
+        await this.db.rows.update(row.id, {
+          subscription: { ...row.subscription, checkedAt, error: undefined },
+        });
+        results.push({ id: row.id, name: row.name, status: 'unchanged', version: row.version });
+      } else {
+        await this.recordFailure(row, outcome.error, checkedAt);
+        results.push({
+          id: row.id,
+          name: row.name,
+          status: 'failed',
+          version: row.version,
+          error: outcome.error,
+        });
+      }
+    }
+    if (changed) await this.options.onChange?.();
+    return results;
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    if (id === this.bundledId) {
+      await this.db.rows.put(this.bundledRow(enabled));
+    } else if ((await this.db.rows.update(id, { enabled })) === 0) {
+      throw new Error(`No installed pack has the id “${id}”.`);
+    }
+    await this.options.onChange?.();
+  }
+
+  /** Removes an installed pack; the bundled pack can only be disabled. */
+  async remove(id: string): Promise<void> {
+    if (id === this.bundledId) throw new Error('The bundled pack cannot be removed; disable it instead.');
+    await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
+      await this.db.rows.delete(id);
+      await this.db.bodies.delete(id);
+    });
+    await this.options.onChange?.();
+  }
+
+  /** Every installed pack with where it came from (for the full export). */
+  async exportAll(): Promise<{ row: PackRow; pack?: KnowledgePack }[]> {
+    const rows = await this.list();
+    const out: { row: PackRow; pack?: KnowledgePack }[] = [];
+    for (const row of rows) {
+      out.push(
+        row.origin.type === 'bundled' ? { row } : { row, pack: (await this.db.bodies.get(row.id))?.pack },
+      );
+    }
+    return out;
+  }
+
+  private async recordFailure(row: PackRow, error: string, checkedAt: number): Promise<void> {
+    await this.db.rows.update(row.id, { subscription: { ...row.subscription, checkedAt, error } });
+  }
+
+  private async store(
+    pack: KnowledgePack,
+    origin: PackOrigin,
+    subscription?: PackRow['subscription'],
+    announce = true,
+  ): Promise<InstallResult> {
+    if (pack.id === this.bundledId)
+      return { ok: false, error: `“${pack.id}” is the id of the bundled pack; give your pack its own id.` };
+    const existing = await this.db.rows.get(pack.id);
+    const row: PackRow = {
+      ...summary(pack),
+      origin,
+      enabled: existing?.enabled ?? true,
+      installedAt: existing?.installedAt ?? this.now(),
+      stats: packStats(pack),
+      subscription,
+    };
+    try {
+      await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
+        await this.db.rows.put(row);
+        await this.db.bodies.put({ id: pack.id, pack });
+      });
+    } catch (error) {
+      return { ok: false, error: toStorageError(error, `“${pack.name}” was not installed`).message };
+    }
+    if (announce) await this.options.onChange?.();
+    return { ok: true, row, replaced: existing };
+  }
+}
+
+function summary(pack: KnowledgePack): Pick<PackRow, 'id' | 'name' | 'version' | 'updated' | 'description'> {
+  return {
+    id: pack.id,
+    name: pack.name,
+    version: pack.version,
+    updated: pack.updated,
+    description: pack.description,
+  };
+}
+
+/** One line per problem, the first `limit`: for the pack manager's error list. */
+export function problemLines(problems: readonly PackProblem[], limit = 50): string[] {
+  const lines = formatProblems(problems.slice(0, limit)).split('\n');
+  if (problems.length > limit) lines.push(`… and ${problems.length - limit} more`);
+  return lines;
+}
