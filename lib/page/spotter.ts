@@ -10,6 +10,8 @@ import type { PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';
 import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
+import { articleRoot } from './article-root';
+import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
 import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 
 export interface SpotterPorts {
@@ -46,7 +48,6 @@ const MUTATION_MAX_WAIT_MS = 1000;
 const MAX_IMMEDIATE_EDITS = 20;
 /** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
 const MAX_PART = 1_500_000;
-const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
 function isSmallTextEdit(record: MutationRecord): boolean {
   return record.type === 'characterData' && (record.target as Text).data.length < 2000;
@@ -79,6 +80,8 @@ export class Spotter {
     private readonly doc: Document,
     private readonly ports: SpotterPorts,
     private readonly signal: AbortSignal,
+    /** What the reader chose to have marked, and where (options page). */
+    private readonly display: Pick<DisplaySettings, 'kinds' | 'scope'> = DEFAULT_DISPLAY,
   ) {
     this.layer = new MarkLayer(doc);
     this.ready = this.start();
@@ -103,10 +106,14 @@ export class Spotter {
   private async start(): Promise<void> {
     if (!highlightsSupported() || !this.doc.body) return;
     this.declaredDate = this.timed('metadata', () => declaredPublicationDate(this.doc));
-    const read = await this.read(this.doc.body);
+    const root =
+      this.display.scope === 'article'
+        ? (this.timed('article', () => articleRoot(this.doc)) ?? this.doc.body)
+        : this.doc.body;
+    const read = await this.read(root);
     if (!read || this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.refresh();
   }
 
@@ -221,11 +228,11 @@ export class Spotter {
     for (const mark of this.marks) this.layer.delete(mark.style, mark.range);
     const marks: Mark[] = [];
     for (const { found, range } of counted) {
-      if (found.type !== 'entity' || !MARKED_KINDS.has(found.kind)) continue;
+      if (found.type !== 'entity' || !isKindMarked(this.display, found.kind)) continue;
       const style: MarkStyle = found.kind === 'group' || found.kind === 'media' ? 'group' : 'actor';
       marks.push({ targetId: found.targetId, type: 'entity', style, range });
     }
-    for (const { match, ranges } of this.incidents.values()) {
+    for (const { match, ranges } of this.display.kinds.includes('incident') ? this.incidents.values() : []) {
       for (const range of ranges)
         marks.push({ targetId: match.id, type: 'incident', style: 'incident', range, incident: match });
     }
@@ -238,13 +245,17 @@ export class Spotter {
   private buildReport(counted: readonly Mention[]): PageReport {
     const byId = new Map<string, { found: TextMention; aliases: Set<string>; mentions: number }>();
     for (const { found, range } of counted) {
-      if (found.type !== 'entity') continue;
+      // What the reader chose not to mark is not reported either (badge, popup); places are context.
+      if (found.type !== 'entity' || (found.kind !== 'place' && !isKindMarked(this.display, found.kind)))
+        continue;
       const entry = byId.get(found.targetId) ?? { found, aliases: new Set<string>(), mentions: 0 };
       entry.aliases.add(range.toString());
       entry.mentions++;
       byId.set(found.targetId, entry);
     }
-    const incidents = [...this.incidents.values()].filter((i) => i.ranges.length > 0);
+    const incidents = this.display.kinds.includes('incident')
+      ? [...this.incidents.values()].filter((i) => i.ranges.length > 0)
+      : [];
     return {
       url: this.doc.location?.href ?? '',
       published: this.published,
