@@ -209,6 +209,50 @@ export class PackManager {
     return out;
   }
 
+  /** Packs from a backup (already validated), all in one transaction; the bundled one's state only. */
+  async restoreAll(
+    entries: readonly { origin: PackOrigin; enabled: boolean; pack?: KnowledgePack }[],
+  ): Promise<number> {
+    const at = this.now();
+    const rows: PackRow[] = [];
+    const bodies: { id: string; pack: KnowledgePack }[] = [];
+    entries.forEach((entry, i) => {
+      if (entry.origin.type === 'bundled') {
+        rows.push(this.bundledRow(entry.enabled));
+        return;
+      }
+      if (!entry.pack || entry.pack.id === this.bundledId) return;
+      rows.push({
+        ...summary(entry.pack),
+        origin: entry.origin,
+        enabled: entry.enabled,
+        installedAt: at + i,
+        stats: packStats(entry.pack),
+        subscription: entry.origin.type === 'url' ? {} : undefined,
+      });
+      bodies.push({ id: entry.pack.id, pack: entry.pack });
+    });
+    try {
+      await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
+        await this.db.rows.bulkPut(rows);
+        await this.db.bodies.bulkPut(bodies);
+      });
+    } catch (error) {
+      throw new Error(toStorageError(error, 'the packs were not restored').message, { cause: error });
+    }
+    await this.options.onChange?.();
+    return bodies.length;
+  }
+
+  /** Removes every installed pack and enables the bundled one again. */
+  async clear(): Promise<void> {
+    await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
+      await this.db.rows.clear();
+      await this.db.bodies.clear();
+    });
+    await this.options.onChange?.();
+  }
+
   private async recordFailure(row: PackRow, error: string, checkedAt: number): Promise<void> {
     await this.db.rows.update(row.id, { subscription: { ...row.subscription, checkedAt, error } });
   }
