@@ -1,6 +1,8 @@
 /** An incident in a tooltip: when, where, the toll, every competing claim and every official statement. */
 import type { IncidentCard, TollView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
+import type { Translate } from '../lib/i18n';
+import { useT } from './i18n';
 import { CLAIM_MODE_LABEL, CLAIM_STANCE_LABEL } from './labels';
 import { SourceLinks } from './SourceLinks';
 import { StatementItem } from './StatementItem';
@@ -11,6 +13,7 @@ export interface IncidentMatchInfo {
 }
 
 export function IncidentCardView({ card, match }: { card: IncidentCard; match?: IncidentMatchInfo }) {
+  const t = useT();
   // Outfits whose only claims are uncertain: counted apart, never as competing claimants.
   const firm = new Set(
     card.claims.filter((c) => c.stance === 'claimed' && !c.uncertain).map((c) => c.claimantId),
@@ -22,27 +25,26 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
   ).size;
   const base =
     card.competingClaimants > 1
-      ? `${card.competingClaimants} competing claims of responsibility`
+      ? t('cardCompetingClaimsHeading', String(card.competingClaimants))
       : card.competingClaimants === 1
-        ? '1 claim of responsibility'
+        ? t('cardOneClaim')
         : card.claims.length === 0
-          ? 'No claim of responsibility in the pack'
-          : 'Claims';
-  const claimHeading = uncertain > 0 ? `${base}, and ${uncertain} uncertain` : base;
+          ? t('cardNoClaim')
+          : t('cardClaims');
+  const claimHeading = uncertain > 0 ? t('cardAndUncertain', [base, String(uncertain)]) : base;
   const place = [card.place, ...card.region.slice(0, 2)].join(', ');
   return (
     <div class="cl-card" data-type="incident">
       <p class="cl-kicker">
-        <span class="cl-kind cl-kind-incident">Incident</span> {formatDay(card.date)} · {place}
+        <span class="cl-kind cl-kind-incident">{t('kindIncident')}</span> {formatDay(card.date)} · {place}
       </p>
       <h2 class="cl-title">{card.name}</h2>
-      {match && (
-        <p class="cl-why">
-          Why this incident: {match.why} · confidence {Math.round(match.confidence * 100)}%
-        </p>
-      )}
+      {match && <p class="cl-why">{t('cardWhy', [match.why, String(Math.round(match.confidence * 100))])}</p>}
       <p class="cl-summary">{card.summary}</p>
-      <section class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`} aria-label="Claims">
+      <section
+        class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`}
+        aria-label={t('cardClaims')}
+      >
         <h3>
           {card.competingClaimants > 1 && <span aria-hidden="true">⚠ </span>}
           {claimHeading}
@@ -50,11 +52,11 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         <ul>
           {card.claims.map((c, i) => (
             <li key={i} class="cl-claim">
-              <strong>{c.claimant}</strong> <span class="cl-stance">{CLAIM_STANCE_LABEL[c.stance]}</span>
-              {c.channel && <> via {c.channel}</>}
-              {c.mode && <span class="cl-meta"> · {CLAIM_MODE_LABEL[c.mode]}</span>}
+              <strong>{c.claimant}</strong> <span class="cl-stance">{t(CLAIM_STANCE_LABEL[c.stance])}</span>
+              {c.channel && <> {t('cardVia', c.channel)}</>}
+              {c.mode && <span class="cl-meta"> · {t(CLAIM_MODE_LABEL[c.mode])}</span>}
               {c.date && <span class="cl-meta"> · {formatDay(c.date)}</span>}
-              {c.uncertain && <span class="cl-flag"> · attribution uncertain</span>}
+              {c.uncertain && <span class="cl-flag"> · {t('cardAttributionUncertain')}</span>}
               <div>{c.summary}</div>
               <SourceLinks sources={c.sources} />
             </li>
@@ -62,8 +64,8 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         </ul>
       </section>
       {card.statements.length > 0 && (
-        <section class="cl-section" aria-label="Official statements">
-          <h3>Official statements ({card.statements.length})</h3>
+        <section class="cl-section" aria-label={t('cardOfficialStatements')}>
+          <h3>{t('cardOfficialStatementsCount', String(card.statements.length))}</h3>
           <ul>
             {card.statements.map((s, i) => (
               <StatementItem key={i} statement={s} />
@@ -72,22 +74,23 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         </section>
       )}
       {card.tolls.length > 0 && (
-        <section class="cl-section" aria-label="Toll">
-          <h3>Toll</h3>
+        <section class="cl-section" aria-label={t('cardToll')}>
+          <h3>{t('cardToll')}</h3>
           <ul>
-            {card.tolls.map((t, i) => (
+            {card.tolls.map((toll, i) => (
               <li key={i}>
-                {tollText(t)}
-                {t.uncertain && <span class="cl-flag"> (uncertain)</span>}{' '}
-                <span class="cl-meta">as of {formatDay(t.asOf)}</span> <SourceLinks sources={t.sources} />
+                {tollText(t, toll)}
+                {toll.uncertain && <span class="cl-flag"> {t('cardUncertain')}</span>}{' '}
+                <span class="cl-meta">{t('cardAsOf', formatDay(toll.asOf))}</span>{' '}
+                <SourceLinks sources={toll.sources} />
               </li>
             ))}
           </ul>
         </section>
       )}
       {card.caveats.length > 0 && (
-        <section class="cl-section" aria-label="Caveats">
-          <h3>Caveats</h3>
+        <section class="cl-section" aria-label={t('cardCaveats')}>
+          <h3>{t('cardCaveats')}</h3>
           <ul>
             {card.caveats.map((c, i) => (
               <li key={i}>{c}</li>
@@ -95,20 +98,20 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           </ul>
         </section>
       )}
-      <p class="cl-pack">From: {card.packs.join(', ')}</p>
+      <p class="cl-pack">{t('cardFrom', card.packs.join(', '))}</p>
     </div>
   );
 }
 
-function tollText(t: TollView): string {
-  const qualifier =
-    t.qualifier === 'at-least'
-      ? 'at least '
-      : t.qualifier === 'about'
-        ? 'about '
-        : t.qualifier === 'up-to'
-          ? 'up to '
-          : '';
-  const count = t.countMax !== undefined ? `${t.count}–${t.countMax}` : String(t.count);
-  return `${qualifier}${count} ${t.kind}${t.who ? `: ${t.who}` : ''}`;
+function tollText(t: Translate, toll: TollView): string {
+  const key =
+    toll.qualifier === 'at-least'
+      ? 'tollAtLeast'
+      : toll.qualifier === 'about'
+        ? 'tollAbout'
+        : toll.qualifier === 'up-to'
+          ? 'tollUpTo'
+          : 'tollExact';
+  const count = toll.countMax !== undefined ? `${toll.count}–${toll.countMax}` : String(toll.count);
+  return `${t(key, [count, toll.kind])}${toll.who ? `: ${toll.who}` : ''}`;
 }

@@ -2,9 +2,11 @@
 import type { SourceView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import { safeHttpUrl } from '../lib/safe-url';
+import { useT } from './i18n';
 
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
-  if (sources.length === 0) return <span class="cl-nosource">no source in pack</span>;
+  const t = useT();
+  if (sources.length === 0) return <span class="cl-nosource">{t('sourceNone')}</span>;
   return (
     <span class="cl-sources">
       {sources.map((s, i) => {
@@ -12,7 +14,7 @@ export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
         const label = `${s.publisher}${s.published ? `, ${formatDay(s.published)}` : ''}`;
         return (
           <span key={i}>
-            {i > 0 ? ' · ' : 'Source: '}
+            {i > 0 ? ' · ' : `${t('sourceLabel')} `}
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer" title={s.title}>
                 {label}

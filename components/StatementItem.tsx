@@ -1,21 +1,23 @@
 /** One official statement: who, in which role, which stance, when, what was said, and the source. */
 import type { StatementView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
+import { useT } from './i18n';
 import { STATEMENT_STANCE_LABEL } from './labels';
 import { SourceLinks } from './SourceLinks';
 
 export function StatementItem({ statement: s }: { statement: StatementView }) {
+  const t = useT();
   const role = [s.role, s.onBehalfOf].filter(Boolean).join(', ');
   const object = s.stance === 'attributes-to' ? s.attributedTo?.join(', ') : s.about;
   return (
     <li class="cl-statement">
       <strong>{s.speaker}</strong>
       {role && <span class="cl-meta"> ({role})</span>}{' '}
-      <span class={`cl-stance cl-stance-${s.stance}`}>{STATEMENT_STANCE_LABEL[s.stance]}</span>
+      <span class={`cl-stance cl-stance-${s.stance}`}>{t(STATEMENT_STANCE_LABEL[s.stance])}</span>
       {object && <> {object}</>}
-      {s.incident && <span class="cl-meta"> · on {s.incident}</span>}
+      {s.incident && <span class="cl-meta"> · {t('statementOn', s.incident)}</span>}
       {s.date && <span class="cl-meta"> · {formatDay(s.date)}</span>}
-      {s.uncertain && <span class="cl-flag"> · uncertain</span>}
+      {s.uncertain && <span class="cl-flag"> · {t('statementUncertain')}</span>}
       {s.quote && <q class="cl-quote">{s.quote}</q>}
       <div>{s.paraphrase}</div>
       <SourceLinks sources={s.sources} />

@@ -2,6 +2,7 @@
 import type { Card } from '../lib/knowledge/cards';
 import { EntityCardView } from './EntityCardView';
 import { IncidentCardView, type IncidentMatchInfo } from './IncidentCardView';
+import { useT } from './i18n';
 import { Panel } from './Panel';
 
 export interface TooltipProps {
@@ -18,19 +19,20 @@ export interface TooltipProps {
 
 export function Tooltip(props: TooltipProps) {
   const { card, match, label, theme } = props;
+  const t = useT();
   return (
     <Panel
-      label={card ? `ClaimLens: ${card.name}` : `ClaimLens: ${label}`}
+      label={t('tooltipLabel', card ? card.name : label)}
       theme={theme}
       onClose={props.onClose}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
     >
-      <button type="button" class="cl-close" aria-label="Close" onClick={props.onClose}>
+      <button type="button" class="cl-close" aria-label={t('tooltipClose')} onClick={props.onClose}>
         ×
       </button>
-      {card === undefined && <p class="cl-loading">Looking up “{label}”…</p>}
-      {card === null && <p class="cl-loading">ClaimLens no longer has details for “{label}”.</p>}
+      {card === undefined && <p class="cl-loading">{t('tooltipLoading', label)}</p>}
+      {card === null && <p class="cl-loading">{t('tooltipGone', label)}</p>}
       {card?.type === 'incident' && <IncidentCardView card={card} match={match} />}
       {card?.type === 'entity' && <EntityCardView card={card} />}
     </Panel>

@@ -1,4 +1,4 @@
-/** Neutral words for the pack's codes, as readers see them in a tooltip. */
+/** Neutral words for the pack's codes and the highlight colours: keys of public/_locales messages. */
 import type {
   ClaimMode,
   ClaimStance,
@@ -6,56 +6,71 @@ import type {
   RelationType,
   StatementStance,
 } from '../lib/knowledge/pack-types';
+import type { ColorId } from '../lib/notes/note-types';
+import type { Translate } from '../lib/i18n';
 
 export const CLAIM_STANCE_LABEL: Record<ClaimStance, string> = {
-  claimed: 'claimed',
-  retracted: 'retracted its claim',
-  denied: 'denied involvement',
+  claimed: 'claimStanceClaimed',
+  retracted: 'claimStanceRetracted',
+  denied: 'claimStanceDenied',
 };
 
 export const STATEMENT_STANCE_LABEL: Record<StatementStance, string> = {
-  denies: 'denies',
-  disputes: 'disputes',
-  unverified: 'calls it unverified',
-  confirms: 'confirms',
-  'attributes-to': 'attributes it to',
+  denies: 'statementStanceDenies',
+  disputes: 'statementStanceDisputes',
+  unverified: 'statementStanceUnverified',
+  confirms: 'statementStanceConfirms',
+  'attributes-to': 'statementStanceAttributesTo',
 };
 
 export const CLAIM_MODE_LABEL: Record<ClaimMode, string> = {
-  statement: 'statement',
-  'news-agency': 'news agency',
-  video: 'video',
-  audio: 'audio message',
-  website: 'website',
-  'social-media': 'social media',
-  'messaging-app': 'messaging app',
-  call: 'phone call',
-  letter: 'letter',
-  poster: 'poster',
-  interview: 'interview',
-  unknown: 'channel unknown',
+  statement: 'claimModeStatement',
+  'news-agency': 'claimModeNewsAgency',
+  video: 'claimModeVideo',
+  audio: 'claimModeAudio',
+  website: 'claimModeWebsite',
+  'social-media': 'claimModeSocialMedia',
+  'messaging-app': 'claimModeMessagingApp',
+  call: 'claimModeCall',
+  letter: 'claimModeLetter',
+  poster: 'claimModePoster',
+  interview: 'claimModeInterview',
+  unknown: 'claimModeUnknown',
 };
 
 export const KIND_LABEL: Record<EntityKind | 'incident', string> = {
-  group: 'Group',
-  media: 'Media outlet',
-  organization: 'Organisation',
-  person: 'Person',
-  place: 'Place',
-  incident: 'Incident',
+  group: 'kindGroup',
+  media: 'kindMedia',
+  organization: 'kindOrganization',
+  person: 'kindPerson',
+  place: 'kindPlace',
+  incident: 'kindIncident',
 };
 
 /** Relation as read from this entity ("out") or from the other side ("in"). */
 export const RELATION_LABEL: Record<RelationType, { out: string; in: string }> = {
-  'media-arm-of': { out: 'media arm of', in: 'media arm:' },
-  'affiliate-of': { out: 'affiliate of', in: 'affiliate:' },
-  'branch-of': { out: 'branch of', in: 'branch:' },
-  'splinter-of': { out: 'split from', in: 'splinter group:' },
-  'merged-into': { out: 'merged into', in: 'absorbed' },
-  'front-of': { out: 'said to be a front of', in: 'said to have as front:' },
-  'leader-of': { out: 'leader of', in: 'led by' },
-  'member-of': { out: 'member of', in: 'member:' },
-  'spokesperson-of': { out: 'spokesperson of', in: 'spokesperson:' },
-  'part-of': { out: 'part of', in: 'includes' },
-  'located-in': { out: 'in', in: 'includes' },
+  'media-arm-of': { out: 'relationMediaArmOfOut', in: 'relationMediaArmOfIn' },
+  'affiliate-of': { out: 'relationAffiliateOfOut', in: 'relationAffiliateOfIn' },
+  'branch-of': { out: 'relationBranchOfOut', in: 'relationBranchOfIn' },
+  'splinter-of': { out: 'relationSplinterOfOut', in: 'relationSplinterOfIn' },
+  'merged-into': { out: 'relationMergedIntoOut', in: 'relationMergedIntoIn' },
+  'front-of': { out: 'relationFrontOfOut', in: 'relationFrontOfIn' },
+  'leader-of': { out: 'relationLeaderOfOut', in: 'relationLeaderOfIn' },
+  'member-of': { out: 'relationMemberOfOut', in: 'relationMemberOfIn' },
+  'spokesperson-of': { out: 'relationSpokespersonOfOut', in: 'relationSpokespersonOfIn' },
+  'part-of': { out: 'relationPartOfOut', in: 'relationPartOfIn' },
+  'located-in': { out: 'relationLocatedInOut', in: 'relationLocatedInIn' },
 };
+
+export const COLOR_LABEL: Record<ColorId, string> = {
+  highlight: 'colorHighlight',
+  claim: 'colorClaim',
+  official: 'colorOfficial',
+  disputed: 'colorDisputed',
+  'follow-up': 'colorFollowUp',
+};
+
+/** A colour's name: the reader's own (options page) where set, else the default in the reader's language. */
+export function colorName(t: Translate, id: string, own?: Partial<Record<string, string>>): string {
+  return own?.[id] ?? (id in COLOR_LABEL ? t(COLOR_LABEL[id as ColorId]) : id);
+}

@@ -1,33 +1,36 @@
 /** A saved note opened from its highlight: the passage, the note as text, tags, colour; edit or delete. */
-import { DEFAULT_COLORS, type Note } from '../../lib/notes/note-types';
+import type { Note } from '../../lib/notes/note-types';
+import { useT } from '../i18n';
+import { colorName } from '../labels';
 
 export interface NoteCardProps {
   note: Pick<Note, 'selectors' | 'text' | 'tags' | 'color' | 'createdAt' | 'updatedAt'>;
+  /** The reader's own names for the colours, where renamed. */
+  colorLabels?: Partial<Record<string, string>>;
   onEdit(): void;
   onDelete(): void;
 }
 
-export function NoteCard({ note, onEdit, onDelete }: NoteCardProps) {
-  const color = DEFAULT_COLORS.find((c) => c.id === note.color)?.label ?? note.color;
+export function NoteCard({ note, colorLabels, onEdit, onDelete }: NoteCardProps) {
+  const t = useT();
   const quote = note.selectors.quote.exact;
+  const saved = new Date(note.createdAt).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   return (
     <div class="cl-note-card" data-color={note.color}>
       <p class="cl-kicker">
-        <span class={`cl-kind cl-note-kind cl-color-${note.color}`}>{color}</span> saved{' '}
-        {new Date(note.createdAt).toLocaleDateString(undefined, {
-          day: 'numeric',
-          month: 'short',
-          year: 'numeric',
-        })}
+        <span class={`cl-kind cl-note-kind cl-color-${note.color}`}>
+          {colorName(t, note.color, colorLabels)}
+        </span>{' '}
+        {t('noteCardSaved', saved)}
       </p>
       <blockquote class="cl-note-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
-      {note.text ? (
-        <p class="cl-note-text">{note.text}</p>
-      ) : (
-        <p class="cl-meta">No note, just the highlight.</p>
-      )}
+      {note.text ? <p class="cl-note-text">{note.text}</p> : <p class="cl-meta">{t('noteCardNoText')}</p>}
       {note.tags.length > 0 && (
-        <ul class="cl-tags" aria-label="Tags">
+        <ul class="cl-tags" aria-label={t('noteTags')}>
           {note.tags.map((tag) => (
             <li key={tag}>{tag}</li>
           ))}
@@ -35,10 +38,10 @@ export function NoteCard({ note, onEdit, onDelete }: NoteCardProps) {
       )}
       <div class="cl-actions">
         <button type="button" onClick={onEdit}>
-          Edit
+          {t('noteEdit')}
         </button>
         <button type="button" onClick={onDelete}>
-          Delete
+          {t('noteDelete')}
         </button>
       </div>
     </div>

@@ -1,6 +1,8 @@
 /** Writing or editing a note: text, tags with type-ahead, a colour with a meaning. Ctrl+Enter saves. */
 import { useRef, useState } from 'preact/hooks';
 import { DEFAULT_COLORS, type ColorId } from '../../lib/notes/note-types';
+import { useT } from '../i18n';
+import { colorName } from '../labels';
 
 export interface NoteValues {
   text: string;
@@ -23,6 +25,7 @@ export interface NoteEditorProps {
 const QUOTE_PREVIEW = 280;
 
 export function NoteEditor(props: NoteEditorProps) {
+  const t = useT();
   const [text, setText] = useState(props.initial.text);
   const [tags, setTags] = useState<string[]>(props.initial.tags);
   const [draftTag, setDraftTag] = useState('');
@@ -43,7 +46,7 @@ export function NoteEditor(props: NoteEditorProps) {
   return (
     <form
       class="cl-note-editor"
-      aria-label="ClaimLens: note on the selected passage"
+      aria-label={t('noteEditorLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         save();
@@ -61,25 +64,25 @@ export function NoteEditor(props: NoteEditorProps) {
     >
       <blockquote class="cl-note-quote">{quote}</blockquote>
       <label class="cl-field">
-        <span>Note</span>
+        <span>{t('noteEditorNote')}</span>
         <textarea
           value={text}
           rows={3}
           autoFocus
-          placeholder="Why this passage matters (Markdown allowed)"
+          placeholder={t('noteEditorPlaceholder')}
           onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
         />
       </label>
       <div class="cl-field">
-        <span id={`${listId}-label`}>Tags</span>
+        <span id={`${listId}-label`}>{t('noteTags')}</span>
         <ul class="cl-tags" aria-labelledby={`${listId}-label`}>
           {tags.map((tag) => (
             <li key={tag}>
               {tag}
               <button
                 type="button"
-                aria-label={`Remove tag ${tag}`}
-                onClick={() => setTags(tags.filter((t) => t !== tag))}
+                aria-label={t('noteEditorRemoveTag', tag)}
+                onClick={() => setTags(tags.filter((other) => other !== tag))}
               >
                 ×
               </button>
@@ -90,8 +93,8 @@ export function NoteEditor(props: NoteEditorProps) {
           type="text"
           list={listId}
           value={draftTag}
-          aria-label="Add a tag"
-          placeholder="Add a tag, then Enter"
+          aria-label={t('noteEditorAddTag')}
+          placeholder={t('noteEditorAddTagPlaceholder')}
           onInput={(event) => {
             const value = (event.target as HTMLInputElement).value;
             if (value.endsWith(',')) addTag(value.slice(0, -1));
@@ -106,14 +109,14 @@ export function NoteEditor(props: NoteEditorProps) {
         />
         <datalist id={listId}>
           {props.knownTags
-            .filter((t) => !tags.includes(t))
-            .map((t) => (
-              <option key={t} value={t} />
+            .filter((known) => !tags.includes(known))
+            .map((known) => (
+              <option key={known} value={known} />
             ))}
         </datalist>
       </div>
       <fieldset class="cl-colors">
-        <legend>Colour</legend>
+        <legend>{t('noteEditorColour')}</legend>
         {DEFAULT_COLORS.map((c) => (
           <label key={c.id} class={`cl-color cl-color-${c.id}`}>
             <input
@@ -124,7 +127,7 @@ export function NoteEditor(props: NoteEditorProps) {
               onChange={() => setColor(c.id)}
             />
             <span class="cl-swatch" aria-hidden="true" />
-            {props.colorLabels?.[c.id] ?? c.label}
+            {colorName(t, c.id, props.colorLabels)}
           </label>
         ))}
       </fieldset>
@@ -135,10 +138,10 @@ export function NoteEditor(props: NoteEditorProps) {
       )}
       <div class="cl-actions">
         <button type="submit" disabled={props.saving}>
-          {props.saving ? 'Saving…' : 'Save'} <kbd>Ctrl+Enter</kbd>
+          {props.saving ? t('noteEditorSaving') : t('noteEditorSave')} <kbd>Ctrl+Enter</kbd>
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('noteEditorCancel')}
         </button>
       </div>
     </form>

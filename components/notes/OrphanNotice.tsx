@@ -1,25 +1,44 @@
-/** Saved passages that could not be found on the page: said plainly, listed, never drawn elsewhere. */
+/** Saved passages that could not be found on the page: said plainly, listed, never drawn elsewhere; each can be re-linked. */
+import { plural, useT } from '../i18n';
+
 export interface OrphanNoticeProps {
-  quotes: readonly string[];
+  orphans: readonly { id: string; quote: string }[];
   onDismiss(): void;
+  /** Starts re-linking a note to a passage the reader selects. */
+  onRelink?(id: string): void;
 }
 
-export function OrphanNotice({ quotes, onDismiss }: OrphanNoticeProps) {
-  if (quotes.length === 0) return null;
-  const count = quotes.length === 1 ? '1 saved passage' : `${quotes.length} saved passages`;
+const short = (quote: string, max: number) => (quote.length > max ? `${quote.slice(0, max)}…` : quote);
+
+export function OrphanNotice({ orphans, onDismiss, onRelink }: OrphanNoticeProps) {
+  const t = useT();
+  if (orphans.length === 0) return null;
   return (
     <div class="cl-orphans" role="status">
-      <button type="button" class="cl-close" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" class="cl-close" aria-label={t('orphansDismiss')} onClick={onDismiss}>
         ×
       </button>
       <details>
-        <summary>{count} could not be found on this page</summary>
-        <p class="cl-meta">
-          The page has changed. The notes are kept; you can find them in the ClaimLens popup.
-        </p>
+        <summary>{plural(t, 'orphansNotFound', orphans.length)}</summary>
+        <p class="cl-meta">{t('orphansExplain')}</p>
         <ul>
-          {quotes.map((q, i) => (
-            <li key={i}>“{q.length > 160 ? `${q.slice(0, 160)}…` : q}”</li>
+          {orphans.map((o) => (
+            <li key={o.id}>
+              “{short(o.quote, 160)}”
+              {onRelink && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    class="cl-relink"
+                    aria-label={t('orphansRelinkLabel', short(o.quote, 60))}
+                    onClick={() => onRelink(o.id)}
+                  >
+                    {t('orphansRelink')}
+                  </button>
+                </>
+              )}
+            </li>
           ))}
         </ul>
       </details>

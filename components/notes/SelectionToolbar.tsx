@@ -1,17 +1,20 @@
 /** The small toolbar beside a text selection: save it as a highlight, or with a note. */
+import { useT } from '../i18n';
+
 export interface SelectionToolbarProps {
   onHighlight(): void;
   onAddNote(): void;
 }
 
 export function SelectionToolbar({ onHighlight, onAddNote }: SelectionToolbarProps) {
+  const t = useT();
   return (
-    <div class="cl-selection-toolbar" role="toolbar" aria-label="ClaimLens: save the selected passage">
-      <button type="button" onClick={onHighlight} title="Save the selection as a highlight (Alt+Shift+S)">
-        Highlight
+    <div class="cl-selection-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
+      <button type="button" onClick={onHighlight} title={t('toolbarHighlightTitle')}>
+        {t('toolbarHighlight')}
       </button>
-      <button type="button" onClick={onAddNote} title="Save the selection with a note">
-        Add note
+      <button type="button" onClick={onAddNote} title={t('toolbarAddNoteTitle')}>
+        {t('toolbarAddNote')}
       </button>
     </div>
   );

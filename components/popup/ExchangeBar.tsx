@@ -1,10 +1,13 @@
 /** Export the notes in view (Markdown, JSON, W3C Web Annotation, CSV) and import a file of notes. */
-import type { Translate } from './ThisPage';
+import type { Translate } from '../../lib/i18n';
+import type { ExportFormat } from '../../lib/notes/exchange/export-file';
 
-export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'csv';
+export type { ExportFormat };
 
 export interface ExchangeBarProps {
   count: number;
+  /** Whether `count` is the reader's selection rather than everything listed. */
+  selection?: boolean;
   onExport(format: ExportFormat): void;
   onImport(text: string): void;
   /** What the last import did ("3 added, 1 updated"), or every problem found in the file. */
@@ -19,10 +22,10 @@ const FORMATS: { id: ExportFormat; key: string }[] = [
   { id: 'csv', key: 'popupExportCsv' },
 ];
 
-export function ExchangeBar({ count, onExport, onImport, outcome, t }: ExchangeBarProps) {
+export function ExchangeBar({ count, selection, onExport, onImport, outcome, t }: ExchangeBarProps) {
   return (
     <div class="exchange">
-      <span>{t('popupExport', String(count))}</span>
+      <span>{t(selection ? 'popupExportSelected' : 'popupExport', count.toLocaleString())}</span>
       {FORMATS.map((f) => (
         <button key={f.id} type="button" disabled={count === 0} onClick={() => onExport(f.id)}>
           {t(f.key)}

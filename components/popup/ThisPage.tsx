@@ -1,8 +1,9 @@
 /** The popup's first view: what ClaimLens found on the current tab, and the notes saved on it. */
 import type { PageReport } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
+import type { Translate } from '../../lib/i18n';
 
-export type Translate = (key: string, substitutions?: string | string[]) => string;
+export type { Translate };
 
 export interface ThisPageProps {
   /** null: ClaimLens has not read this tab (not a web page, or it is still loading). */
@@ -10,12 +11,14 @@ export interface ThisPageProps {
   notes: readonly Note[];
   /** Scrolls the page to the first mark of a group or incident and opens its tooltip. */
   onShow?(targetId: string): void;
+  /** Re-links an orphan: the page asks the reader to select its passage. */
+  onRelink?(note: Note): void;
   t: Translate;
 }
 
 const MARKED_KINDS = new Set(['group', 'media', 'organization', 'person']);
 
-export function ThisPage({ report, notes, onShow, t }: ThisPageProps) {
+export function ThisPage({ report, notes, onShow, onRelink, t }: ThisPageProps) {
   const name = (id: string, text: string) =>
     onShow ? (
       <button type="button" class="show" title={t('popupShowMark')} onClick={() => onShow(id)}>
@@ -72,6 +75,16 @@ export function ThisPage({ report, notes, onShow, t }: ThisPageProps) {
               </blockquote>
               {n.text && <p>{n.text}</p>}
               {n.anchorStatus === 'orphan' && <span class="badge">{t('popupOrphanLabel')}</span>}
+              {n.anchorStatus === 'orphan' && onRelink && (
+                <button
+                  type="button"
+                  class="relink"
+                  title={t('popupRelinkLabel')}
+                  onClick={() => onRelink(n)}
+                >
+                  {t('popupRelink')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { generateNotes } from '../../lib/bench/generated-notes';
 import { badgeText } from '../../lib/badge';
+import { translate as t } from '../../lib/i18n';
 
 export default defineBackground(() => {
   let service: KnowledgeService | undefined;
@@ -76,7 +77,7 @@ export default defineBackground(() => {
     if (!accept('openNote', data, sender)) return { ok: false };
     const repo = notesRepository();
     const note = await repo.get(data.id);
-    if (!note) return { ok: false, message: 'This note no longer exists.' };
+    if (!note) return { ok: false, message: t('errorNoteGone') };
     // Ask every tab which page it shows (no "tabs" permission needed): the first match is focused.
     const tabs = await browser.tabs.query({});
     const aliases = await repo.pageAliases(note.pageKey);
@@ -160,10 +161,10 @@ export default defineBackground(() => {
     browser.contextMenus?.removeAll().then(() => {
       browser.contextMenus.create({
         id: 'save-highlight',
-        title: 'Save as highlight',
+        title: t('menuSaveHighlight'),
         contexts: ['selection'],
       });
-      browser.contextMenus.create({ id: 'add-note', title: 'Save with a note…', contexts: ['selection'] });
+      browser.contextMenus.create({ id: 'add-note', title: t('menuAddNote'), contexts: ['selection'] });
     });
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
@@ -214,7 +215,7 @@ function pause(ms: number): Promise<void> {
 function refused() {
   return {
     ok: false as const,
-    error: { kind: 'invalid', message: 'ClaimLens refused a malformed request.' },
+    error: { kind: 'invalid', message: t('errorRefused') },
   };
 }
 

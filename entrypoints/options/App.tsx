@@ -1,6 +1,8 @@
 /** Options: the reader's own names for the highlight colours (more settings come with the pack manager). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { colorName } from '../../components/labels';
+import { translate as t } from '../../lib/i18n';
 import { COLOR_LABELS_KEY, cleanColorLabels, type ColorLabels } from '../../lib/notes/color-labels';
 import { DEFAULT_COLORS } from '../../lib/notes/note-types';
 
@@ -19,9 +21,9 @@ export function App() {
     const clean = cleanColorLabels(labels);
     try {
       await browser.storage.local.set({ [COLOR_LABELS_KEY]: clean });
-      setStatus('Saved. New notes use these names.');
+      setStatus(t('optionsSaved'));
     } catch (error) {
-      setStatus(`Not saved: ${(error as Error).message}`);
+      setStatus(t('optionsNotSaved', (error as Error).message));
     }
   };
 
@@ -30,24 +32,27 @@ export function App() {
       <h1>ClaimLens</h1>
       <form onSubmit={save}>
         <fieldset>
-          <legend>Highlight colours</legend>
-          <p>Each colour keeps its meaning for you. Leave a name empty for the default.</p>
-          {DEFAULT_COLORS.map((c) => (
-            <label key={c.id} class="row">
-              <span class={`swatch swatch-${c.id}`} aria-hidden="true" />
-              <span class="default">{c.label}</span>
-              <input
-                type="text"
-                maxLength={40}
-                placeholder={c.label}
-                value={labels[c.id] ?? ''}
-                aria-label={`Name for the colour “${c.label}”`}
-                onInput={(e) => setLabels({ ...labels, [c.id]: (e.target as HTMLInputElement).value })}
-              />
-            </label>
-          ))}
+          <legend>{t('optionsColoursLegend')}</legend>
+          <p>{t('optionsColoursHelp')}</p>
+          {DEFAULT_COLORS.map((c) => {
+            const name = colorName(t, c.id);
+            return (
+              <label key={c.id} class="row">
+                <span class={`swatch swatch-${c.id}`} aria-hidden="true" />
+                <span class="default">{name}</span>
+                <input
+                  type="text"
+                  maxLength={40}
+                  placeholder={name}
+                  value={labels[c.id] ?? ''}
+                  aria-label={t('optionsColourName', name)}
+                  onInput={(e) => setLabels({ ...labels, [c.id]: (e.target as HTMLInputElement).value })}
+                />
+              </label>
+            );
+          })}
         </fieldset>
-        <button type="submit">Save</button>
+        <button type="submit">{t('optionsSave')}</button>
         <p role="status">{status}</p>
       </form>
     </main>

@@ -45,6 +45,7 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
       selectionChanged: (range) => void notes.showToolbar(range),
       runCommand: (command) => notes.runCommand(command),
       focus: (id) => notes.focus(id),
+      startRelink: (id) => notes.startRelink(id),
     },
   };
 };

@@ -1,14 +1,17 @@
 /**
  * Saved passages on the page: the selection toolbar, the note editor, the highlights of notes saved
- * here (re-anchored on load and when content arrives), their cards, and the notice for passages
- * that could not be found. Talks to the background only through `NotesPorts`.
+ * here (re-anchored on load and when content arrives), their cards, the notice for passages that
+ * could not be found, and re-linking one of them to a passage the reader selects. Talks to the
+ * background only through `NotesPorts`.
  */
-import { render, type VNode } from 'preact';
+import type { VNode } from 'preact';
 import { NoteCard } from '../../components/notes/NoteCard';
 import { NoteEditor, type NoteValues } from '../../components/notes/NoteEditor';
 import { OrphanNotice } from '../../components/notes/OrphanNotice';
+import { RelinkNotice } from '../../components/notes/RelinkNotice';
 import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
 import { createAnchorer, describe } from '../../lib/anchoring';
+import { translate as t } from '../../lib/i18n';
 import type { NoteDraft, NoteResult, PageNotes } from '../../lib/messaging';
 import type { NotesPorts } from '../../lib/page/page-ui-contract';
 import { DEFAULT_COLOR, type AnchorStatus, type ColorId, type Note } from '../../lib/notes/note-types';
@@ -19,7 +22,7 @@ import { savableSelection } from '../../lib/page/selection';
 import { pageAddress } from '../../lib/page/page-address';
 import type { Mark, Spotter } from '../../lib/page/spotter';
 import type { PanelController } from './tooltip';
-import type { UiRoot } from './ui-root';
+import { show, type UiRoot } from './ui-root';
 
 const REANCHOR_DEBOUNCE_MS = 500;
 const SAVE_ATTEMPTS = 4;
@@ -33,6 +36,8 @@ export class NotesController {
   private knownTags: string[] = [];
   private editing: { noteId?: string; error?: string; saving?: boolean } | null = null;
   private toolbarRange: Range | null = null;
+  /** Re-link mode: the orphan being given a new passage, and the passage selected for it so far. */
+  private relinking: { id: string; range: Range | null; error?: string; busy?: boolean } | null = null;
   private stopToolbar?: () => void;
   private reanchorTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
@@ -77,6 +82,7 @@ export class NotesController {
 
   /** A command from the toolbar button, the keyboard shortcut or the context menu. */
   runCommand(command: 'save-highlight' | 'add-note'): void {
+    if (this.relinking) return void this.attach();
     const range = savableSelection(this.doc);
     if (!range) return;
     if (command === 'save-highlight') void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
@@ -107,6 +113,7 @@ export class NotesController {
     return (
       <NoteCard
         note={note}
+        colorLabels={this.colorLabels}
         onEdit={() => {
           this.editing = { noteId: note.id };
           void this.loadTags().then(() => this.panel.refresh());
@@ -166,33 +173,121 @@ export class NotesController {
   }
 
   private async drawNotice(): Promise<void> {
-    if (this.orphans.length === 0 && !this.ui.isMounted()) return;
+    if (this.orphans.length === 0 && !this.relinking && !this.ui.isMounted()) return;
     const { notice } = await this.ui.get();
-    render(
+    const relinking = this.relinking;
+    const note = relinking && this.notes.get(relinking.id);
+    if (relinking && note) {
+      show(
+        notice,
+        <RelinkNotice
+          quote={note.selectors.quote.exact}
+          selected={relinking.range?.toString() ?? null}
+          error={relinking.error}
+          onAttach={() => void this.attach()}
+          onCancel={() => this.cancelRelink()}
+        />,
+      );
+      return;
+    }
+    show(
+      notice,
       this.noticeDismissed ? null : (
         <OrphanNotice
-          quotes={this.orphans.map((n) => n.selectors.quote.exact)}
+          orphans={this.orphans.map((n) => ({ id: n.id, quote: n.selectors.quote.exact }))}
+          onRelink={(id) => this.startRelink(id)}
           onDismiss={() => {
             this.noticeDismissed = true;
             void this.drawNotice();
           }}
         />
       ),
-      notice,
     );
+  }
+
+  // ── re-linking an orphan ───────────────────────────────────────────────────
+
+  /**
+   * Lets the reader give a note a new passage: a notice asks for a selection (the current one counts),
+   * Attach or Alt+Shift+S attaches it, Cancel or Escape leaves. False when this page does not have the note.
+   */
+  startRelink(id: string): boolean {
+    if (!this.notes.has(id) || this.signal.aborted) return false;
+    this.panel.close();
+    this.hideToolbar();
+    this.relinking = { id, range: savableSelection(this.doc) };
+    void this.drawNotice();
+    return true;
+  }
+
+  private cancelRelink(): void {
+    this.relinking = null;
+    void this.drawNotice();
+  }
+
+  /** Attaches the note being re-linked to the selected passage: saved, drawn at once, the notice updated. */
+  private async attach(): Promise<void> {
+    const relinking = this.relinking;
+    if (!relinking || relinking.busy) return;
+    const range = savableSelection(this.doc) ?? relinking.range;
+    if (!range) return;
+    let selectors;
+    try {
+      selectors = toNoteSelectors(describe(this.doc.body, range));
+    } catch (error) {
+      relinking.error = t('errorCannotSave', (error as Error).message);
+      return void this.drawNotice();
+    }
+    const links = this.mentionsIn(range);
+    relinking.busy = true;
+    let result: NoteResult;
+    try {
+      result = await this.ports.relinkNote({ id: relinking.id, selectors, ...links });
+    } catch {
+      result = { ok: false, error: { kind: 'unavailable', message: t('errorUnreachableEdit') } };
+    }
+    relinking.busy = false;
+    if (this.relinking !== relinking) return;
+    if (!result.ok) {
+      relinking.error = result.error.message;
+      return void this.drawNotice();
+    }
+    this.relinking = null;
+    this.notes.set(result.note.id, result.note);
+    this.ranges.set(result.note.id, range.cloneRange());
+    this.orphans = this.orphans.filter((n) => n.id !== result.note.id);
+    this.doc.getSelection()?.removeAllRanges();
+    this.draw();
+    // The note opens beside its new passage: the reader sees where it went, and the focus has a place.
+    this.focus(result.note.id);
+  }
+
+  /** The groups and incidents marked inside a passage (a saved passage is linked to them). */
+  private mentionsIn(range: Range): { entityIds: string[]; incidentIds: string[] } {
+    const mentioned = this.spotter.getMarks().filter((m) => overlaps(m.range, range));
+    return {
+      entityIds: [...new Set(mentioned.filter((m) => m.type === 'entity').map((m) => m.targetId))],
+      incidentIds: [...new Set(mentioned.filter((m) => m.type === 'incident').map((m) => m.targetId))],
+    };
   }
 
   // ── saving ─────────────────────────────────────────────────────────────────
 
   /** Offers the toolbar beside a selection the reader made, or hides it. */
   async showToolbar(range: Range | null): Promise<void> {
+    if (this.relinking) {
+      // While re-linking, a selection is the candidate passage, not something to save.
+      this.relinking.range = range;
+      this.relinking.error = undefined;
+      return this.drawNotice();
+    }
     this.stopToolbar?.();
     this.stopToolbar = undefined;
     this.toolbarRange = range;
     if (!range && !this.ui.isMounted()) return;
     const { toolbar } = await this.ui.get();
     if (!range || this.toolbarRange !== range) {
-      if (!this.toolbarRange) render(null, toolbar);
+      if (!this.toolbarRange) show(toolbar, null);
       return;
     }
     const act = (command: 'save-highlight' | 'add-note') => (event?: Event) => {
@@ -202,7 +297,7 @@ export class NotesController {
         void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
       else this.openEditor(range);
     };
-    render(<SelectionToolbar onHighlight={act('save-highlight')} onAddNote={act('add-note')} />, toolbar);
+    show(toolbar, <SelectionToolbar onHighlight={act('save-highlight')} onAddNote={act('add-note')} />);
     const element = toolbar.firstElementChild as HTMLElement | null;
     if (element) this.stopToolbar = keepBeside(range, element, 'top');
   }
@@ -211,7 +306,7 @@ export class NotesController {
     this.stopToolbar?.();
     this.stopToolbar = undefined;
     this.toolbarRange = null;
-    void this.ui.get().then(({ toolbar }) => render(null, toolbar));
+    if (this.ui.isMounted()) void this.ui.get().then(({ toolbar }) => show(toolbar, null));
   }
 
   private openEditor(range: Range): void {
@@ -251,10 +346,9 @@ export class NotesController {
     try {
       selectors = toNoteSelectors(describe(this.doc.body, range));
     } catch (error) {
-      this.report(`This passage cannot be saved: ${(error as Error).message}`, redraw);
+      this.report(t('errorCannotSave', (error as Error).message), redraw);
       return;
     }
-    const mentioned = this.spotter.getMarks().filter((m) => overlaps(m.range, range));
     const draft: NoteDraft = {
       id: crypto.randomUUID(),
       ...pageAddress(this.doc),
@@ -263,8 +357,7 @@ export class NotesController {
       text: values.text,
       tags: values.tags,
       color: values.color,
-      entityIds: [...new Set(mentioned.filter((m) => m.type === 'entity').map((m) => m.targetId))],
-      incidentIds: [...new Set(mentioned.filter((m) => m.type === 'incident').map((m) => m.targetId))],
+      ...this.mentionsIn(range),
     };
     // Drawn before the background answers: saving feels instant, and is undone if it failed.
     const pending: Note = {
@@ -314,10 +407,7 @@ export class NotesController {
     }
     return {
       ok: false,
-      error: {
-        kind: 'unavailable',
-        message: 'ClaimLens could not reach its storage, so the passage was not saved. Please try again.',
-      },
+      error: { kind: 'unavailable', message: t('errorUnreachableSave') },
     };
   }
 
@@ -330,10 +420,7 @@ export class NotesController {
     } catch {
       result = {
         ok: false,
-        error: {
-          kind: 'unavailable',
-          message: 'ClaimLens could not reach its storage; nothing was changed.',
-        },
+        error: { kind: 'unavailable', message: t('errorUnreachableEdit') },
       };
     }
     if (!result.ok) {
@@ -354,7 +441,7 @@ export class NotesController {
     } catch {
       result = {
         ok: false,
-        error: { kind: 'unavailable', message: 'ClaimLens could not reach its storage; the note was kept.' },
+        error: { kind: 'unavailable', message: t('errorUnreachableDelete') },
       };
     }
     if (!result.ok) return this.report(result.error.message);

@@ -2,14 +2,15 @@
  * The floating panel in ClaimLens's shadow root: the tooltip of whichever mark the reader reached,
  * or another view beside a range (a note, the note editor). Opens, places and closes it.
  */
-import { render, type VNode } from 'preact';
+import type { VNode } from 'preact';
 import { Panel } from '../../components/Panel';
 import { Tooltip } from '../../components/Tooltip';
 import type { Card } from '../../lib/knowledge/cards';
 import { keepBeside } from '../../lib/page/floating';
 import type { MarkInteractionHandlers } from '../../lib/page/mark-interaction';
 import type { Mark } from '../../lib/page/spotter';
-import type { UiRoot } from './ui-root';
+import { translate } from '../../lib/i18n';
+import { show, type UiRoot } from './ui-root';
 
 const CLOSE_GRACE_MS = 300;
 
@@ -94,7 +95,7 @@ export class PanelController implements MarkInteractionHandlers {
     this.stopPlacing?.();
     this.stopPlacing = undefined;
     this.marks.setActive(null);
-    void this.ui.get().then(({ panel }) => render(null, panel));
+    void this.ui.get().then(({ panel }) => show(panel, null));
     const focusBack = this.returnFocus;
     this.returnFocus = null;
     if (focusBack instanceof HTMLElement) focusBack.focus({ preventScroll: true });
@@ -152,15 +153,20 @@ export class PanelController implements MarkInteractionHandlers {
         />
       );
     else view = null;
-    render(
+    show(
+      panel,
       view && (this.custom || this.mark?.type === 'note') ? (
-        <Panel label="ClaimLens note" theme={this.ui.theme} onClose={() => this.close()} {...handlers}>
+        <Panel
+          label={translate('notePanelLabel')}
+          theme={this.ui.theme}
+          onClose={() => this.close()}
+          {...handlers}
+        >
           {view}
         </Panel>
       ) : (
         view
       ),
-      panel,
     );
   }
 }

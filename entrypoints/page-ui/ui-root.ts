@@ -1,5 +1,8 @@
 /** ClaimLens's one element on the page: a shadow root, made the first time something is shown. */
+import { h, render, type VNode } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { I18n } from '../../components/i18n';
+import { translate } from '../../lib/i18n';
 import { isDarkPage } from '../../lib/page/page-theme';
 import { UI_HOST_TAG } from '../../lib/page/visible-text';
 import css from './style.css?inline';
@@ -11,6 +14,11 @@ export interface UiContainers {
   toolbar: HTMLElement;
   /** Notices pinned to a corner of the window (passages that could not be found). */
   notice: HTMLElement;
+}
+
+/** Draws a view into one of the containers, in the reader's language (null clears it). */
+export function show(container: HTMLElement, view: VNode | null): void {
+  render(view && h(I18n.Provider, { value: translate }, view), container);
 }
 
 export class UiRoot {

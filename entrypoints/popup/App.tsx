@@ -1,25 +1,23 @@
-/** The popup: what is on the current tab, and every saved note (search, delete with undo). */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The popup: what is on the current tab (re-link its orphan notes), and every saved note (search,
+ * filters, edit, delete with undo, select several to delete, tag or export, import).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { BulkBar } from '../../components/popup/BulkBar';
 import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeBar';
+import { I18n, plural } from '../../components/i18n';
 import { NoteEditor } from '../../components/notes/NoteEditor';
 import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
-import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
-import { PAUSE_KEY, cleanPause, withSite, type PauseSettings } from '../../lib/pause-settings';
-import { toCsv } from '../../lib/notes/exchange/csv';
-import { importReport, parseImport, planImport } from '../../lib/notes/exchange/import-notes';
-import { toClaimLensJson } from '../../lib/notes/exchange/json';
-import { toMarkdown } from '../../lib/notes/exchange/markdown';
-import { toWebAnnotation } from '../../lib/notes/exchange/web-annotation';
 import { ThisPage } from '../../components/popup/ThisPage';
-import { sendMessage, type PageReport } from '../../lib/messaging';
+import { translate as t } from '../../lib/i18n';
+import { sendMessage, type NotesResult, type PageReport } from '../../lib/messaging';
+import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
-
-const t = (key: string, substitutions?: string | string[]) =>
-  (browser.i18n.getMessage as (k: string, s?: string | string[]) => string)(key, substitutions) || key;
+import { PAUSE_KEY, cleanPause, withSite, type PauseSettings } from '../../lib/pause-settings';
 
 type View = 'page' | 'all';
 
@@ -32,7 +30,7 @@ export function App() {
   const [pageNotes, setPageNotes] = useState<Note[]>([]);
   const [allNotes, setAllNotes] = useState<Note[]>([]);
   const [query, setQuery] = useState('');
-  const [deleted, setDeleted] = useState<Note | null>(null);
+  const [deleted, setDeleted] = useState<Note[] | null>(null);
   const [error, setError] = useState('');
   const [outcome, setOutcome] = useState<{ report?: string; errors?: string[] } | null>(null);
   const [filter, setFilter] = useState<NoteFilter>({});
@@ -42,8 +40,14 @@ export function App() {
   const [host, setHost] = useState('');
   const [tabId, setTabId] = useState<number>();
   const [names, setNames] = useState<Record<string, string>>({});
-  const shown = filterNotes(allNotes, filter);
-  const choices = filterChoices(allNotes);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [bulkStatus, setBulkStatus] = useState('');
+  // Worked out again only when the notes or the filter change, not on every click (10,000 notes).
+  const shown = useMemo(() => filterNotes(allNotes, filter), [allNotes, filter]);
+  const choices = useMemo(() => filterChoices(allNotes), [allNotes]);
+  const picked = useMemo(() => shown.filter((n) => selected.has(n.id)), [shown, selected]);
+  const pickedTags = useMemo(() => [...new Set(picked.flatMap((n) => n.tags))].sort(), [picked]);
 
   const fail = (e: unknown) => setError(t('popupStorageError', (e as Error).message));
 
@@ -85,7 +89,7 @@ export function App() {
     return () => {
       stale = true;
     };
-  }, [view, query, deleted]);
+  }, [view, query]);
 
   // Names for the groups and incidents the notes mention (the filter menu shows names, not ids).
   const mentionKey = choices.mentions.join(',');
@@ -96,14 +100,85 @@ export function App() {
       .catch(() => undefined); // ids stand in for names
   }, [mentionKey]);
 
+  const dropFromList = (gone: readonly Note[]) => {
+    const ids = new Set(gone.map((n) => n.id));
+    setAllNotes((notes) => notes.filter((n) => !ids.has(n.id)));
+    setSelected((current) => new Set([...current].filter((id) => !ids.has(id))));
+  };
+  const putInList = (notes: readonly Note[]) => {
+    const byId = new Map(notes.map((n) => [n.id, n]));
+    setAllNotes((list) => {
+      const kept = list.map((n) => byId.get(n.id) ?? n);
+      const known = new Set(list.map((n) => n.id));
+      const back = notes.filter((n) => !known.has(n.id));
+      return back.length === 0 ? kept : [...back, ...kept].sort((a, b) => b.createdAt - a.createdAt);
+    });
+  };
+
   const remove = async (note: Note) => {
     try {
       await notesRepository().delete(note.id);
-      setDeleted(note);
+      dropFromList([note]);
+      setDeleted([note]);
     } catch (e) {
       fail(e);
     }
   };
+  const undo = async () => {
+    if (!deleted) return;
+    try {
+      if (deleted.length === 1) await notesRepository().restore(deleted[0]!);
+      else {
+        const result = await sendMessage('restoreNotes', { notes: deleted });
+        if (!result.ok) return setError(t('popupBulkFailed', result.error.message));
+      }
+      putInList(deleted);
+      setDeleted(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  // Several notes at once: one message, one transaction in the background.
+  const bulk = async (run: () => Promise<NotesResult>, done: (notes: Note[]) => void) => {
+    setBusy(true);
+    setBulkStatus('');
+    try {
+      const result = await run();
+      if (result.ok) done(result.notes);
+      else setError(t('popupBulkFailed', result.error.message));
+    } catch (e) {
+      setError(t('popupBulkFailed', (e as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const deletePicked = () =>
+    bulk(
+      () => sendMessage('deleteNotes', { ids: picked.map((n) => n.id) }),
+      (notes) => {
+        dropFromList(notes);
+        setDeleted(notes);
+      },
+    );
+  const retagPicked = (change: { add?: string; remove?: string }) =>
+    bulk(
+      () => sendMessage('retagNotes', { ids: picked.map((n) => n.id), ...change }),
+      (notes) => {
+        putInList(notes);
+        setBulkStatus(plural(t, 'popupBulkTagged', notes.length));
+      },
+    );
+  const select = (ids: readonly string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
   const open = async (note: Note) => {
     const result = await sendMessage('openNote', { id: note.id }).catch(() => ({
       ok: false,
@@ -112,23 +187,20 @@ export function App() {
     if (result.ok) window.close();
     else setError(result.message ?? t('popupOpenFailed'));
   };
+  const relink = async (note: Note) => {
+    if (tabId === undefined) return;
+    const started = await sendMessage('startRelink', { tabId, id: note.id }).catch(() => false);
+    if (started) window.close();
+    else setError(t('popupRelinkFailed'));
+  };
   const saveEdit = async (note: Note, values: { text: string; tags: string[]; color: ColorId }) => {
     try {
-      await notesRepository().update(note.id, values);
+      const saved = await notesRepository().update(note.id, values);
       setEditing(null);
       setEditError(undefined);
-      setAllNotes(await notesRepository().recent());
+      if (saved) putInList([saved]);
     } catch (e) {
       setEditError((e as Error).message);
-    }
-  };
-  const undo = async () => {
-    if (!deleted) return;
-    try {
-      await notesRepository().restore(deleted);
-      setDeleted(null);
-    } catch (e) {
-      fail(e);
     }
   };
 
@@ -138,31 +210,33 @@ export function App() {
   };
   const site = host.replace(/^www\./, '');
 
-  const exportNotes = (format: ExportFormat) => {
-    const [content, type, ext] =
-      format === 'markdown'
-        ? [toMarkdown(shown), 'text/markdown', 'md']
-        : format === 'json'
-          ? [toClaimLensJson(shown), 'application/json', 'json']
-          : format === 'web-annotation'
-            ? [toWebAnnotation(shown), 'application/ld+json', 'jsonld']
-            : [toCsv(shown), 'text/csv', 'csv'];
+  // The selection, else everything listed. The exporters load when first used.
+  const exportNotes = async (format: ExportFormat) => {
+    const notes = picked.length > 0 ? picked : shown;
+    const { exportFile } = await import('../../lib/notes/exchange/export-file');
+    const file = exportFile(notes, format);
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
-    link.download = `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${ext}`;
+    link.href = URL.createObjectURL(new Blob([file.content], { type: `${file.type};charset=utf-8` }));
+    link.download = `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${file.extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
 
   // All or nothing: a file with any problem changes nothing and says what is wrong.
   const importNotes = async (text: string) => {
+    const { parseImport, planImport } = await import('../../lib/notes/exchange/import-notes');
     const parsed = parseImport(text);
     if (!parsed.ok) return setOutcome({ errors: parsed.errors });
     try {
       const repo = notesRepository();
       const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
       await repo.restoreAll([...plan.add, ...plan.update]);
-      setOutcome({ report: importReport(plan) });
+      setOutcome({
+        report: t(
+          'popupImported',
+          [plan.add, plan.update, plan.skip].map((l) => l.length.toLocaleString()),
+        ),
+      });
       setQuery('');
       setAllNotes(await repo.recent());
     } catch (e) {
@@ -171,90 +245,113 @@ export function App() {
   };
 
   return (
-    <main>
-      <h1>ClaimLens</h1>
-      <div role="tablist" aria-label="ClaimLens">
-        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
-          {t('popupTabPage')}
-        </button>
-        <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>
-          {t('popupTabAll')}
-        </button>
-      </div>
-      {error && <p role="alert">{error}</p>}
-      {view === 'page' ? (
-        <>
-          <fieldset class="pause">
-            <legend>{t('popupPause')}</legend>
-            {site && (
+    <I18n.Provider value={t}>
+      <main>
+        <h1>ClaimLens</h1>
+        <div role="tablist" aria-label={t('popupTabsLabel')}>
+          <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
+            {t('popupTabPage')}
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>
+            {t('popupTabAll')}
+          </button>
+        </div>
+        {error && <p role="alert">{error}</p>}
+        {view === 'page' ? (
+          <>
+            <fieldset class="pause">
+              <legend>{t('popupPause')}</legend>
+              {site && (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={pause.sites.includes(site)}
+                    onChange={(e) =>
+                      void savePause(withSite(pause, host, (e.target as HTMLInputElement).checked))
+                    }
+                  />
+                  {t('popupPauseSite', site)}
+                </label>
+              )}
               <label>
                 <input
                   type="checkbox"
-                  checked={pause.sites.includes(site)}
+                  checked={pause.everywhere}
                   onChange={(e) =>
-                    void savePause(withSite(pause, host, (e.target as HTMLInputElement).checked))
+                    void savePause({ ...pause, everywhere: (e.target as HTMLInputElement).checked })
                   }
                 />
-                {t('popupPauseSite', site)}
+                {t('popupPauseEverywhere')}
               </label>
-            )}
-            <label>
-              <input
-                type="checkbox"
-                checked={pause.everywhere}
-                onChange={(e) =>
-                  void savePause({ ...pause, everywhere: (e.target as HTMLInputElement).checked })
-                }
-              />
-              {t('popupPauseEverywhere')}
-            </label>
-          </fieldset>
-          <ThisPage
-            report={report}
-            notes={pageNotes}
-            onShow={(targetId) => {
-              if (tabId === undefined) return;
-              void sendMessage('showMark', { tabId, targetId }).then((shown) => shown && window.close());
-            }}
-            t={t}
-          />
-        </>
-      ) : (
-        <>
-          <ExchangeBar
-            count={shown.length}
-            onExport={exportNotes}
-            onImport={(text) => void importNotes(text)}
-            outcome={outcome}
-            t={t}
-          />
-          {editing && (
-            <NoteEditor
-              quote={editing.selectors.quote.exact}
-              initial={{ text: editing.text, tags: editing.tags, color: editing.color as ColorId }}
-              knownTags={choices.tags}
-              error={editError}
-              onSave={(values) => void saveEdit(editing, values)}
-              onCancel={() => setEditing(null)}
+            </fieldset>
+            <ThisPage
+              report={report}
+              notes={pageNotes}
+              onShow={(targetId) => {
+                if (tabId === undefined) return;
+                void sendMessage('showMark', { tabId, targetId }).then((shown) => shown && window.close());
+              }}
+              onRelink={(note) => void relink(note)}
+              t={t}
             />
-          )}
-          <NoteFilters choices={choices} filter={filter} onChange={setFilter} names={names} t={t} />
-          <NotesList
-            notes={shown}
-            query={query}
-            onQuery={setQuery}
-            onDelete={(note) => void remove(note)}
-            onOpen={(note) => void open(note)}
-            onEdit={(note) => {
-              setEditError(undefined);
-              setEditing(note);
-            }}
-            deleted={deleted}
-            onUndo={() => void undo()}
-            t={t}
-          />
-        </>
-      )}
-    </main>
+          </>
+        ) : (
+          <>
+            <ExchangeBar
+              count={picked.length > 0 ? picked.length : shown.length}
+              selection={picked.length > 0}
+              onExport={(format) => void exportNotes(format)}
+              onImport={(text) => void importNotes(text)}
+              outcome={outcome}
+              t={t}
+            />
+            {editing && (
+              <NoteEditor
+                quote={editing.selectors.quote.exact}
+                initial={{ text: editing.text, tags: editing.tags, color: editing.color as ColorId }}
+                knownTags={choices.tags}
+                error={editError}
+                onSave={(values) => void saveEdit(editing, values)}
+                onCancel={() => setEditing(null)}
+              />
+            )}
+            <NoteFilters choices={choices} filter={filter} onChange={setFilter} names={names} t={t} />
+            {picked.length > 0 && (
+              <BulkBar
+                count={picked.length}
+                tags={pickedTags}
+                busy={busy}
+                onDelete={() => void deletePicked()}
+                onAddTag={(tag) => void retagPicked({ add: tag })}
+                onRemoveTag={(tag) => void retagPicked({ remove: tag })}
+                onClear={() => setSelected(new Set())}
+                t={t}
+              />
+            )}
+            {bulkStatus && (
+              <p class="bulk-status" role="status">
+                {bulkStatus}
+              </p>
+            )}
+            <NotesList
+              notes={shown}
+              query={query}
+              onQuery={setQuery}
+              onDelete={(note) => void remove(note)}
+              onOpen={(note) => void open(note)}
+              onEdit={(note) => {
+                setEditError(undefined);
+                setEditing(note);
+              }}
+              deleted={deleted}
+              onUndo={() => void undo()}
+              selected={selected}
+              onSelect={select}
+              t={t}
+            />
+          </>
+        )}
+      </main>
+    </I18n.Provider>
   );
 }

@@ -78,6 +78,7 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
           restoreNote: (note) => sendMessage('restoreNote', note),
           setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
           listTags: () => sendMessage('listTags', {}),
+          relinkNote: (request) => sendMessage('relinkNote', request),
         },
         loadCards: (ids) => sendMessage('getCards', { ids }),
         onNoteMarksChanged: merge,
@@ -146,7 +147,12 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
     'focusNote',
     ({ data }) => void loadUi().then((loaded) => loaded.notes.focus(data.id)),
   );
+  // Re-linking an orphan (asked from the popup): only a page that has the note's UI loaded can.
+  const stopRelink = pageMessaging.onMessage('startRelink', ({ data }) =>
+    ui ? ui.notes.startRelink(data.id) : false,
+  );
   signal.addEventListener('abort', () => {
+    stopRelink();
     stopAddress();
     stopMark();
     stopFocus();

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { Card } from '../knowledge/cards';
-import type { NoteDraft, NoteResult, PageNotes } from '../messaging';
+import type { NoteDraft, NoteResult, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus, Note } from '../notes/note-types';
 import type { MarkInteractionHandlers } from './mark-interaction';
 import type { Spotter, Mark } from './spotter';
@@ -17,6 +17,8 @@ export interface NotesPorts {
   restoreNote(note: Note): Promise<NoteResult>;
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): Promise<void>;
   listTags(): Promise<string[]>;
+  /** Gives a note (an orphan) the passage the reader selected. */
+  relinkNote(request: RelinkRequest): Promise<NoteResult>;
 }
 
 export interface PageUiDeps {
@@ -47,6 +49,8 @@ export interface PageUi {
     runCommand(command: 'save-highlight' | 'add-note'): void;
     /** Brings a saved passage into view and opens its note. */
     focus(id: string): void;
+    /** Re-link mode for a note of this page (an orphan); false when the page does not have it. */
+    startRelink(id: string): boolean;
   };
 }
 

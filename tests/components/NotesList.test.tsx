@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { NotesList } from '../../components/popup/NotesList';
 import type { Note } from '../../lib/notes/note-types';
 
@@ -70,7 +71,7 @@ describe('the list of all notes', () => {
     expect(onQuery).toHaveBeenCalledWith('zak');
     fireEvent.click(screen.getByRole('button', { name: 'popupDeleteNote' }));
     expect(onDelete).toHaveBeenCalledWith(note(1));
-    rerender(<NotesList {...base} notes={[]} deleted={note(1)} onUndo={onUndo} />);
+    rerender(<NotesList {...base} notes={[]} deleted={[note(1)]} onUndo={onUndo} />);
     fireEvent.click(screen.getByRole('button', { name: 'popupUndo' }));
     expect(onUndo).toHaveBeenCalled();
   });
@@ -112,5 +113,67 @@ describe('the list of all notes', () => {
     expect(screen.getByText('A report')).toBeTruthy();
     expect(screen.getByText('B report')).toBeTruthy();
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+});
+
+describe('selecting notes in the list', () => {
+  /** The list with its selection kept as the popup keeps it. */
+  function Selectable({ notes, onChange }: { notes: Note[]; onChange?: (ids: string[]) => void }) {
+    const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+    return (
+      <NotesList
+        {...base}
+        notes={notes}
+        selected={selected}
+        onSelect={(ids, on) => {
+          const next = new Set(selected);
+          for (const id of ids)
+            if (on) next.add(id);
+            else next.delete(id);
+          setSelected(next);
+          onChange?.([...next].sort());
+        }}
+      />
+    );
+  }
+  const box = (i: number) => screen.getByRole('checkbox', { name: `popupSelectNote(Passage number ${i})` });
+
+  it('selects one note with its checkbox, and a range with Shift', () => {
+    const onChange = vi.fn();
+    render(<Selectable notes={Array.from({ length: 8 }, (_, i) => note(i))} onChange={onChange} />);
+    fireEvent.click(box(1));
+    expect((box(1) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box(4), { shiftKey: true });
+    expect(onChange).toHaveBeenLastCalledWith(['note-1', 'note-2', 'note-3', 'note-4']);
+    expect([0, 1, 2, 3, 4, 5].map((i) => (box(i) as HTMLInputElement).checked)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    // Shift again from there unselects the range back to the new click.
+    fireEvent.click(box(3), { shiftKey: true });
+    expect(onChange).toHaveBeenLastCalledWith(['note-1', 'note-2']);
+  });
+
+  it('selects every listed note at once, even 10,000, drawing only the rows in view', () => {
+    const onChange = vi.fn();
+    const notes = Array.from({ length: 10_000 }, (_, i) => note(i));
+    render(<Selectable notes={notes} onChange={onChange} />);
+    const all = screen.getByRole('checkbox', { name: `popupSelectAll(${(10_000).toLocaleString()})` });
+    fireEvent.click(all);
+    expect(onChange.mock.lastCall![0]).toHaveLength(10_000);
+    expect((all as HTMLInputElement).checked).toBe(true);
+    expect(screen.getAllByRole('checkbox', { checked: true }).length).toBeLessThan(40);
+    fireEvent.click(box(0));
+    expect((all as HTMLInputElement).checked).toBe(false);
+    expect((all as HTMLInputElement).indeterminate).toBe(true);
+  });
+
+  it('says how many notes were deleted together, for the undo', () => {
+    render(<NotesList {...base} notes={[]} deleted={[note(1), note(2), note(3)]} />);
+    expect(screen.getByRole('status').textContent).toContain('popupDeletedMany_other(3)');
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { render } from './locale';
 import { Tooltip } from '../../components/Tooltip';
 import type { IncidentCard } from '../../lib/knowledge/cards';
 import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';

@@ -1,0 +1,24 @@
+// One export, by format: the file's content, media type and extension (the popup loads this when first used).
+import type { Note } from '../note-types';
+import { toCsv } from './csv';
+import { toClaimLensJson } from './json';
+import { toMarkdown } from './markdown';
+import { toWebAnnotation } from './web-annotation';
+
+export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'csv';
+
+export function exportFile(
+  notes: readonly Note[],
+  format: ExportFormat,
+): { content: string; type: string; extension: string } {
+  switch (format) {
+    case 'markdown':
+      return { content: toMarkdown(notes), type: 'text/markdown', extension: 'md' };
+    case 'json':
+      return { content: toClaimLensJson(notes), type: 'application/json', extension: 'json' };
+    case 'web-annotation':
+      return { content: toWebAnnotation(notes), type: 'application/ld+json', extension: 'jsonld' };
+    case 'csv':
+      return { content: toCsv(notes), type: 'text/csv', extension: 'csv' };
+  }
+}
