@@ -4,7 +4,7 @@
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
 import type { IncidentMatch } from '../matching/incident-resolver';
-import { countedMentions } from '../matching/mention-filter';
+import { countedMentions, withTopic } from '../matching/mention-filter';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import type { PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';
@@ -216,7 +216,12 @@ export class Spotter {
           visibility.set(parent, mention.visible);
         }
       }
-      return count().map((c) => byRange.get(c.range)!);
+      const hasIncident = [...this.incidents.values()].some((i) => i.ranges.length > 0);
+      return withTopic(
+        count().map((c) => byRange.get(c.range)!),
+        (m) => m.found.kind,
+        hasIncident,
+      );
     });
     this.timed('draw', () => this.draw(counted));
     const report = this.timed('report', () => this.buildReport(counted));
