@@ -87,6 +87,34 @@ describe('default pack: what the product needs', () => {
     expect(entityKind.get('group-the-resistance-front')).toBe('group');
   });
 
+  it('is broad: at least 60 groups and 40 incidents, each incident with a claim or an official statement', () => {
+    const stats = packStats(pack);
+    expect(stats.entitiesByKind.group).toBeGreaterThanOrEqual(60);
+    expect(stats.incidents).toBeGreaterThanOrEqual(40);
+    expect(
+      pack.incidents.filter((i) => i.claims.length + i.statements.length === 0).map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('covers the incidents where responsibility was famously claimed, contested, denied or retracted', () => {
+    const ids = new Set(pack.incidents.map((i) => i.id));
+    const famous = [
+      'incident-mumbai-2008',
+      'incident-pathankot-2016',
+      'incident-uri-2016',
+      'incident-pahalgam-2025',
+      'incident-kabul-airport-2021',
+      'incident-peshawar-police-lines-2023',
+      'incident-crocus-city-hall-2024',
+      'incident-gulshan-2016',
+      'incident-bardo-2015',
+    ];
+    expect(famous.filter((id) => !ids.has(id))).toEqual([]);
+    expect(incident('incident-pahalgam-2025').claims.map((c) => c.stance)).toEqual(
+      expect.arrayContaining(['claimed', 'retracted']),
+    );
+  });
+
   it('holds the required incidents', () => {
     const ids = new Set(pack.incidents.map((i) => i.id));
     expect(REQUIRED_INCIDENTS.filter((id) => !ids.has(id))).toEqual([]);
@@ -163,6 +191,15 @@ describe('default pack: spotting on a page', () => {
     ['Jaish-e-Mohammad', 'group-jaish-e-mohammed'],
     ['Lashkar-e-Toiba', 'group-lashkar-e-taiba'],
     ['Wilayah of Hind', 'group-is-hind-province'],
+    ['Tehrik-i-Taliban Pakistan', 'group-ttp'],
+    ['Jamaat-ul-Ahrar', 'group-jamaat-ul-ahrar'],
+    ['Baloch Liberation Army', 'group-bla'],
+    ['Jamaat-ul-Mujahideen Bangladesh', 'group-jmb'],
+    ['Boko Haram', 'group-boko-haram'],
+    ['al-Shabaab', 'group-al-shabaab'],
+    ['Hezbollah', 'group-hezbollah'],
+    ['Hamas', 'group-hamas'],
+    ['People’s Anti-Fascist Front', 'group-paff'],
   ];
 
   for (const [text, id] of spellings) {
@@ -171,7 +208,17 @@ describe('default pack: spotting on a page', () => {
     });
   }
 
-  for (const text of ['crisis', 'analysis', 'Bahamas', 'the goddess Isis', 'THIS IS IT']) {
+  for (const text of [
+    'crisis',
+    'analysis',
+    'Bahamas',
+    'the goddess Isis',
+    'THIS IS IT',
+    'IM',
+    'BLA',
+    'JI',
+    'ADF',
+  ]) {
     it(`does not take "${text}" for a group`, async () => {
       expect(await groupsSpotted(`<p>${text}</p>`)).toEqual([]);
       expect(await groupsSpotted(`<p>It was about ${text}, they said.</p>`)).toEqual([]);
