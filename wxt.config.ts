@@ -11,7 +11,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms'],
+    // Asked for one host at a time, when the reader subscribes to a pack at that address.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     commands: {
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },
