@@ -53,16 +53,24 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // popup.html?tab=<id> shows that tab (the popup opened in a tab of its own, as the E2E tests do).
+      const asked = Number(new URLSearchParams(location.search).get('tab'));
+      const [tab] =
+        Number.isInteger(asked) && asked > 0
+          ? [await browser.tabs.get(asked).catch(() => undefined)]
+          : await browser.tabs.query({ active: true, currentWindow: true });
       const stored = await browser.storage.local.get(PAUSE_KEY);
       setPause(cleanPause(stored[PAUSE_KEY]));
-      if (tab?.url && /^https?:/.test(tab.url)) setHost(new URL(tab.url).hostname);
       if (tab?.id === undefined) return;
       setTabId(tab.id);
-      setReport(await sendMessage('tabReport', { tabId: tab.id }).catch(() => null));
-      if (!tab.url || !/^https?:/.test(tab.url)) return;
+      const found = await sendMessage('tabReport', { tabId: tab.id }).catch(() => null);
+      setReport(found);
+      // The tab's address: known through activeTab when the reader opened the popup, else from its report.
+      const url = tab.url ?? found?.url;
+      if (!url || !/^https?:/.test(url)) return;
+      setHost(new URL(url).hostname);
       try {
-        setPageNotes(await notesRepository().forPage(pageKeyFor({ url: tab.url }), [normalizeUrl(tab.url)]));
+        setPageNotes(await notesRepository().forPage(pageKeyFor({ url }), [normalizeUrl(url)]));
       } catch (e) {
         fail(e);
       }

@@ -1,0 +1,260 @@
+/**
+ * The popup in real Chromium with the built extension and a seeded database: search, edit, delete and
+ * undo, select several to tag, delete (and undo) and export, export everything and compare the file,
+ * import it into an empty profile and compare; re-link an orphan note from the popup, keyboard only.
+ * (Opening a note on its page is in notes.test.ts.)
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { generateNotes } from '../../lib/bench/generated-notes';
+import { noteRecord } from '../../lib/notes/exchange/note-validation';
+import {
+  PROJECT_ROOT,
+  launchWithExtension,
+  readReports,
+  serveStatic,
+  waitForReport,
+  type ExtensionBrowser,
+  type StaticServer,
+} from '../../scripts/browser-harness';
+
+const SEEDED = 30;
+const RESULTS = join(PROJECT_ROOT, 'test-results');
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const editable: Record<string, string> = {};
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  server = await serveStatic({ '/': join(PROJECT_ROOT, 'tests/fixtures/pages') }, editable);
+  browser = await launchWithExtension();
+  await worker(browser).evaluate((n) => (globalThis as unknown as Claimlens).claimlens.seedNotes(n), SEEDED);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Claimlens = {
+  claimlens: {
+    seedNotes(n: number): Promise<number>;
+    notes(): Promise<{ count: number; ids: string[] }>;
+  };
+};
+
+function worker(b: ExtensionBrowser) {
+  return b.context.serviceWorkers().find((w) => w.url().includes(b.extensionId)) ?? b.worker;
+}
+
+async function storedCount(b: ExtensionBrowser): Promise<number> {
+  return (await worker(b).evaluate(() => (globalThis as unknown as Claimlens).claimlens.notes())).count;
+}
+
+async function openPopup(b: ExtensionBrowser, query = ''): Promise<Page> {
+  const popup = await b.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 900 });
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html${query}`);
+  return popup;
+}
+
+async function saveDownload(popup: Page, click: () => Promise<void>, name: string) {
+  const [download]: [Download, void] = await Promise.all([popup.waitForEvent('download'), click()]);
+  const path = join(RESULTS, name);
+  await download.saveAs(path);
+  return path;
+}
+
+interface NotesFile {
+  format: string;
+  notes: { id: string }[];
+}
+const byId = (notes: { id: string }[]) => [...notes].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+describe('the popup with a seeded database', () => {
+  it('exports every note losslessly, and an empty profile imports the file to the same notes', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await expect.poll(() => popup.getByRole('list', { name: `Your notes (${SEEDED})` }).count()).toBe(1);
+    const exported = await saveDownload(
+      popup,
+      () => popup.getByRole('button', { name: 'JSON' }).click(),
+      'popup-export.json',
+    );
+    const file = JSON.parse(readFileSync(exported, 'utf8')) as NotesFile;
+    expect(file.format).toBe('claimlens-notes');
+    // Exactly the notes that were seeded, every field.
+    expect(byId(file.notes)).toEqual(byId(generateNotes(SEEDED).map(noteRecord)));
+    await popup.close();
+
+    const empty = await launchWithExtension();
+    try {
+      const other = await openPopup(empty);
+      await other.getByRole('tab', { name: 'All notes' }).click();
+      await other.locator('input[type=file]').setInputFiles(exported);
+      await expect
+        .poll(() => other.getByRole('status').first().textContent())
+        .toContain(`${SEEDED} added, 0 updated, 0 skipped`);
+      expect(await storedCount(empty)).toBe(SEEDED);
+      const again = await saveDownload(
+        other,
+        () => other.getByRole('button', { name: 'JSON' }).click(),
+        'popup-export-imported.json',
+      );
+      expect(byId((JSON.parse(readFileSync(again, 'utf8')) as NotesFile).notes)).toEqual(byId(file.notes));
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('searches, edits in place, deletes with undo', async () => {
+    const target = generateNotes(SEEDED)[7]!;
+    // Every word of its passage: the one note that has them all.
+    const words = target.selectors.quote.exact;
+    const popup = await openPopup(browser);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await popup.getByRole('searchbox').fill(words);
+    const row = popup.getByRole('listitem').filter({ hasText: target.selectors.quote.exact.slice(0, 60) });
+    await expect.poll(() => row.count()).toBe(1);
+
+    await row.getByRole('button', { name: 'Edit this note' }).click();
+    const editor = popup.locator('.cl-note-editor textarea');
+    await editor.fill('Checked against the wire copy');
+    await editor.press('Control+Enter');
+    await expect.poll(() => row.textContent()).toContain('Checked against the wire copy');
+
+    const before = await storedCount(browser);
+    await row.getByRole('button', { name: 'Delete this note' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await storedCount(browser)).toBe(before - 1);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await storedCount(browser)).toBe(before);
+    expect(await row.textContent()).toContain('Checked against the wire copy');
+    await popup.close();
+  });
+
+  it('selects several notes (Shift for a range) to tag, export, delete and undo at once', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    const boxes = popup.getByRole('checkbox', { name: /^Select the note on/ });
+    await expect.poll(() => boxes.count()).toBeGreaterThan(4);
+    await boxes.nth(0).check();
+    await boxes.nth(2).click({ modifiers: ['Shift'] });
+    const bar = popup.getByRole('region', { name: 'With the selected notes' });
+    await expect.poll(() => bar.textContent()).toContain('3 notes selected');
+    const ids = await popup.evaluate(() =>
+      [...document.querySelectorAll('[role=listitem] .quote')].slice(0, 3).map((b) => b.textContent),
+    );
+
+    await bar.getByLabel('Tag').fill('second source');
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+    await expect.poll(() => popup.locator('.bulk-status').textContent()).toBe('Tag changed on 3 notes.');
+    await popup.screenshot({ path: join(RESULTS, 'popup-selection.png') });
+
+    // Export of the selection only.
+    const selectedFile = await saveDownload(
+      popup,
+      () => popup.getByRole('button', { name: 'JSON' }).click(),
+      'popup-export-selected.json',
+    );
+    const chosen = (JSON.parse(readFileSync(selectedFile, 'utf8')) as { notes: { tags: string[] }[] }).notes;
+    expect(chosen).toHaveLength(3);
+    expect(chosen.every((n) => n.tags.includes('second source'))).toBe(true);
+
+    const before = await storedCount(browser);
+    await bar.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => popup.locator('.undo').textContent()).toContain('3 notes deleted.');
+    expect(await storedCount(browser)).toBe(before - 3);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => storedCount(browser)).toBe(before);
+    await expect
+      .poll(() =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll('[role=listitem] .quote')].slice(0, 3).map((b) => b.textContent),
+        ),
+      )
+      .toEqual(ids);
+    await popup.getByRole('searchbox').fill('second source');
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(3);
+    await popup.close();
+  });
+});
+
+const ARTICLE = (
+  second: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><title>Relink desk</title>
+</head><body><article><h1>Three claims, one attack</h1>
+<p id="first">The police said the attack near the crossing was carried out by two men in a car.</p>
+<p id="second">${second}</p>
+<p id="third">A resident said the shooting lasted for several minutes before the car sped away.</p>
+</article></body></html>`;
+
+describe('re-linking an orphan note', () => {
+  it('attaches the note to a passage the reader selects, keyboard only, and keeps its text', async () => {
+    editable['/relink.html'] = ARTICLE('Officials said on Saturday that the claim was still being verified.');
+    let page = await browser.context.newPage();
+    await page.goto(server.url('relink.html'));
+    await waitForReport(browser, server.url('relink.html'));
+    await page.evaluate(() => {
+      const text = document.querySelector('#second')!.firstChild!;
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 40);
+    });
+    await page.keyboard.press('Alt+Shift+A');
+    await page.locator('claimlens-ui .cl-note-editor').waitFor();
+    await page.keyboard.type('Officials doubt the claim');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('claimlens-ui .cl-note-editor').count()).toBe(0);
+    await page.close();
+
+    // The passage is rewritten: the note is an orphan.
+    editable['/relink.html'] = ARTICLE('Investigators have since closed that line of inquiry entirely.');
+    page = await browser.context.newPage();
+    const url = server.url('relink.html');
+    await page.goto(url);
+    await waitForReport(browser, url);
+    await expect.poll(() => page.locator('claimlens-ui .cl-orphans').count(), { timeout: 5000 }).toBe(1);
+    const tabId = (await readReports(browser)).find((r) => r.url === url)!.tabId;
+
+    const popup = await openPopup(browser, `?tab=${tabId}`);
+    const orphan = popup.locator('li.orphan');
+    await expect.poll(() => orphan.textContent()).toContain('Officials doubt the claim');
+    await orphan.getByRole('button', { name: 'Re-link' }).focus();
+    await popup.keyboard.press('Enter');
+
+    const notice = page.locator('claimlens-ui .cl-relink-notice');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toContain('Select the passage for this note');
+    // A keyboard reader selects with caret browsing; the selection is set here, the rest is keys.
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const text = document.querySelector('#second')!.firstChild!;
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 31);
+    });
+    await page.keyboard.down('Shift');
+    await page.keyboard.up('Shift'); // the page hears the selection change, as it would from the keyboard
+    await expect.poll(() => notice.textContent()).toContain('Selected: “Investigators have since closed”');
+    await page.screenshot({ path: join(RESULTS, 'relink-notice.png') });
+    await page.keyboard.press('Alt+Shift+S');
+
+    const highlights = () =>
+      page.evaluate(() =>
+        [...CSS.highlights.entries()]
+          .filter(([name]) => name.startsWith('claimlens-note-'))
+          .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
+      );
+    await expect.poll(highlights).toEqual(['Investigators have since closed']);
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await page.locator('claimlens-ui .cl-orphans').count()).toBe(0);
+    const card = page.locator('claimlens-ui .cl-note-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Officials doubt the claim');
+
+    await page.reload();
+    await expect.poll(highlights, { timeout: 5000 }).toEqual(['Investigators have since closed']);
+    await popup.close();
+    await page.close();
+  });
+});
