@@ -1,60 +1,229 @@
-/** Options: the reader's own names for the highlight colours (more settings come with the pack manager). */
+/** Options: knowledge packs, what is marked and where, colour names, and the reader's data. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { colorName } from '../../components/labels';
+import { downloadText } from '../../components/download';
+import { ColourNames } from '../../components/options/ColourNames';
+import { DataSection } from '../../components/options/DataSection';
+import { DisplayForm } from '../../components/options/DisplayForm';
+import { PackManagerView, type PackOutcome } from '../../components/options/PackManagerView';
+import {
+  deleteEverything,
+  exportEverything,
+  importEverything,
+  readSettings,
+  type DataStores,
+} from '../../lib/data-controls';
+import { DISPLAY_KEY, DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { translate as t } from '../../lib/i18n';
-import { COLOR_LABELS_KEY, cleanColorLabels, type ColorLabels } from '../../lib/notes/color-labels';
-import { DEFAULT_COLORS } from '../../lib/notes/note-types';
+import { COLOR_LABELS_KEY, type ColorLabels } from '../../lib/notes/color-labels';
+import { notesDb } from '../../lib/notes/db';
+import { notesRepository } from '../../lib/notes/notes-repository';
+import { checkPackUrl, originPattern } from '../../lib/packs/pack-fetch';
+import { problemLines, type InstallResult } from '../../lib/packs/pack-manager';
+import { packManager } from '../../lib/packs/pack-manager-instance';
+import type { PackRow } from '../../lib/packs/packs-db';
+import { PAUSE_KEY, type PauseSettings } from '../../lib/pause-settings';
+
+const formatTime = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function stores(): DataStores {
+  return {
+    notes: notesRepository(),
+    clearNotes: async () => {
+      const db = notesDb();
+      await db.transaction('rw', db.notes, db.pages, async () => {
+        await db.notes.clear();
+        await db.pages.clear();
+      });
+    },
+    packs: packManager(),
+    storage: {
+      get: (keys) => browser.storage.local.get(keys),
+      set: (items) => browser.storage.local.set(items),
+      clear: () => browser.storage.local.clear(),
+    },
+  };
+}
+
+/** Asks for the host permission of a pack's address; must run in the click's own turn. */
+function askForHost(url: string): Promise<boolean> {
+  const checked = checkPackUrl(url);
+  if (!checked.ok) return Promise.resolve(true); // the manager refuses it with the reason
+  return browser.permissions.request({ origins: [originPattern(checked.url)] }).catch(() => false);
+}
 
 export function App() {
-  const [labels, setLabels] = useState<ColorLabels>({});
-  const [status, setStatus] = useState('');
+  const [rows, setRows] = useState<PackRow[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [packOutcome, setPackOutcome] = useState<PackOutcome | null>(null);
+  const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
+  const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
+  const [labels, setLabels] = useState<ColorLabels | null>(null);
+  const [noteCount, setNoteCount] = useState(0);
+  const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
 
+  const reload = async () => {
+    const settings = await readSettings(stores().storage);
+    setDisplay(settings.display);
+    setPause(settings.pause);
+    setLabels(settings.colorLabels);
+    setRows(await packManager().list());
+    setNoteCount(
+      await notesRepository()
+        .count()
+        .catch(() => 0),
+    );
+  };
   useEffect(() => {
-    void browser.storage.local
-      .get(COLOR_LABELS_KEY)
-      .then((stored) => setLabels(cleanColorLabels(stored[COLOR_LABELS_KEY])));
+    void reload();
   }, []);
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const clean = cleanColorLabels(labels);
+  /** Runs one pack operation at a time, then lists the packs again. */
+  const run = async (work: () => Promise<PackOutcome | null>) => {
+    setBusy(true);
     try {
-      await browser.storage.local.set({ [COLOR_LABELS_KEY]: clean });
-      setStatus(t('optionsSaved'));
+      setPackOutcome(await work());
     } catch (error) {
-      setStatus(t('optionsNotSaved', (error as Error).message));
+      setPackOutcome({ error: (error as Error).message });
+    } finally {
+      setRows(await packManager().list());
+      setBusy(false);
     }
+  };
+
+  const installed = (result: InstallResult): PackOutcome =>
+    result.ok
+      ? {
+          message: t(result.replaced ? 'optionsPackReplaced' : 'optionsPackInstalled', [
+            result.row.name,
+            result.row.version,
+            result.row.stats.entitiesByKind.group.toLocaleString(),
+            result.row.stats.incidents.toLocaleString(),
+          ]),
+        }
+      : { error: result.error, problems: result.problems && problemLines(result.problems) };
+
+  const saveDisplay = (next: DisplaySettings) => {
+    setDisplay(next);
+    void browser.storage.local.set({ [DISPLAY_KEY]: next });
+  };
+  const savePause = (next: PauseSettings) => {
+    setPause(next);
+    void browser.storage.local.set({ [PAUSE_KEY]: next });
   };
 
   return (
     <main>
-      <h1>ClaimLens</h1>
-      <form onSubmit={save}>
-        <fieldset>
-          <legend>{t('optionsColoursLegend')}</legend>
-          <p>{t('optionsColoursHelp')}</p>
-          {DEFAULT_COLORS.map((c) => {
-            const name = colorName(t, c.id);
-            return (
-              <label key={c.id} class="row">
-                <span class={`swatch swatch-${c.id}`} aria-hidden="true" />
-                <span class="default">{name}</span>
-                <input
-                  type="text"
-                  maxLength={40}
-                  placeholder={name}
-                  value={labels[c.id] ?? ''}
-                  aria-label={t('optionsColourName', name)}
-                  onInput={(e) => setLabels({ ...labels, [c.id]: (e.target as HTMLInputElement).value })}
-                />
-              </label>
+      <h1>{t('optionsTitle')}</h1>
+      <PackManagerView
+        rows={rows}
+        busy={busy}
+        outcome={packOutcome}
+        formatTime={formatTime}
+        t={t}
+        onToggle={(id, enabled) =>
+          void run(async () => {
+            await packManager().setEnabled(id, enabled);
+            return null;
+          })
+        }
+        onRemove={(id) =>
+          void run(async () => {
+            const name = rows.find((r) => r.id === id)?.name ?? id;
+            await packManager().remove(id);
+            return { message: t('optionsPackRemoved', name) };
+          })
+        }
+        onImportFile={(text, fileName) =>
+          void run(async () => installed(await packManager().installText(text, fileName)))
+        }
+        onSubscribe={(url) => {
+          const allowed = askForHost(url);
+          void run(async () =>
+            (await allowed)
+              ? installed(await packManager().subscribe(url))
+              : { error: t('optionsPackPermissionRefused', url) },
+          );
+        }}
+        onCheck={(id) => {
+          const urls = rows.filter((r) => r.origin.type === 'url' && (id === undefined || r.id === id));
+          const allowed = Promise.all(urls.map((r) => askForHost((r.origin as { url: string }).url)));
+          void run(async () => {
+            await allowed;
+            const results = await packManager().checkForUpdates(id);
+            const lines = results.map((r) =>
+              r.status === 'failed'
+                ? t('optionsPackCheckFailed', [r.name, r.error ?? ''])
+                : t(r.status === 'updated' ? 'optionsPackCheckUpdated' : 'optionsPackCheckUnchanged', [
+                    r.name,
+                    r.version,
+                  ]),
             );
-          })}
-        </fieldset>
-        <button type="submit">{t('optionsSave')}</button>
-        <p role="status">{status}</p>
-      </form>
+            return { message: lines.join(' ') || t('optionsPackCheckNone') };
+          });
+        }}
+      />
+      <DisplayForm display={display} pause={pause} onDisplay={saveDisplay} onPause={savePause} t={t} />
+      {labels && (
+        <ColourNames
+          labels={labels}
+          t={t}
+          onSave={(next) => browser.storage.local.set({ [COLOR_LABELS_KEY]: next })}
+        />
+      )}
+      <DataSection
+        notes={noteCount}
+        packs={rows.filter((r) => r.origin.type !== 'bundled').length}
+        busy={busy}
+        outcome={dataOutcome}
+        t={t}
+        onExport={() =>
+          void exportEverything(stores()).then(
+            (json) => {
+              downloadText(
+                json,
+                'application/json',
+                `claimlens-backup-${new Date().toISOString().slice(0, 10)}.json`,
+              );
+              setDataOutcome({ message: t('optionsDataExported') });
+            },
+            (error: Error) => setDataOutcome({ errors: [error.message] }),
+          )
+        }
+        onImport={(text) => {
+          setBusy(true);
+          void importEverything(stores(), text)
+            .then(
+              async (outcome) => {
+                if (!outcome.ok) return setDataOutcome({ errors: outcome.errors });
+                setDataOutcome({
+                  message: t('optionsDataImported', [
+                    outcome.notes.added.toLocaleString(),
+                    outcome.notes.updated.toLocaleString(),
+                    outcome.notes.skipped.toLocaleString(),
+                    outcome.packs.toLocaleString(),
+                  ]),
+                });
+                await reload();
+              },
+              (error: Error) => setDataOutcome({ errors: [error.message] }),
+            )
+            .finally(() => setBusy(false));
+        }}
+        onDeleteAll={() => {
+          setBusy(true);
+          void deleteEverything(stores())
+            .then(
+              async () => {
+                setDataOutcome({ message: t('optionsDataDeleted') });
+                await reload();
+              },
+              (error: Error) => setDataOutcome({ errors: [error.message] }),
+            )
+            .finally(() => setBusy(false));
+        }}
+      />
     </main>
   );
 }

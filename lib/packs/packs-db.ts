@@ -56,3 +56,11 @@ export class PacksDatabase extends Dexie {
     this.version(1).stores({ rows: 'id, installedAt', bodies: 'id' });
   }
 }
+
+let shared: PacksDatabase | undefined;
+
+/** The extension's packs database (background worker and extension pages only). */
+export function packsDb(): PacksDatabase {
+  shared ??= new PacksDatabase();
+  return shared;
+}
