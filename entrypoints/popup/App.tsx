@@ -15,11 +15,16 @@ import { translate as t } from '../../lib/i18n';
 import { sendMessage, type NotesResult, type PageReport } from '../../lib/messaging';
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import type { ColorId, Note } from '../../lib/notes/note-types';
-import { notesRepository } from '../../lib/notes/notes-repository';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
 import { PAUSE_KEY, cleanPause, withSite, type PauseSettings } from '../../lib/pause-settings';
 
 type View = 'page' | 'all';
+
+/**
+ * The notes database, loaded after the first render (Dexie and the repository are most of the popup's
+ * code; the tabs and the pause switches are drawn without them).
+ */
+const notesRepository = () => import('../../lib/notes/notes-repository').then((m) => m.notesRepository());
 
 /** Notes drawn before the whole list has been read: a screenful and a little more. */
 const FIRST_SCREEN = 40;
@@ -52,6 +57,8 @@ export function App() {
   const fail = (e: unknown) => setError(t('popupStorageError', (e as Error).message));
 
   useEffect(() => {
+    // The database code loads while the first view is on screen, ready for the notes.
+    const warm = setTimeout(() => void notesRepository(), 0);
     void (async () => {
       // popup.html?tab=<id> shows that tab (the popup opened in a tab of its own, as the E2E tests do).
       const asked = Number(new URLSearchParams(location.search).get('tab'));
@@ -70,25 +77,31 @@ export function App() {
       if (!url || !/^https?:/.test(url)) return;
       setHost(new URL(url).hostname);
       try {
-        setPageNotes(await notesRepository().forPage(pageKeyFor({ url }), [normalizeUrl(url)]));
+        setPageNotes(await (await notesRepository()).forPage(pageKeyFor({ url }), [normalizeUrl(url)]));
       } catch (e) {
         fail(e);
       }
     })();
+    return () => clearTimeout(warm);
   }, []);
 
   // The list: newest first, or the search's results (term index, no full scan) as the reader types.
   useEffect(() => {
     if (view !== 'all') return;
-    const repo = notesRepository();
+    let stale = false;
+    const loading = notesRepository();
     if (query.trim()) {
-      repo.search(query, { limit: 1000 }).then(setAllNotes, fail);
-      return;
+      loading
+        .then((repo) => repo.search(query, { limit: 1000 }))
+        .then((found) => !stale && setAllNotes(found), fail);
+      return () => {
+        stale = true;
+      };
     }
     // The newest first, at once; then all of them (for scrolling and the filters' choices).
-    let stale = false;
-    repo
-      .recent(FIRST_SCREEN)
+    let repo: Awaited<typeof loading>;
+    loading
+      .then((loaded) => (repo = loaded).recent(FIRST_SCREEN))
       .then((first) => {
         if (!stale) setAllNotes(first);
         return first.length < FIRST_SCREEN ? first : repo.recent();
@@ -125,7 +138,7 @@ export function App() {
 
   const remove = async (note: Note) => {
     try {
-      await notesRepository().delete(note.id);
+      await (await notesRepository()).delete(note.id);
       dropFromList([note]);
       setDeleted([note]);
     } catch (e) {
@@ -135,7 +148,7 @@ export function App() {
   const undo = async () => {
     if (!deleted) return;
     try {
-      if (deleted.length === 1) await notesRepository().restore(deleted[0]!);
+      if (deleted.length === 1) await (await notesRepository()).restore(deleted[0]!);
       else {
         const result = await sendMessage('restoreNotes', { notes: deleted });
         if (!result.ok) return setError(t('popupBulkFailed', result.error.message));
@@ -203,7 +216,7 @@ export function App() {
   };
   const saveEdit = async (note: Note, values: { text: string; tags: string[]; color: ColorId }) => {
     try {
-      const saved = await notesRepository().update(note.id, values);
+      const saved = await (await notesRepository()).update(note.id, values);
       setEditing(null);
       setEditError(undefined);
       if (saved) putInList([saved]);
@@ -236,7 +249,7 @@ export function App() {
     const parsed = parseImport(text);
     if (!parsed.ok) return setOutcome({ errors: parsed.errors });
     try {
-      const repo = notesRepository();
+      const repo = await notesRepository();
       const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
       await repo.restoreAll([...plan.add, ...plan.update]);
       setOutcome({

@@ -61,6 +61,17 @@ describe('accessibility of ClaimLens’s own UI', () => {
     await popup.getByRole('tab', { name: 'All notes' }).click();
     await popup.getByRole('searchbox').waitFor();
     expect(await seriousViolations(popup)).toEqual([]);
+    // With notes selected: the checkboxes and the bar of bulk actions.
+    await browser.worker.evaluate(() =>
+      (globalThis as unknown as { claimlens: { seedNotes(n: number): Promise<number> } }).claimlens.seedNotes(
+        5,
+      ),
+    );
+    await popup.reload();
+    await popup.getByRole('tab', { name: 'All notes' }).click();
+    await popup.getByRole('checkbox', { name: /^Select all listed/ }).check();
+    await popup.getByRole('region', { name: 'With the selected notes' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
 
