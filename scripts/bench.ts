@@ -57,7 +57,7 @@ const RUNS = 5;
 
 /** What the background exposes to tools on its worker (entrypoints/background). */
 interface WorkerHooks {
-  claimlens: { aliases(): string[]; usePacks(packs: unknown[] | null): void };
+  claimlens: { aliases(): Promise<string[]>; usePacks(packs: unknown[] | null): Promise<void> };
 }
 const MARKJS_TIMEOUT_MS = 60_000;
 

@@ -1,7 +1,9 @@
 /** Background: owns the compiled knowledge, answers the content script's messages, keeps the badge. */
 import { browser, defineBackground } from '#imports';
-import { defaultPack } from '../../lib/knowledge/default-pack';
-import { KnowledgeService } from '../../lib/knowledge/knowledge-service';
+import { KnowledgeHolder } from '../../lib/packs/knowledge-holder';
+import { PACKS_CHANGED_KEY, PACKS_REVISION_KEY } from '../../lib/packs/pack-keys';
+import { packManager } from '../../lib/packs/pack-manager-instance';
+import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
 import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
 import * as noteRequests from '../../lib/notes/note-requests';
@@ -12,8 +14,28 @@ import { badgeText } from '../../lib/badge';
 import { translate as t } from '../../lib/i18n';
 
 export default defineBackground(() => {
-  let service: KnowledgeService | undefined;
-  const knowledge = () => (service ??= new KnowledgeService([defaultPack()]));
+  // The enabled packs, merged and compiled once; built again once whenever they change.
+  let testPacks: readonly KnowledgePack[] | null = null;
+  const holder = new KnowledgeHolder(async () => testPacks ?? (await packManager().enabledPacks()));
+  const knowledge = async () => (await holder.current()).service;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(PACKS_CHANGED_KEY in changes)) return;
+    void holder.reload().then(async ({ skipped, buildMs }) => {
+      for (const s of skipped) console.warn(`ClaimLens: pack "${s.id}" left out (${s.problems} problems)`);
+      console.info(`ClaimLens: packs rebuilt in ${Math.round(buildMs)} ms`);
+      // Open pages read themselves again with the new knowledge.
+      await browser.storage.local.set({ [PACKS_REVISION_KEY]: Date.now() });
+    });
+  });
+
+  // Subscribed packs: checked once a day (a failed or invalid update keeps the previous version).
+  const UPDATE_ALARM = 'claimlens:pack-updates';
+  void browser.alarms?.get(UPDATE_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 5, periodInMinutes: 24 * 60 });
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
+  });
   const reports = new Map<number, PageReport>();
 
   /** Only ClaimLens's own content scripts and pages may talk to the background. */
@@ -30,15 +52,15 @@ export default defineBackground(() => {
     return true;
   }
 
-  onMessage('scanText', ({ data, sender }) => {
+  onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
     if (!/^https?:/.test(data.url)) return null;
-    return knowledge().scan(data);
+    return (await knowledge()).scan(data);
   });
 
-  onMessage('getCards', ({ data, sender }) => {
+  onMessage('getCards', async ({ data, sender }) => {
     if (!accept('getCards', data, sender)) return [];
-    return knowledge().getCards(data.ids);
+    return (await knowledge()).getCards(data.ids);
   });
 
   onMessage('reportPage', async ({ data, sender }) => {
@@ -184,13 +206,15 @@ export default defineBackground(() => {
   // worker. Nothing here is reachable from a web page.
   (globalThis as { claimlens?: unknown }).claimlens = {
     reports: () => [...reports.entries()].map(([tabId, report]) => ({ tabId, ...report })),
-    /** Replaces the packs in use (null: back to the default pack). */
-    usePacks: (packs: unknown[] | null) => {
-      service = packs ? new KnowledgeService(packs) : undefined;
-      knowledge().getMatcher();
+    /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */
+    usePacks: async (packs: KnowledgePack[] | null) => {
+      testPacks = packs;
+      await holder.reload();
     },
     /** Every alias text of the packs in use, for the benchmark's baselines. */
-    aliases: () => knowledge().aliasTexts(),
+    aliases: async () => (await knowledge()).aliasTexts(),
+    /** How many times the knowledge was built since the worker started (E2E: once per change). */
+    builds: () => holder.builds,
     /** How many notes are stored, and which (E2E tests). */
     notes: async () => ({
       count: await notesRepository().count(),

@@ -122,12 +122,14 @@ export function App() {
         outcome={packOutcome}
         formatTime={formatTime}
         t={t}
-        onToggle={(id, enabled) =>
+        onToggle={(id, enabled) => {
+          // Shown at once; the list is read again when the change is stored.
+          setRows(rows.map((r) => (r.id === id ? { ...r, enabled } : r)));
           void run(async () => {
             await packManager().setEnabled(id, enabled);
             return null;
-          })
-        }
+          });
+        }}
         onRemove={(id) =>
           void run(async () => {
             const name = rows.find((r) => r.id === id)?.name ?? id;

@@ -4,6 +4,8 @@
  */
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
+import { DISPLAY_KEY, cleanDisplay, type DisplaySettings } from '../../lib/display-settings';
+import { PACKS_REVISION_KEY } from '../../lib/packs/pack-keys';
 import { pageMessaging, sendMessage } from '../../lib/messaging';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
@@ -18,23 +20,35 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
-    // the reader resumes; resuming starts again without a reload.
+    // the reader resumes; resuming starts again without a reload. A change of what is marked
+    // (options) or of the packs (once the background has rebuilt its matcher) starts again too.
     let run: AbortController | undefined;
-    const update = (settings: PauseSettings) => {
-      const paused = isPaused(settings, location.href);
-      if (paused && run) {
+    let pause: PauseSettings = cleanPause(undefined);
+    let display: DisplaySettings = cleanDisplay(undefined);
+    const update = (restart = false) => {
+      const paused = isPaused(pause, location.href);
+      if (run && (paused || restart)) {
         run.abort();
         run = undefined;
-      } else if (!paused && !run && ctx.isValid) {
+      }
+      if (!paused && !run && ctx.isValid) {
         run = new AbortController();
-        startClaimLens(ctx, run.signal);
+        startClaimLens(ctx, run.signal, display);
       }
     };
     ctx.onInvalidated(() => run?.abort());
-    const stored = await browser.storage.local.get(PAUSE_KEY).catch(() => ({}) as Record<string, unknown>);
-    update(cleanPause(stored[PAUSE_KEY]));
+    const stored = await browser.storage.local
+      .get([PAUSE_KEY, DISPLAY_KEY])
+      .catch(() => ({}) as Record<string, unknown>);
+    pause = cleanPause(stored[PAUSE_KEY]);
+    display = cleanDisplay(stored[DISPLAY_KEY]);
+    update();
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PAUSE_KEY in changes) update(cleanPause(changes[PAUSE_KEY]!.newValue));
+      if (area !== 'local') return;
+      if (PAUSE_KEY in changes) pause = cleanPause(changes[PAUSE_KEY]!.newValue);
+      if (DISPLAY_KEY in changes) display = cleanDisplay(changes[DISPLAY_KEY]!.newValue);
+      if (PAUSE_KEY in changes || DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes)
+        update(DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes);
     };
     browser.storage.onChanged.addListener(onChange);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChange));
@@ -42,7 +56,7 @@ export default defineContentScript({
 });
 
 /** Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded). */
-function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
+function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal, display: DisplaySettings): void {
   const spotter = new Spotter(
     document,
     {
@@ -50,6 +64,7 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
       reportPage: (report) => sendMessage('reportPage', report),
     },
     signal,
+    display,
   );
 
   // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
@@ -98,6 +113,7 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal): void {
       close: () => ui?.panel.close(),
     },
     signal,
+    { hoverDelayMs: display.hoverDelayMs },
   );
 
   // Notes saved on this page: the UI loads only if there are some.

@@ -7,11 +7,6 @@ import { KnowledgeService } from '../knowledge/knowledge-service';
 import { validatePack } from '../knowledge/pack-validator';
 import type { KnowledgePack } from '../knowledge/pack-types';
 
-/** Written (with the time) by whatever changed the installed packs: the options page, an update. */
-export const PACKS_CHANGED_KEY = 'claimlens:packs-changed';
-/** Written by the background once the new matcher is ready: open pages read themselves again. */
-export const PACKS_REVISION_KEY = 'claimlens:packs-revision';
-
 export interface LoadedKnowledge {
   service: KnowledgeService;
   /** Stored packs that no longer pass the validator (e.g. after an upgrade), left out with the reason. */

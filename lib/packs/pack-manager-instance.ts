@@ -1,7 +1,7 @@
 /** The pack manager every part of the extension shares: the packs database, the bundled pack, one announcement key. */
 import { browser } from '#imports';
 import { defaultPack } from '../knowledge/default-pack';
-import { PACKS_CHANGED_KEY } from './knowledge-holder';
+import { PACKS_CHANGED_KEY } from './pack-keys';
 import { PackManager } from './pack-manager';
 import { packsDb } from './packs-db';
 
