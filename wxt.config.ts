@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Where subscribed packs may be fetched from: any https site, and http from this computer only. */
+const PACK_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
@@ -12,8 +15,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms'],
-    // Asked for one host at a time, when the reader subscribes to a pack at that address.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Asked for one host at a time, when the reader subscribes to a pack at that address (Firefox's
+    // Manifest V2 lists hosts among the optional permissions).
+    ...(browser === 'firefox'
+      ? { optional_permissions: PACK_HOSTS }
+      : { optional_host_permissions: PACK_HOSTS }),
     commands: {
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },

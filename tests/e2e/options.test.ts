@@ -95,7 +95,7 @@ describe('packs on the options page', () => {
     const teamRow = options.getByRole('listitem', { name: 'Team pack' });
     await teamRow.waitFor();
     await expect(teamRow.textContent()).resolves.toMatch(/Installed from team-pack\.json/);
-    await expect(teamRow.textContent()).resolves.toMatch(/1 groups, 1 incidents/);
+    await expect(teamRow.textContent()).resolves.toMatch(/Groups: 1 · incidents: 1/);
 
     const page = await browser.context.newPage();
     const url = server.url('team-pack-page.html');
@@ -153,7 +153,7 @@ describe('packs on the options page', () => {
 
     await options.getByRole('button', { name: 'Delete everything…' }).click();
     const confirm = options.getByRole('alertdialog');
-    await expect(confirm.textContent()).resolves.toMatch(/1 added packs/);
+    await expect(confirm.textContent()).resolves.toMatch(/every pack you added \(1\)/);
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await options
       .getByRole('status')
