@@ -62,7 +62,7 @@ export function EntityCardView({ card }: { card: EntityCard }) {
           <h3>{t('cardWhatOfficialsSaid', String(card.statements.length))}</h3>
           <ul>
             {card.statements.map((s, i) => (
-              <StatementItem key={i} statement={s} />
+              <StatementItem key={i} statement={s} showPacks={card.packs.length > 1} />
             ))}
           </ul>
         </section>

@@ -6,6 +6,7 @@ import { useT } from './i18n';
 import { CLAIM_MODE_LABEL, CLAIM_STANCE_LABEL } from './labels';
 import { SourceLinks } from './SourceLinks';
 import { StatementItem } from './StatementItem';
+import { FromPacks } from './FromPacks';
 
 export interface IncidentMatchInfo {
   confidence: number;
@@ -33,6 +34,7 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           : t('cardClaims');
   const claimHeading = uncertain > 0 ? t('cardAndUncertain', [base, String(uncertain)]) : base;
   const place = [card.place, ...card.region.slice(0, 2)].join(', ');
+  const showPacks = card.packs.length > 1;
   return (
     <div class="cl-card" data-type="incident">
       <p class="cl-kicker">
@@ -59,6 +61,7 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
               {c.uncertain && <span class="cl-flag"> · {t('cardAttributionUncertain')}</span>}
               <div>{c.summary}</div>
               <SourceLinks sources={c.sources} />
+              {showPacks && <FromPacks packs={c.packs} />}
             </li>
           ))}
         </ul>
@@ -68,7 +71,7 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           <h3>{t('cardOfficialStatementsCount', String(card.statements.length))}</h3>
           <ul>
             {card.statements.map((s, i) => (
-              <StatementItem key={i} statement={s} />
+              <StatementItem key={i} statement={s} showPacks={showPacks} />
             ))}
           </ul>
         </section>
@@ -83,6 +86,7 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
                 {toll.uncertain && <span class="cl-flag"> {t('cardUncertain')}</span>}{' '}
                 <span class="cl-meta">{t('cardAsOf', formatDay(toll.asOf))}</span>{' '}
                 <SourceLinks sources={toll.sources} />
+                {showPacks && <FromPacks packs={toll.packs} />}
               </li>
             ))}
           </ul>

@@ -4,8 +4,16 @@ import { formatDay } from '../lib/calendar';
 import { useT } from './i18n';
 import { STATEMENT_STANCE_LABEL } from './labels';
 import { SourceLinks } from './SourceLinks';
+import { FromPacks } from './FromPacks';
 
-export function StatementItem({ statement: s }: { statement: StatementView }) {
+/** `showPacks`: the card draws on more than one pack, so each statement says which pack holds it. */
+export function StatementItem({
+  statement: s,
+  showPacks = false,
+}: {
+  statement: StatementView;
+  showPacks?: boolean;
+}) {
   const t = useT();
   const role = [s.role, s.onBehalfOf].filter(Boolean).join(', ');
   const object = s.stance === 'attributes-to' ? s.attributedTo?.join(', ') : s.about;
@@ -21,6 +29,7 @@ export function StatementItem({ statement: s }: { statement: StatementView }) {
       {s.quote && <q class="cl-quote">{s.quote}</q>}
       <div>{s.paraphrase}</div>
       <SourceLinks sources={s.sources} />
+      {showPacks && <FromPacks packs={s.packs} />}
     </li>
   );
 }

@@ -311,3 +311,50 @@ describe('Tooltip with an entity card', () => {
     expect(items[1]!.textContent).toContain('on Zakura attack');
   });
 });
+
+describe('Tooltip with a card that draws on two packs', () => {
+  /** A second pack that repeats the Islamic State claim and adds a police denial of its own. */
+  function teamPack(): KnowledgePack {
+    const base = testPack();
+    const zakura = base.incidents[0]!;
+    return {
+      ...base,
+      id: 'team-pack',
+      name: 'Team pack',
+      sources: [{ id: 'src-t', publisher: 'Team Wire', title: 'Police deny', url: 'https://wire.example/t' }],
+      entities: [{ id: 'org-valley-police', kind: 'organization', name: 'Valley Police' }],
+      statements: [],
+      incidents: [
+        {
+          ...zakura,
+          tolls: [],
+          caveats: [],
+          claims: [{ ...zakura.claims.find((c) => c.claimant === 'group-is')!, sources: ['src-t'] }],
+          statements: [
+            {
+              speaker: 'org-valley-police',
+              stance: 'denies',
+              about: 'group-is',
+              paraphrase: 'Said the group has no presence here.',
+              sources: ['src-t'],
+            },
+          ],
+        },
+      ],
+    };
+  }
+
+  it('says beside each claim and statement which pack said it', () => {
+    const card = new KnowledgeBase([testPack(), teamPack()]).incidentCard('incident-zakura-2017')!;
+    render(<Tooltip card={card} theme="light" label="Zakura" onClose={() => {}} />);
+    const claim = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Islamic State'))!;
+    expect(claim.textContent).toMatch(/from Test pack, Team pack/);
+    const denial = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Valley Police'))!;
+    expect(denial.textContent).toMatch(/from Team pack$/);
+  });
+
+  it('says nothing of the kind when the card comes from one pack', () => {
+    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    expect(screen.queryByText(/^from /)).toBeNull();
+  });
+});
