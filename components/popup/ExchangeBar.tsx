@@ -1,4 +1,5 @@
 /** Export the notes in view (Markdown, JSON, W3C Web Annotation, CSV) and import a file of notes. */
+import { readText } from '../read-file';
 import type { Translate } from '../../lib/i18n';
 import type { ExportFormat } from '../../lib/notes/exchange/export-file';
 
@@ -57,14 +58,4 @@ export function ExchangeBar({ count, selection, onExport, onImport, outcome, t }
       )}
     </div>
   );
-}
-
-/** The file's text (FileReader rather than Blob.text(), which older engines lack). */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsText(file);
-  });
 }

@@ -2,6 +2,7 @@
  * The popup: what is on the current tab (re-link its orphan notes), and every saved note (search,
  * filters, edit, delete with undo, select several to delete, tag or export, import).
  */
+import { downloadText } from '../../components/download';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { BulkBar } from '../../components/popup/BulkBar';
@@ -236,11 +237,11 @@ export function App() {
     const notes = picked.length > 0 ? picked : shown;
     const { exportFile } = await import('../../lib/notes/exchange/export-file');
     const file = exportFile(notes, format);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([file.content], { type: `${file.type};charset=utf-8` }));
-    link.download = `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${file.extension}`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadText(
+      file.content,
+      file.type,
+      `claimlens-notes-${new Date().toISOString().slice(0, 10)}.${file.extension}`,
+    );
   };
 
   // All or nothing: a file with any problem changes nothing and says what is wrong.
