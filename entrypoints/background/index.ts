@@ -18,6 +18,8 @@ export default defineBackground(() => {
   let testPacks: readonly KnowledgePack[] | null = null;
   const holder = new KnowledgeHolder(async () => testPacks ?? (await packManager().enabledPacks()));
   const knowledge = async () => (await holder.current()).service;
+  // Built as the worker starts, so that the first page it reads does not wait for the compile.
+  void holder.current();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(PACKS_CHANGED_KEY in changes)) return;
     void holder.reload().then(async ({ skipped, buildMs }) => {
