@@ -115,7 +115,7 @@ export class TextMatcher {
         mentions: incident.mentions.map((i) => evidenceIndexes[i]!),
       }));
     }
-    return { mentions, incidents, published };
+    return dropUnusedPlaces(mentions, incidents, published);
   }
 
   private rawMatches(text: string, breaks: readonly number[]): RawMatch[] {
@@ -147,6 +147,33 @@ export class TextMatcher {
     }
     return matches;
   }
+}
+
+/**
+ * Places are evidence for incidents, never marked themselves: only those an incident rests on go back
+ * to the page ("India" on a page about cricket costs the page nothing).
+ */
+function dropUnusedPlaces(
+  mentions: readonly TextMention[],
+  incidents: readonly IncidentMatch[],
+  published: string | undefined,
+): TextMatches {
+  const used = new Set(incidents.flatMap((i) => i.mentions));
+  const newIndex = new Map<number, number>();
+  const kept: TextMention[] = [];
+  mentions.forEach((m, i) => {
+    if (m.kind === 'place' && !used.has(i)) return;
+    newIndex.set(i, kept.length);
+    kept.push(m);
+  });
+  return {
+    mentions: kept,
+    incidents: incidents.map((incident) => ({
+      ...incident,
+      mentions: incident.mentions.map((i) => newIndex.get(i)!),
+    })),
+    published,
+  };
 }
 
 /** A span of the text with a line break where each block starts, and a way to find positions in it. */
