@@ -6,27 +6,44 @@ import { KnowledgeBase } from './knowledge-base';
 import type { Card } from './cards';
 import type { KnowledgePack } from './pack-types';
 import { formatProblems, validatePack } from './pack-validator';
-import { compileMatcher } from '../matching/matcher-bundle';
+import { compileMatcher, type MatcherBundle } from '../matching/matcher-bundle';
 import { TextMatcher, type PageText, type TextMatches } from '../matching/text-matcher';
 
 export class KnowledgeService {
   readonly kb: KnowledgeBase;
   private matcher?: TextMatcher;
+  private compiled?: MatcherBundle;
 
-  /** Throws with every problem listed when a pack is invalid: a broken pack never half-loads. */
-  constructor(packs: readonly unknown[]) {
-    const valid: KnowledgePack[] = packs.map((pack, i) => {
-      const result = validatePack(pack);
-      if (!result.ok) throw new Error(`pack ${i} is invalid:\n${formatProblems(result.problems)}`);
-      return result.pack;
-    });
-    this.kb = new KnowledgeBase(valid);
+  /**
+   * `packs` already passed the validator (see `validated`). `compiled`: the matcher compiled earlier
+   * from these very packs, kept across worker restarts.
+   */
+  constructor(packs: readonly KnowledgePack[], compiled?: MatcherBundle) {
+    this.kb = new KnowledgeBase(packs);
+    this.compiled = compiled;
   }
 
-  /** Compiled on first use, then reused for every page. */
+  /** Throws with every problem listed when a pack is invalid: a broken pack never half-loads. */
+  static validated(packs: readonly unknown[]): KnowledgeService {
+    return new KnowledgeService(
+      packs.map((pack, i) => {
+        const result = validatePack(pack);
+        if (!result.ok) throw new Error(`pack ${i} is invalid:\n${formatProblems(result.problems)}`);
+        return result.pack;
+      }),
+    );
+  }
+
+  /** Compiled on first use (unless given), then reused for every page. */
   getMatcher(): TextMatcher {
-    this.matcher ??= new TextMatcher(this.kb, compileMatcher(this.kb));
+    this.matcher ??= new TextMatcher(this.kb, this.bundle());
     return this.matcher;
+  }
+
+  /** The compiled matcher, as plain data that can be stored. */
+  bundle(): MatcherBundle {
+    this.compiled ??= compileMatcher(this.kb);
+    return this.compiled;
   }
 
   /** The known names and incidents in a page's text. */

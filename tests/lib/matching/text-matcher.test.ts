@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeService } from '../../../lib/knowledge/knowledge-service';
 import { testPack } from '../../fixtures/test-pack';
 
-const service = new KnowledgeService([testPack()]);
+const service = KnowledgeService.validated([testPack()]);
 const scan = (text: string, declaredDate?: string) => service.scan({ text, breaks: [], declaredDate });
 
 describe('what the matcher sends back to the page', () => {
