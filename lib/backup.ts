@@ -11,7 +11,8 @@ import type { Note } from './notes/note-types';
 import { cleanColorLabels, type ColorLabels } from './notes/color-labels';
 import { cleanDisplay, type DisplaySettings } from './display-settings';
 import { cleanPause, type PauseSettings } from './pause-settings';
-import { checkPackUrl } from './packs/pack-fetch';
+import { checkPackUrl, megabytes } from './packs/pack-fetch';
+import { localize } from './reader-messages';
 import type { PackOrigin } from './packs/packs-db';
 
 export const BACKUP_FORMAT = 'claimlens-backup';
@@ -56,25 +57,20 @@ export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: s
 
 /** Checks a whole backup; every problem is listed with its path. */
 export function parseBackup(text: string): ParsedBackup {
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, errors: ['The file is larger than 200 MB.'] };
+  if (text.length > MAX_BACKUP_CHARS)
+    return { ok: false, errors: [localize('fileTooLarge', megabytes(MAX_BACKUP_CHARS))] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}`] };
+    return { ok: false, errors: [localize('fileNotJson', (error as Error).message)] };
   }
   const errors = new ErrorList();
   if (!isRecord(value) || value.format !== BACKUP_FORMAT) {
-    return {
-      ok: false,
-      errors: ['This is not a ClaimLens backup (its "format" is not "claimlens-backup").'],
-    };
+    return { ok: false, errors: [localize('backupWrongFormat')] };
   }
   if (value.version !== BACKUP_VERSION) {
-    return {
-      ok: false,
-      errors: [`version: expected ${BACKUP_VERSION} (this backup comes from another ClaimLens version)`],
-    };
+    return { ok: false, errors: [localize('backupWrongVersion', String(BACKUP_VERSION))] };
   }
 
   const notesErrors = new ErrorList();

@@ -246,19 +246,14 @@ export function App() {
 
   // All or nothing: a file with any problem changes nothing and says what is wrong.
   const importNotes = async (text: string) => {
-    const { parseImport, planImport } = await import('../../lib/notes/exchange/import-notes');
+    const { importReport, parseImport, planImport } = await import('../../lib/notes/exchange/import-notes');
     const parsed = parseImport(text);
     if (!parsed.ok) return setOutcome({ errors: parsed.errors });
     try {
       const repo = await notesRepository();
       const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
       await repo.restoreAll([...plan.add, ...plan.update]);
-      setOutcome({
-        report: t(
-          'popupImported',
-          [plan.add, plan.update, plan.skip].map((l) => l.length.toLocaleString()),
-        ),
-      });
+      setOutcome({ report: importReport(plan) });
       setQuery('');
       setAllNotes(await repo.recent());
     } catch (e) {

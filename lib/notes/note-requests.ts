@@ -4,9 +4,10 @@ import type { NoteDraft, NoteResult, NotesResult, PageNotes, RelinkRequest } fro
 import type { AnchorStatus, Note } from './note-types';
 import type { NotesRepository } from './notes-repository';
 import { normalizeUrl, pageKeyFor } from './page-identity';
-import { NotesStorageError, toStorageError } from './storage-errors';
+import { localize } from '../reader-messages';
+import { NotesStorageError, toStorageError, type Failed } from './storage-errors';
 
-function failure(error: unknown, failed: string): { ok: false; error: { kind: string; message: string } } {
+function failure(error: unknown, failed: Failed): { ok: false; error: { kind: string; message: string } } {
   const err = error instanceof NotesStorageError ? error : toStorageError(error, failed);
   return { ok: false, error: { kind: err.kind, message: err.message } };
 }
@@ -31,7 +32,7 @@ export async function saveNote(repo: NotesRepository, draft: NoteDraft): Promise
       .catch(() => undefined);
     return { ok: true, note };
   } catch (error) {
-    return failure(error, 'the note was not saved');
+    return failure(error, 'failedNoteNotSaved');
   }
 }
 
@@ -57,9 +58,9 @@ export async function updateNote(
     const note = await repo.update(id, patch);
     return note
       ? { ok: true, note }
-      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+      : { ok: false, error: { kind: 'invalid', message: localize('errorNoteGone') } };
   } catch (error) {
-    return failure(error, 'the note was not changed');
+    return failure(error, 'failedNoteNotChanged');
   }
 }
 
@@ -68,9 +69,9 @@ export async function deleteNote(repo: NotesRepository, id: string): Promise<Not
     const note = await repo.delete(id);
     return note
       ? { ok: true, note }
-      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+      : { ok: false, error: { kind: 'invalid', message: localize('errorNoteGone') } };
   } catch (error) {
-    return failure(error, 'the note was kept');
+    return failure(error, 'failedNoteKept');
   }
 }
 
@@ -78,7 +79,7 @@ export async function restoreNote(repo: NotesRepository, note: Note): Promise<No
   try {
     return { ok: true, note: await repo.restore(note) };
   } catch (error) {
-    return failure(error, 'the note was not restored');
+    return failure(error, 'failedNoteNotRestored');
   }
 }
 
@@ -94,17 +95,17 @@ export async function deleteNotes(repo: NotesRepository, ids: readonly string[])
   try {
     return { ok: true, notes: await repo.deleteMany(ids) };
   } catch (error) {
-    return failure(error, 'the notes were kept');
+    return failure(error, 'failedNotesKept');
   }
 }
 
 /** Puts back notes deleted together (undo), all or none. */
 export async function restoreNotes(repo: NotesRepository, notes: readonly Note[]): Promise<NotesResult> {
   try {
-    await repo.restoreAll(notes, 'the notes were not restored');
+    await repo.restoreAll(notes, 'failedNotesNotRestored');
     return { ok: true, notes: [...notes] };
   } catch (error) {
-    return failure(error, 'the notes were not restored');
+    return failure(error, 'failedNotesNotRestored');
   }
 }
 
@@ -116,7 +117,7 @@ export async function retagNotes(
   try {
     return { ok: true, notes: await repo.retag(change.ids, { add: change.add, remove: change.remove }) };
   } catch (error) {
-    return failure(error, 'the tags were not changed');
+    return failure(error, 'failedTagsNotChanged');
   }
 }
 
@@ -127,8 +128,8 @@ export async function relinkNote(repo: NotesRepository, request: RelinkRequest):
     const note = await repo.relink(id, passage);
     return note
       ? { ok: true, note }
-      : { ok: false, error: { kind: 'invalid', message: 'This note no longer exists.' } };
+      : { ok: false, error: { kind: 'invalid', message: localize('errorNoteGone') } };
   } catch (error) {
-    return failure(error, 'the note was not re-linked');
+    return failure(error, 'failedNoteNotRelinked');
   }
 }

@@ -12,7 +12,7 @@ import {
 } from './note-types';
 import { PageUrlError, normalizeUrl, siteOf } from './page-identity';
 import { searchPlan, termsOf } from './search-terms';
-import { invalidInput, toStorageError } from './storage-errors';
+import { invalidInput, toStorageError, type Failed } from './storage-errors';
 import { foldText } from '../matching/normalise';
 
 /** Limits on what a note may hold. Inputs over them are refused, except page titles, which are cut. */
@@ -77,7 +77,7 @@ export interface RepositoryOptions {
 
 type NoteContent = Omit<Note, 'createdAt' | 'updatedAt' | 'anchorStatus'>;
 
-const SAVE_FAILED = 'the note was not saved';
+const SAVE_FAILED: Failed = 'failedNoteNotSaved';
 const count = (n: number) => n.toLocaleString('en-US');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -85,7 +85,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The note's content, checked and tidied; throws NotesStorageError('invalid') saying what is wrong. */
-function buildContent(input: unknown, failed: string): NoteContent {
+function buildContent(input: unknown, failed: Failed): NoteContent {
   const refuse = (reason: string) => invalidInput(reason, failed);
   if (!isRecord(input)) throw refuse('there is no note');
 
@@ -213,7 +213,7 @@ function checkIds(value: unknown, what: string, refuse: (reason: string) => Erro
   return [...new Set(value as string[])];
 }
 
-function checkAnchorStatus(value: unknown, failed: string): AnchorStatus | undefined {
+function checkAnchorStatus(value: unknown, failed: Failed): AnchorStatus | undefined {
   if (value === undefined) return undefined;
   if (!ANCHOR_STATUSES.includes(value as AnchorStatus)) {
     throw invalidInput(`"${String(value).slice(0, 40)}" is not an anchor status`, failed);
@@ -245,7 +245,7 @@ function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): stri
 }
 
 /** A note as it was stored (a deleted one put back, an imported one), checked; its times and status kept. */
-function asRestored(note: Note, failed: string): Note {
+function asRestored(note: Note, failed: Failed): Note {
   const content = buildContent(note, failed);
   const anchorStatus = checkAnchorStatus(note.anchorStatus, failed) ?? 'unknown';
   const { createdAt, updatedAt } = note;
@@ -305,13 +305,13 @@ export class NotesRepository {
     try {
       return await this.db.notes.get(id);
     } catch (error) {
-      throw toStorageError(error, 'the note could not be read');
+      throw toStorageError(error, 'failedNoteNotRead');
     }
   }
 
   /** Edits a note; undefined when there is no such note (deleted elsewhere). Terms and `updatedAt` follow. */
   async update(id: string, patch: NotePatch): Promise<Note | undefined> {
-    const failed = 'the change was not saved';
+    const failed = 'failedChangeNotSaved';
     try {
       return await this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.get(id);
@@ -342,13 +342,13 @@ export class NotesRepository {
         return existing;
       });
     } catch (error) {
-      throw toStorageError(error, 'the note was not deleted');
+      throw toStorageError(error, 'failedNoteNotDeleted');
     }
   }
 
   /** Puts back a note returned by delete, exactly as it was (same times, same anchor status). */
   async restore(note: Note): Promise<Note> {
-    const failed = 'the note was not restored';
+    const failed = 'failedNoteNotRestored';
     try {
       const restored = asRestored(note, failed);
       await this.db.transaction('rw', this.db.notes, () => this.db.notes.put(restored));
@@ -367,7 +367,7 @@ export class NotesRepository {
         return found;
       });
     } catch (error) {
-      throw toStorageError(error, 'the notes were kept');
+      throw toStorageError(error, 'failedNotesKept');
     }
   }
 
@@ -376,7 +376,7 @@ export class NotesRepository {
    * compare folded ("ISIS" = "isis"); terms and `updatedAt` follow. Returns the notes that changed.
    */
   async retag(ids: readonly string[], change: { add?: string; remove?: string }): Promise<Note[]> {
-    const failed = 'the tags were not changed';
+    const failed = 'failedTagsNotChanged';
     try {
       const refuse = (reason: string) => invalidInput(reason, failed);
       const [add] = change.add === undefined ? [] : checkTags([change.add], refuse);
@@ -415,7 +415,7 @@ export class NotesRepository {
     id: string,
     passage: Pick<Note, 'selectors' | 'entityIds' | 'incidentIds'>,
   ): Promise<Note | undefined> {
-    const failed = 'the note was not re-linked';
+    const failed = 'failedNoteNotRelinked';
     try {
       return await this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.get(id);
@@ -469,7 +469,7 @@ export class NotesRepository {
         return notes.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       });
     } catch (error) {
-      throw toStorageError(error, "this page's notes could not be read");
+      throw toStorageError(error, 'failedPageNotesNotRead');
     }
   }
 
@@ -479,7 +479,7 @@ export class NotesRepository {
    * that notes filed under it are found when the page is known by its key (canonical added or changed).
    */
   async recordPageVisit(visit: { key: string; url: string; title: string }): Promise<Page> {
-    const failed = 'the visit to this page was not recorded';
+    const failed = 'failedVisitNotRecorded';
     try {
       const { key, url } = visit;
       if (typeof key !== 'string' || key === '') throw invalidInput('the page key is missing', failed);
@@ -515,7 +515,7 @@ export class NotesRepository {
    * move: it is not the reader's edit.
    */
   async setAnchorStatus(id: string, status: AnchorStatus): Promise<boolean> {
-    const failed = "the note's anchor status was not saved";
+    const failed = 'failedAnchorStatusNotSaved';
     try {
       const checked = checkAnchorStatus(status, failed) ?? 'unknown';
       return await this.db.transaction('rw', this.db.notes, async () => {
@@ -532,7 +532,7 @@ export class NotesRepository {
 
   /** Records several anchor statuses in one transaction (a page reports all its notes at once); returns how many notes exist. */
   async setAnchorStatuses(updates: readonly { id: string; status: AnchorStatus }[]): Promise<number> {
-    const failed = "the notes' anchor statuses were not saved";
+    const failed = 'failedAnchorStatusesNotSaved';
     try {
       const checked = updates.map(({ id, status }) => ({
         id,
@@ -559,7 +559,7 @@ export class NotesRepository {
       const tags = (await this.db.notes.orderBy('tags').uniqueKeys()) as string[];
       return tags.sort((a, b) => a.localeCompare(b));
     } catch (error) {
-      throw toStorageError(error, 'the tags could not be read');
+      throw toStorageError(error, 'failedTagsNotRead');
     }
   }
 
@@ -570,7 +570,7 @@ export class NotesRepository {
    * matching notes by id): the table is never scanned. An empty query finds nothing.
    */
   async search(query: string, options: SearchOptions = {}): Promise<Note[]> {
-    const failed = 'the search could not be run';
+    const failed = 'failedSearchNotRun';
     try {
       const limit = options.limit ?? 50;
       if (!Number.isSafeInteger(limit) || limit < 1)
@@ -601,7 +601,7 @@ export class NotesRepository {
   }
 
   /** Puts many notes in at once, all or nothing (an import, an undone bulk delete): one transaction. */
-  async restoreAll(notes: readonly Note[], failed = 'nothing was imported'): Promise<number> {
+  async restoreAll(notes: readonly Note[], failed: Failed = 'failedNothingImported'): Promise<number> {
     try {
       const restored = notes.map((note) => asRestored(note, failed));
       await this.db.transaction('rw', this.db.notes, () => this.db.notes.bulkPut(restored));
@@ -622,7 +622,7 @@ export class NotesRepository {
     try {
       return (await this.db.pages.get(key))?.aliases ?? [];
     } catch (error) {
-      throw toStorageError(error, 'the page could not be read');
+      throw toStorageError(error, 'failedPageNotRead');
     }
   }
 
@@ -631,7 +631,7 @@ export class NotesRepository {
     try {
       return await this.db.notes.orderBy('createdAt').reverse().limit(limit).toArray();
     } catch (error) {
-      throw toStorageError(error, 'the notes could not be read');
+      throw toStorageError(error, 'failedNotesNotRead');
     }
   }
 
@@ -639,7 +639,7 @@ export class NotesRepository {
     try {
       return await this.db.notes.count();
     } catch (error) {
-      throw toStorageError(error, 'the notes could not be counted');
+      throw toStorageError(error, 'failedNotesNotCounted');
     }
   }
 }

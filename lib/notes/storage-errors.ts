@@ -1,4 +1,5 @@
 // Storage failures as readers understand them: Dexie and IndexedDB errors mapped to NotesStorageError.
+import { localize, type MessageKey } from '../reader-messages';
 
 /**
  * - `quota`: the disk (or the browser's share of it) is full.
@@ -19,7 +20,13 @@ export class NotesStorageError extends Error {
   }
 }
 
-const UNCHANGED = 'Nothing already saved was changed.';
+/** What did not happen, as a `failed…` message ("the note was not saved"), with its substitutions. */
+export type Failed = FailedKey | readonly [FailedKey, ...string[]];
+type FailedKey = Extract<MessageKey, `failed${string}`>;
+
+function failedText(failed: Failed): string {
+  return typeof failed === 'string' ? localize(failed) : localize(failed[0], failed.slice(1));
+}
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const INVALID_NAMES = new Set(['DataError', 'ConstraintError', 'DataCloneError', 'InvalidArgumentError']);
@@ -77,54 +84,29 @@ function isQuota(e: ErrorLike): boolean {
 }
 
 /**
- * The reader-facing error for a storage failure. `failed` says what did not happen, in lower case
- * ("the note was not saved"). Every repository operation is one IndexedDB transaction, which is all or
- * nothing, so the messages can promise that nothing already saved changed.
+ * The reader-facing error for a storage failure. `failed` says what did not happen ("the note was not
+ * saved"). Every repository operation is one IndexedDB transaction, which is all or nothing, so the
+ * messages can promise that nothing already saved changed.
  */
-export function toStorageError(error: unknown, failed = 'the note was not saved'): NotesStorageError {
+export function toStorageError(error: unknown, failed: Failed = 'failedNoteNotSaved'): NotesStorageError {
   if (error instanceof NotesStorageError) return error;
   const chain = errorChain(error);
   const cause = { cause: error };
-  if (chain.some(isQuota)) {
-    return new NotesStorageError(
-      'quota',
-      `Your disk is full: ${failed}. ${UNCHANGED} Free some disk space and try again.`,
-      cause,
-    );
-  }
-  if (chain.some((e) => nameOf(e) === 'VersionError')) {
-    return new NotesStorageError(
-      'unavailable',
-      `Your notes were last opened by a newer version of ClaimLens: ${failed}. ${UNCHANGED} Update ClaimLens to use them.`,
-      cause,
-    );
-  }
+  const make = (kind: StorageErrorKind, key: MessageKey) =>
+    new NotesStorageError(kind, localize(key, failedText(failed)), cause);
+  if (chain.some(isQuota)) return make('quota', 'errorStorageQuota');
+  if (chain.some((e) => nameOf(e) === 'VersionError')) return make('unavailable', 'errorStorageNewerVersion');
   for (const e of chain) {
     const name = nameOf(e);
-    if (INVALID_NAMES.has(name)) {
-      return new NotesStorageError(
-        'invalid',
-        `The browser refused to store this note's data: ${failed}. ${UNCHANGED}`,
-        cause,
-      );
-    }
-    if (UNAVAILABLE_NAMES.has(name)) {
-      return new NotesStorageError(
-        'unavailable',
-        `The browser would not open ClaimLens's notes storage (in a private window, or with site data turned off or damaged): ${failed}. ${UNCHANGED}`,
-        cause,
-      );
-    }
+    if (INVALID_NAMES.has(name)) return make('invalid', 'errorStorageRefused');
+    if (UNAVAILABLE_NAMES.has(name)) return make('unavailable', 'errorStorageUnavailable');
   }
-  return new NotesStorageError(
-    'unknown',
-    `The browser's storage failed: ${failed}. ${UNCHANGED} Try again; if it keeps failing, restart the browser.`,
-    cause,
-  );
+  return make('unknown', 'errorStorageUnknown');
 }
 
 /** A refused input: `reason` says what is wrong ("the quoted passage is empty"). */
-export function invalidInput(reason: string, failed = 'the note was not saved'): NotesStorageError {
-  const message = `${failed.charAt(0).toUpperCase()}${failed.slice(1)}: ${reason}.`;
-  return new NotesStorageError('invalid', message);
+export function invalidInput(reason: string, failed: Failed = 'failedNoteNotSaved'): NotesStorageError {
+  const what = failedText(failed);
+  const sentence = `${what.charAt(0).toLocaleUpperCase()}${what.slice(1)}`;
+  return new NotesStorageError('invalid', localize('errorInputRefused', [sentence, reason]));
 }

@@ -4,6 +4,7 @@
  */
 import type { KnowledgePack } from '../knowledge/pack-types';
 import { formatProblems, validatePack, type PackProblem } from '../knowledge/pack-validator';
+import { localize, localizeCount } from '../reader-messages';
 import type { Subscription } from './packs-db';
 
 export const MAX_PACK_BYTES = 30 * 1024 * 1024;
@@ -24,15 +25,19 @@ export function checkPackUrl(input: string): { ok: true; url: URL } | { ok: fals
   try {
     url = new URL(input.trim());
   } catch {
-    return { ok: false, error: 'This is not a web address. It should start with https://' };
+    return { ok: false, error: localize('packUrlInvalid') };
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    return { ok: false, error: 'Packs are fetched over https only (plain http only from this computer).' };
-  if (url.username || url.password)
-    return { ok: false, error: 'Addresses with a user name or password are refused.' };
+    return { ok: false, error: localize('packUrlNotHttps') };
+  if (url.username || url.password) return { ok: false, error: localize('packUrlCredentials') };
   url.hash = '';
   return { ok: true, url };
+}
+
+/** A size limit in words: "30 MB". */
+export function megabytes(bytes: number): string {
+  return localize('sizeMegabytes', (Math.round((bytes / 1024 / 1024) * 10) / 10).toLocaleString());
 }
 
 /** The host permission pattern that lets the extension fetch `url` (asked for when subscribing). */
@@ -69,39 +74,39 @@ export async function fetchPack(
       signal: AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS),
     });
   } catch (error) {
-    const why = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
-    return { status: 'failed', error: `Could not reach ${checked.url.host} (${why}).` };
+    const why =
+      (error as Error).name === 'TimeoutError' ? localize('packNoAnswer') : (error as Error).message;
+    return { status: 'failed', error: localize('packUnreachable', [checked.url.host, why]) };
   }
   if (response.status === 304) return { status: 'unchanged' };
   if (!response.ok)
     return {
       status: 'failed',
-      error: `The server answered ${response.status} ${response.statusText}`.trim() + '.',
+      error: localize('packServerAnswered', `${response.status} ${response.statusText}`.trim()),
     };
   if (new URL(response.url || checked.url.href).protocol === 'http:' && checked.url.protocol === 'https:')
-    return { status: 'failed', error: 'The server redirected to a plain http address.' };
+    return { status: 'failed', error: localize('packRedirectedToHttp') };
 
   const text = await readLimited(response, maxBytes);
-  if (text === undefined)
-    return { status: 'failed', error: `The pack is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.` };
+  if (text === undefined) return { status: 'failed', error: localize('packTooLarge', megabytes(maxBytes)) };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { status: 'failed', error: `The file is not JSON: ${(error as Error).message}` };
+    return { status: 'failed', error: localize('fileNotJson', (error as Error).message) };
   }
   const result = validatePack(json);
   if (!result.ok) {
     return {
       status: 'failed',
-      error: `The pack has ${result.problems.length} problem(s):\n${formatProblems(result.problems.slice(0, 20))}`,
+      error: `${localizeCount('packProblems', result.problems.length)}\n${formatProblems(result.problems.slice(0, 20))}`,
       problems: result.problems,
     };
   }
   if (options.expectedId && result.pack.id !== options.expectedId)
     return {
       status: 'failed',
-      error: `The address now serves another pack ("${result.pack.id}", not "${options.expectedId}").`,
+      error: localize('packServesAnother', [result.pack.id, options.expectedId]),
     };
   return {
     status: 'updated',

@@ -7,7 +7,8 @@ import type { KnowledgePack } from '../knowledge/pack-types';
 import { packStats } from '../knowledge/pack-stats';
 import { formatProblems, validatePack, type PackProblem } from '../knowledge/pack-validator';
 import { toStorageError } from '../notes/storage-errors';
-import { fetchPack, MAX_PACK_BYTES, type FetchPackOptions } from './pack-fetch';
+import { localize, localizeCount } from '../reader-messages';
+import { fetchPack, MAX_PACK_BYTES, megabytes, type FetchPackOptions } from './pack-fetch';
 import type { PackOrigin, PackRow, PacksDatabase } from './packs-db';
 
 export type InstallResult =
@@ -86,25 +87,25 @@ export class PackManager {
   /** A pack from a file the reader chose: validated whole; nothing changes unless it is valid. */
   async installText(text: string, fileName: string): Promise<InstallResult> {
     if (text.length > MAX_PACK_BYTES)
-      return { ok: false, error: `${fileName} is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB.` };
+      return { ok: false, error: localize('packFileTooLarge', [fileName, megabytes(MAX_PACK_BYTES)]) };
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      return { ok: false, error: `${fileName} is not JSON: ${(error as Error).message}` };
+      return { ok: false, error: localize('packFileNotJson', [fileName, (error as Error).message]) };
     }
     const result = validatePack(json);
     if (!result.ok)
       return {
         ok: false,
-        error: `${fileName} was not installed: it has ${result.problems.length} problem(s).`,
+        error: localizeCount('packFileProblems', result.problems.length, fileName),
         problems: result.problems,
       };
     const existing = await this.db.rows.get(result.pack.id);
     if (existing?.origin.type === 'url')
       return {
         ok: false,
-        error: `“${existing.name}” (${existing.id}) comes from ${existing.origin.url}; remove that subscription first.`,
+        error: localize('packSubscribed', [existing.name, existing.id, existing.origin.url]),
       };
     return this.store(result.pack, { type: 'file', fileName });
   }
@@ -115,7 +116,7 @@ export class PackManager {
     if (outcome.status !== 'updated')
       return outcome.status === 'failed'
         ? { ok: false, error: outcome.error, problems: outcome.problems }
-        : { ok: false, error: 'The server sent nothing new.' };
+        : { ok: false, error: localize('packNothingNew') };
     const at = this.now();
     return this.store(
       outcome.pack,
@@ -182,14 +183,14 @@ export class PackManager {
     if (id === this.bundledId) {
       await this.db.rows.put(this.bundledRow(enabled));
     } else if ((await this.db.rows.update(id, { enabled })) === 0) {
-      throw new Error(`No installed pack has the id “${id}”.`);
+      throw new Error(localize('packNoSuchId', id));
     }
     await this.options.onChange?.();
   }
 
   /** Removes an installed pack; the bundled pack can only be disabled. */
   async remove(id: string): Promise<void> {
-    if (id === this.bundledId) throw new Error('The bundled pack cannot be removed; disable it instead.');
+    if (id === this.bundledId) throw new Error(localize('packBundledNotRemovable'));
     await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
       await this.db.rows.delete(id);
       await this.db.bodies.delete(id);
@@ -238,7 +239,7 @@ export class PackManager {
         await this.db.bodies.bulkPut(bodies);
       });
     } catch (error) {
-      throw new Error(toStorageError(error, 'the packs were not restored').message, { cause: error });
+      throw new Error(toStorageError(error, 'failedPacksNotRestored').message, { cause: error });
     }
     await this.options.onChange?.();
     return bodies.length;
@@ -263,8 +264,7 @@ export class PackManager {
     subscription?: PackRow['subscription'],
     announce = true,
   ): Promise<InstallResult> {
-    if (pack.id === this.bundledId)
-      return { ok: false, error: `“${pack.id}” is the id of the bundled pack; give your pack its own id.` };
+    if (pack.id === this.bundledId) return { ok: false, error: localize('packBundledId', pack.id) };
     const existing = await this.db.rows.get(pack.id);
     const row: PackRow = {
       ...summary(pack),
@@ -280,7 +280,7 @@ export class PackManager {
         await this.db.bodies.put({ id: pack.id, pack });
       });
     } catch (error) {
-      return { ok: false, error: toStorageError(error, `“${pack.name}” was not installed`).message };
+      return { ok: false, error: toStorageError(error, ['failedPackNotInstalled', pack.name]).message };
     }
     if (announce) await this.options.onChange?.();
     return { ok: true, row, replaced: existing };
@@ -300,6 +300,6 @@ function summary(pack: KnowledgePack): Pick<PackRow, 'id' | 'name' | 'version' |
 /** One line per problem, the first `limit`: for the pack manager's error list. */
 export function problemLines(problems: readonly PackProblem[], limit = 50): string[] {
   const lines = formatProblems(problems.slice(0, limit)).split('\n');
-  if (problems.length > limit) lines.push(`… and ${problems.length - limit} more`);
+  if (problems.length > limit) lines.push(localizeCount('packMoreProblems', problems.length - limit));
   return lines;
 }

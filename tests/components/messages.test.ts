@@ -27,6 +27,14 @@ describe('messages in public/_locales/en', () => {
       asked.add(`${m[1]}_one`);
       asked.add(`${m[1]}_other`);
     }
+    // lib's own sentences (lib/reader-messages.ts): localize('key'…), localizeCount('key', …) and the
+    // `failed…` phrases storage errors are told (toStorageError(error, 'failedNoteNotSaved')).
+    for (const m of code.matchAll(/\blocalize\(\s*'([A-Za-z0-9_]+)'/g)) asked.add(m[1]!);
+    for (const m of code.matchAll(/\blocalizeCount\(\s*'([A-Za-z0-9_]+)'/g)) {
+      asked.add(`${m[1]}_one`);
+      asked.add(`${m[1]}_other`);
+    }
+    for (const m of code.matchAll(/'(failed[A-Z][A-Za-z0-9_]*)'/g)) asked.add(m[1]!);
     const known = new Set(messageKeys());
     expect([...asked].filter((key) => !known.has(key))).toEqual([]);
     expect(asked.size).toBeGreaterThan(100);

@@ -1,4 +1,5 @@
 // Reading a notes file chosen by the reader and deciding what it adds to, or changes in, the notes store.
+import { localize } from '../../reader-messages';
 import type { Note } from '../note-types';
 import { isClaimLensDocument, readClaimLensDocument } from './json';
 import { ErrorList, noteRecord } from './note-validation';
@@ -23,8 +24,11 @@ const count = (n: number) => n.toLocaleString('en-US');
 function describeBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 1
-    ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB (${count(bytes)} bytes)`
-    : `${count(bytes)} bytes`;
+    ? localize('sizeMegabytesAndBytes', [
+        count(Number.isInteger(mb) ? mb : Number(mb.toFixed(1))),
+        count(bytes),
+      ])
+    : localize('sizeBytes', count(bytes));
 }
 
 /**
@@ -141,14 +145,14 @@ function jsonErrorMessage(error: unknown, text: string): string {
     .replace(/, (\.\.\.)?"[\s\S]*$/, '');
   const reported = /at position (\d+)/.exec(message);
   const position = reported ? Number(reported[1]) : jsonErrorOffset(text);
-  if (position < 0) return `The file is not valid JSON: ${reason}.`;
+  if (position < 0) return localize('fileInvalidJson', reason);
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return `The file is not valid JSON (line ${line}, column ${position - lineStart + 1}): ${reason}.`;
+  return localize('fileInvalidJsonAt', [count(line), count(position - lineStart + 1), reason]);
 }
 
 /**
@@ -159,19 +163,17 @@ function jsonErrorMessage(error: unknown, text: string): string {
  */
 export function parseImport(text: string, options: ImportOptions = {}): ParsedImport {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  if (typeof text !== 'string') return { ok: false, errors: ['The file could not be read as text.'] };
+  if (typeof text !== 'string') return { ok: false, errors: [localize('fileNotText')] };
   const size = utf8BytesUpTo(text, maxBytes);
   if (size > maxBytes) {
     return {
       ok: false,
-      errors: [
-        `The file is larger than the import limit of ${describeBytes(maxBytes)}; split it into smaller files.`,
-      ],
+      errors: [localize('importTooLarge', describeBytes(maxBytes))],
     };
   }
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse refuses.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, errors: ['The file is empty.'] };
+  if (body.trim() === '') return { ok: false, errors: [localize('fileEmpty')] };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -191,12 +193,14 @@ export function parseImport(text: string, options: ImportOptions = {}): ParsedIm
   } else {
     const declared =
       typeof value === 'object' && value !== null && 'format' in value
-        ? ` (it says its format is ${JSON.stringify(String((value as { format: unknown }).format).slice(0, 40))})`
-        : '';
+        ? JSON.stringify(String((value as { format: unknown }).format).slice(0, 40))
+        : undefined;
     return {
       ok: false,
       errors: [
-        `This is not a notes file ClaimLens can read${declared}: expected a ClaimLens notes export ("format": "claimlens-notes") or W3C Web Annotations.`,
+        declared === undefined
+          ? localize('importUnknownFormat')
+          : localize('importUnknownFormatDeclared', declared),
       ],
     };
   }
@@ -247,5 +251,8 @@ export function planImport(existing: ReadonlyMap<string, Note>, incoming: readon
 
 /** The plan in words for the reader: "3 added, 1 updated, 2 skipped". */
 export function importReport(plan: ImportPlan): string {
-  return `${count(plan.add.length)} added, ${count(plan.update.length)} updated, ${count(plan.skip.length)} skipped`;
+  return localize(
+    'popupImported',
+    [plan.add, plan.update, plan.skip].map((notes) => count(notes.length)),
+  );
 }

@@ -1,4 +1,5 @@
 // ClaimLens' own notes file: every field of every note, for backups and moving notes between browsers.
+import { localize } from '../../reader-messages';
 import type { Note } from '../note-types';
 import {
   ErrorList,
@@ -82,7 +83,7 @@ export function fromClaimLensJson(text: string): Note[] {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new NotesImportError(['the file is not valid JSON']);
+    throw new NotesImportError([localize('fileInvalidJsonShort')]);
   }
   const notes = readClaimLensDocument(value, errors);
   if (errors.size > 0) throw new NotesImportError(errors.toArray());

@@ -2,6 +2,7 @@
 import { ANCHOR_STATUSES, DEFAULT_COLORS, isColorId, type AnchorStatus, type Note } from '../note-types';
 import { NOTE_LIMITS } from '../notes-repository';
 import { siteOf } from '../page-identity';
+import { localize, localizeCount } from '../../reader-messages';
 import { termsOf } from '../search-terms';
 
 /**
@@ -32,7 +33,7 @@ export class ErrorList {
 
   toArray(): string[] {
     const hidden = this.total - this.listed.length;
-    return hidden > 0 ? [...this.listed, `… and ${count(hidden)} more errors`] : [...this.listed];
+    return hidden > 0 ? [...this.listed, localizeCount('importMoreErrors', hidden)] : [...this.listed];
   }
 }
 
@@ -42,8 +43,11 @@ export class NotesImportError extends Error {
   readonly errors: string[];
 
   constructor(errors: string[]) {
+    const first = errors[0] ?? localize('importUnknownError');
     super(
-      `The notes could not be read: ${errors[0] ?? 'unknown error'}${errors.length > 1 ? ` (and ${count(errors.length - 1)} more)` : ''}`,
+      errors.length > 1
+        ? localizeCount('importNotReadMore', errors.length - 1, first)
+        : localize('importNotRead', first),
     );
     this.errors = errors;
   }

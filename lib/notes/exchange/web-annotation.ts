@@ -1,4 +1,5 @@
 // Notes as W3C Web Annotations (JSON-LD), the format Hypothesis and other annotation tools read and write.
+import { localize } from '../../reader-messages';
 import type { Note } from '../note-types';
 import { NOTE_LIMITS } from '../notes-repository';
 import { pageKeyFor } from '../page-identity';
@@ -414,7 +415,7 @@ export function fromWebAnnotation(text: string, options: WebAnnotationReadOption
   try {
     value = JSON.parse(text);
   } catch {
-    throw new NotesImportError(['the file is not valid JSON']);
+    throw new NotesImportError([localize('fileInvalidJsonShort')]);
   }
   const errors = new ErrorList();
   const notes = readWebAnnotationDocument(value, errors, options);

@@ -28,7 +28,7 @@ describe('toStorageError', () => {
     expect(toStorageError(quotaError()).message).toBe(
       'Your disk is full: the note was not saved. Nothing already saved was changed. Free some disk space and try again.',
     );
-    expect(toStorageError(quotaError(), 'the note was not deleted').message).toMatch(
+    expect(toStorageError(quotaError(), 'failedNoteNotDeleted').message).toMatch(
       /^Your disk is full: the note was not deleted\./,
     );
   });
