@@ -16,7 +16,14 @@ import { translate as t } from '../../lib/i18n';
 export default defineBackground(() => {
   // The enabled packs, merged and compiled once; built again once whenever they change.
   let testPacks: readonly KnowledgePack[] | null = null;
-  const holder = new KnowledgeHolder(async () => testPacks ?? (await packManager().enabledPacks()));
+  const holder = new KnowledgeHolder(
+    async () => (testPacks ? { packs: testPacks } : await packManager().enabled()),
+    // The compiled matcher outlives the worker: a restarted worker reads it instead of compiling.
+    {
+      get: (key) => packManager().compiledFor(key),
+      put: (key, bundle) => packManager().keepCompiled(key, bundle),
+    },
+  );
   const knowledge = async () => (await holder.current()).service;
   // Built as the worker starts, so that the first page it reads does not wait for the compile.
   void holder.current();
@@ -182,6 +189,10 @@ export default defineBackground(() => {
     runInTab(target?.id, command);
   });
   browser.runtime.onInstalled.addListener(() => {
+    // A new version may compile differently, and its bundled pack may say something new.
+    void packManager()
+      .forgetCompiled()
+      .then(() => holder.reload());
     browser.contextMenus?.removeAll().then(() => {
       browser.contextMenus.create({
         id: 'save-highlight',
@@ -217,6 +228,11 @@ export default defineBackground(() => {
     aliases: async () => (await knowledge()).aliasTexts(),
     /** How many times the knowledge was built since the worker started (E2E: once per change). */
     builds: () => holder.builds,
+    /** How the knowledge in use was built: read from the store (a restarted worker) or compiled. */
+    lastBuild: async () => {
+      const { fromStore, buildMs, skipped } = await holder.current();
+      return { fromStore, buildMs, skipped: skipped.length };
+    },
     /** How many notes are stored, and which (E2E tests). */
     notes: async () => ({
       count: await notesRepository().count(),

@@ -6,19 +6,32 @@
 import { KnowledgeService } from '../knowledge/knowledge-service';
 import { validatePack } from '../knowledge/pack-validator';
 import type { KnowledgePack } from '../knowledge/pack-types';
+import type { MatcherBundle } from '../matching/matcher-bundle';
+
+/** Where a compiled matcher is kept between worker restarts, under the key of the packs it came from. */
+export interface MatcherStore {
+  get(key: string): Promise<MatcherBundle | undefined>;
+  put(key: string, bundle: MatcherBundle): Promise<void>;
+}
 
 export interface LoadedKnowledge {
   service: KnowledgeService;
   /** Stored packs that no longer pass the validator (e.g. after an upgrade), left out with the reason. */
   skipped: { id: string; problems: number }[];
   buildMs: number;
+  /** The matcher came from the store, compiled by an earlier worker for the same packs. */
+  fromStore: boolean;
 }
 
 export class KnowledgeHolder {
   private loaded?: Promise<LoadedKnowledge>;
   private generation = 0;
 
-  constructor(private readonly loadPacks: () => Promise<readonly KnowledgePack[]>) {}
+  /** `loadPacks` gives the enabled packs and the key of what they say (see PackManager.enabled). */
+  constructor(
+    private readonly loadPacks: () => Promise<{ packs: readonly KnowledgePack[]; key?: string }>,
+    private readonly store?: MatcherStore,
+  ) {}
 
   /** The knowledge every page is read with; built on first use. */
   current(): Promise<LoadedKnowledge> {
@@ -39,7 +52,8 @@ export class KnowledgeHolder {
 
   private async build(): Promise<LoadedKnowledge> {
     this.generation++;
-    const packs = await this.loadPacks();
+    const { packs, key } = await this.loadPacks();
+    const stored = key !== undefined ? await this.store?.get(key).catch(() => undefined) : undefined;
     const t0 = performance.now();
     const valid: KnowledgePack[] = [];
     const skipped: LoadedKnowledge['skipped'] = [];
@@ -48,8 +62,13 @@ export class KnowledgeHolder {
       if (result.ok) valid.push(result.pack);
       else skipped.push({ id: String((pack as { id?: unknown }).id), problems: result.problems.length });
     }
-    const service = new KnowledgeService(valid);
+    // A pack left out changes what is compiled: the stored matcher is for the full set only.
+    const usable = skipped.length === 0 ? stored : undefined;
+    const service = new KnowledgeService(valid, usable);
     service.getMatcher();
-    return { service, skipped, buildMs: performance.now() - t0 };
+    const buildMs = performance.now() - t0;
+    if (!usable && key !== undefined && skipped.length === 0)
+      await this.store?.put(key, service.bundle()).catch(() => undefined); // a full disk only costs a compile
+    return { service, skipped, buildMs, fromStore: usable !== undefined };
   }
 }

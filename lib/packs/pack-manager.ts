@@ -10,6 +10,7 @@ import { toStorageError } from '../notes/storage-errors';
 import { localize, localizeCount } from '../reader-messages';
 import { fetchPack, MAX_PACK_BYTES, megabytes, type FetchPackOptions } from './pack-fetch';
 import type { PackOrigin, PackRow, PacksDatabase } from './packs-db';
+import type { MatcherBundle } from '../matching/matcher-bundle';
 
 export type InstallResult =
   { ok: true; row: PackRow; replaced?: PackRow } | { ok: false; error: string; problems?: PackProblem[] };
@@ -70,18 +71,48 @@ export class PackManager {
 
   /** The enabled packs in order of precedence, as the background loads them. */
   async enabledPacks(): Promise<KnowledgePack[]> {
+    return (await this.enabled()).packs;
+  }
+
+  /**
+   * The enabled packs, and a key that changes whenever what they say changes (a pack enabled,
+   * disabled, installed, updated or removed): the compiled matcher is kept under it.
+   */
+  async enabled(): Promise<{ packs: KnowledgePack[]; key: string }> {
     const rows = (await this.list()).filter((r) => r.enabled);
     const packs: KnowledgePack[] = [];
+    const parts: string[] = [];
     for (const row of rows) {
       if (row.origin.type === 'bundled') {
         this.bundledPack ??= this.bundled();
         packs.push(this.bundledPack);
+        parts.push('bundled');
         continue;
       }
       const body = await this.db.bodies.get(row.id);
-      if (body) packs.push(body.pack);
+      if (!body) continue;
+      packs.push(body.pack);
+      parts.push(`${row.id}@${row.revision ?? row.installedAt}`);
     }
-    return packs;
+    return { packs, key: parts.join('|') };
+  }
+
+  /** The matcher compiled earlier for `key`, if it was kept. */
+  async compiledFor(key: string): Promise<MatcherBundle | undefined> {
+    return (await this.db.compiled.get(key))?.bundle;
+  }
+
+  /** Keeps the matcher of the current packs (only that one: older ones are dropped). */
+  async keepCompiled(key: string, bundle: MatcherBundle): Promise<void> {
+    await this.db.transaction('rw', this.db.compiled, async () => {
+      await this.db.compiled.clear();
+      await this.db.compiled.put({ key, bundle });
+    });
+  }
+
+  /** Drops the kept matcher (a new version of ClaimLens may compile differently). */
+  async forgetCompiled(): Promise<void> {
+    await this.db.compiled.clear();
   }
 
   /** A pack from a file the reader chose: validated whole; nothing changes unless it is valid. */
@@ -228,6 +259,7 @@ export class PackManager {
         origin: entry.origin,
         enabled: entry.enabled,
         installedAt: at + i,
+        revision: at,
         stats: packStats(entry.pack),
         subscription: entry.origin.type === 'url' ? {} : undefined,
       });
@@ -271,6 +303,7 @@ export class PackManager {
       origin,
       enabled: existing?.enabled ?? true,
       installedAt: existing?.installedAt ?? this.now(),
+      revision: this.now(),
       stats: packStats(pack),
       subscription,
     };

@@ -2,6 +2,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { KnowledgePack } from '../knowledge/pack-types';
 import type { PackStats } from '../knowledge/pack-stats';
+import type { MatcherBundle } from '../matching/matcher-bundle';
 
 export const PACKS_DB_NAME = 'claimlens-packs';
 
@@ -34,6 +35,15 @@ export interface PackRow {
   installedAt: number;
   stats: PackStats;
   subscription?: Subscription;
+  /** When this pack's content was last written (ms since the epoch): part of the compiled matcher's key. */
+  revision?: number;
+}
+
+/** The matcher compiled from one set of enabled packs, kept so that a restarted worker need not compile. */
+export interface CompiledMatcher {
+  /** What it was compiled from (see PackManager.enabledPacks). */
+  key: string;
+  bundle: MatcherBundle;
 }
 
 export interface PackBody {
@@ -48,12 +58,15 @@ export interface PackBody {
 export class PacksDatabase extends Dexie {
   rows!: EntityTable<PackRow, 'id'>;
   bodies!: EntityTable<PackBody, 'id'>;
+  compiled!: EntityTable<CompiledMatcher, 'key'>;
 
   /** `name` is for tests, which open a fresh database each. */
   constructor(name = PACKS_DB_NAME, options?: DexieOptions) {
     super(name, options);
     // Version 1, release 0.2: rows by id and installation time; bodies by id.
     this.version(1).stores({ rows: 'id, installedAt', bodies: 'id' });
+    // Version 2: the compiled matcher of the enabled packs (a cache: dropping it loses nothing).
+    this.version(2).stores({ compiled: 'key' });
   }
 }
 

@@ -129,6 +129,22 @@ describe('packs on the options page', () => {
     expect(await builds()).toBe(before);
     await second.close();
 
+    // A worker stopped and started again reads the compiled matcher instead of compiling it.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const again = server.url('team-pack-page.html?after-restart');
+    await page.goto(again);
+    await waitForReport(browser, again);
+    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
+    const lastBuild = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { claimlens: { lastBuild(): Promise<{ fromStore: boolean }> } }
+      ).claimlens.lastBuild(),
+    );
+    expect(lastBuild.fromStore).toBe(true);
+    await marksBecome(page, (m) => groupsMarked(m).includes('Northern Valley Front'));
+
     await page.close();
     await options.close();
   });

@@ -194,3 +194,29 @@ describe('subscribing to a pack by address (a local HTTP server)', () => {
     });
   });
 });
+
+describe('the key of what the enabled packs say', () => {
+  it('changes when a pack is installed, replaced, disabled or removed, and not otherwise', async () => {
+    const keys = [(await manager.enabled()).key];
+    expect((await manager.enabled()).key).toBe(keys[0]);
+    await manager.installText(JSON.stringify(teamPack()), 'team.json');
+    keys.push((await manager.enabled()).key);
+    await manager.installText(JSON.stringify(teamPack('1.0.1')), 'team.json');
+    keys.push((await manager.enabled()).key);
+    await manager.setEnabled('claimlens-default', false);
+    keys.push((await manager.enabled()).key);
+    await manager.remove('team-pack');
+    keys.push((await manager.enabled()).key);
+    expect(new Set(keys).size).toBe(5);
+  });
+
+  it('keeps one compiled matcher, for the current key only', async () => {
+    const bundle = { automaton: 'a', targets: [], caseForms: [] };
+    await manager.keepCompiled('k1', bundle);
+    await manager.keepCompiled('k2', { ...bundle, automaton: 'b' });
+    expect(await manager.compiledFor('k1')).toBeUndefined();
+    expect((await manager.compiledFor('k2'))?.automaton).toBe('b');
+    await manager.forgetCompiled();
+    expect(await manager.compiledFor('k2')).toBeUndefined();
+  });
+});
