@@ -34,3 +34,15 @@ export function withSite(settings: PauseSettings, host: string, paused: boolean)
   const sites = settings.sites.filter((s) => s !== site);
   return { ...settings, sites: paused ? [...sites, site] : sites };
 }
+
+/** The site a reader typed ("www.Example.com", "https://example.com/news"), or null if it is none. */
+export function siteOfInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '') return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) || host === 'localhost' ? siteOfHost(host) : null;
+  } catch {
+    return null;
+  }
+}

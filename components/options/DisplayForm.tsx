@@ -6,7 +6,8 @@ import {
   type DisplaySettings,
   type MarkedKind,
 } from '../../lib/display-settings';
-import type { PauseSettings } from '../../lib/pause-settings';
+import { useState } from 'preact/hooks';
+import { siteOfInput, type PauseSettings } from '../../lib/pause-settings';
 
 export interface DisplayFormProps {
   display: DisplaySettings;
@@ -24,6 +25,8 @@ const KIND_KEYS: Record<MarkedKind, string> = {
 };
 
 export function DisplayForm({ display, pause, onDisplay, onPause, t }: DisplayFormProps) {
+  const [site, setSite] = useState('');
+  const [siteError, setSiteError] = useState('');
   const setKind = (kind: MarkedKind, on: boolean) =>
     onDisplay({
       ...display,
@@ -111,6 +114,33 @@ export function DisplayForm({ display, pause, onDisplay, onPause, t }: DisplayFo
             ))}
           </ul>
         )}
+        <form
+          class="pause-site"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const host = siteOfInput(site);
+            if (!host) return setSiteError(t('optionsPauseSiteInvalid', site));
+            setSiteError('');
+            setSite('');
+            if (!pause.sites.includes(host)) onPause({ ...pause, sites: [...pause.sites, host] });
+          }}
+        >
+          <label>
+            {t('optionsPauseSiteLabel')}{' '}
+            <input
+              type="text"
+              inputMode="url"
+              placeholder={t('optionsPauseSitePlaceholder')}
+              value={site}
+              aria-invalid={siteError !== ''}
+              onInput={(e) => setSite((e.target as HTMLInputElement).value)}
+            />
+          </label>{' '}
+          <button type="submit" disabled={site.trim() === ''}>
+            {t('optionsPauseSite')}
+          </button>
+          {siteError && <p role="alert">{siteError}</p>}
+        </form>
       </fieldset>
     </section>
   );

@@ -167,6 +167,13 @@ describe('packs on the options page', () => {
     await options.getByLabel(/^People/).check();
     await marksBecome(page, (m) => groupsMarked(m).length === 3 && (m['claimlens-actor'] ?? []).length === 1);
 
+    // Paused on this site from the options page: the marks go; resumed: they come back.
+    await options.getByLabel('Pause on a site').fill('127.0.0.1');
+    await options.getByRole('button', { name: 'Pause', exact: true }).click();
+    await marksBecome(page, (m) => groupsMarked(m).length === 0);
+    await options.getByRole('button', { name: 'Resume ClaimLens on 127.0.0.1' }).click();
+    await marksBecome(page, (m) => groupsMarked(m).length === 3);
+
     await options.getByRole('button', { name: 'Delete everything…' }).click();
     const confirm = options.getByRole('alertdialog');
     await expect(confirm.textContent()).resolves.toMatch(/every pack you added \(1\)/);

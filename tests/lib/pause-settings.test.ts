@@ -20,3 +20,15 @@ describe('pausing ClaimLens', () => {
     expect(isPaused(cleanPause(null), 'not a url')).toBe(false);
   });
 });
+
+describe('a site the reader types', () => {
+  it('takes a host name, an address, or www., and refuses what is not a site', async () => {
+    const { siteOfInput } = await import('../../lib/pause-settings');
+    expect(siteOfInput('www.Example.com')).toBe('example.com');
+    expect(siteOfInput('https://news.example.org/world?x=1')).toBe('news.example.org');
+    expect(siteOfInput('  example.co.uk ')).toBe('example.co.uk');
+    expect(siteOfInput('not a site')).toBeNull();
+    expect(siteOfInput('')).toBeNull();
+    expect(siteOfInput('example')).toBeNull();
+  });
+});
