@@ -71,9 +71,14 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal, display:
   let all: Mark[] = [];
   let ui: PageUi | undefined;
   const merge = () => {
-    all = [...spotter.getMarks(), ...(ui?.notes.getMarks() ?? [])].sort((a, b) =>
-      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
-    );
+    const notes = ui?.notes.getMarks() ?? [];
+    // The spotter's marks come in reading order already; only saved passages need placing among them.
+    all =
+      notes.length === 0
+        ? [...spotter.getMarks()]
+        : [...spotter.getMarks(), ...notes].sort((a, b) =>
+            a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+          );
   };
   spotter.onChange(merge);
 

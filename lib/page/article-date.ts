@@ -35,11 +35,13 @@ export function declaredPublicationDate(doc: Document): string | undefined {
       // Broken JSON-LD is common; the other sources still count.
     }
   }
+  // One pass over the page's <time> elements, then in order of preference.
+  const times = [...doc.querySelectorAll('time[datetime]')];
   const time =
-    doc.querySelector('article time[datetime]') ??
-    doc.querySelector('time[itemprop="datePublished"][datetime]') ??
-    doc.querySelector('time[pubdate][datetime]') ??
-    doc.querySelector('time[datetime]');
+    times.find((t) => t.closest('article')) ??
+    times.find((t) => t.getAttribute('itemprop') === 'datePublished') ??
+    times.find((t) => t.hasAttribute('pubdate')) ??
+    times[0];
   const datetime = time?.getAttribute('datetime')?.trim();
   return datetime && looksLikeDate(datetime) ? datetime : undefined;
 }

@@ -58,6 +58,10 @@ export class Spotter {
   private readonly incidents = new Map<string, PageIncident>();
   private published?: string;
   private marks: Mark[] = [];
+  /** Where each range starts in the first read's text: marks are put in order by number, not by DOM calls. */
+  private readonly order = new WeakMap<Range, number>();
+  /** False once content read later (a mutation) added ranges that have no place in that order. */
+  private inReadingOrder = true;
   /** Shared with the saved passages, so that all marks live in one set of highlights. */
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
@@ -110,7 +114,7 @@ export class Spotter {
       this.display.scope === 'article'
         ? (this.timed('article', () => articleRoot(this.doc)) ?? this.doc.body)
         : this.doc.body;
-    const read = await this.read(root);
+    const read = await this.read(root, true);
     if (!read || this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -135,7 +139,7 @@ export class Spotter {
   }
 
   /** Reads the text under `root`, has it matched, keeps the mentions. False if ClaimLens is off here. */
-  private async read(root: Node): Promise<boolean> {
+  private async read(root: Node, first = false): Promise<boolean> {
     const collected = await collectText(root, { yieldToPage, signal: this.signal, sliceMs: 8 });
     this.spend('collect', collected.busyMs, collected.longestSliceMs);
     this.textNodes += collected.textNodes;
@@ -166,17 +170,30 @@ export class Spotter {
       if (!result) return false;
       if (this.signal.aborted) return true;
       this.timed('map', () =>
-        this.keep(result, (start, end) => collected.rangeOf(part.offset + start, part.offset + end)),
+        this.keep(
+          result,
+          (start, end) => collected.rangeOf(part.offset + start, part.offset + end),
+          first ? part.offset : undefined,
+        ),
       );
     }
     return true;
   }
 
-  private keep(result: TextMatches, rangeOf: (start: number, end: number) => Range | null): void {
+  /** `offset`: where this text starts in the first read (undefined for content read later). */
+  private keep(
+    result: TextMatches,
+    rangeOf: (start: number, end: number) => Range | null,
+    offset: number | undefined,
+  ): void {
     this.published ??= result.published;
+    if (offset === undefined && result.mentions.length > 0) this.inReadingOrder = false;
     const ranges: (Range | null)[] = result.mentions.map((found) => {
       const range = rangeOf(found.start, found.end);
-      if (range) this.mentions.push({ found, range });
+      if (range) {
+        this.mentions.push({ found, range });
+        if (offset !== undefined) this.order.set(range, offset + found.start);
+      }
       return range;
     });
     for (const match of result.incidents) {
@@ -241,7 +258,8 @@ export class Spotter {
       for (const range of ranges)
         marks.push({ targetId: match.id, type: 'incident', style: 'incident', range, incident: match });
     }
-    marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    if (this.inReadingOrder) marks.sort((a, b) => this.order.get(a.range)! - this.order.get(b.range)!);
+    else marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     for (const mark of marks) this.layer.add(mark.style, mark.range);
     this.marks = marks;
     for (const listener of this.listeners) listener();
