@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { PackRow } from '../../lib/packs/packs-db';
+import type { MergeNote } from '../../lib/knowledge/pack-merge';
 import { readText } from '../read-file';
 
 export interface PackOutcome {
@@ -14,6 +15,8 @@ export interface PackOutcome {
 
 export interface PackManagerViewProps {
   rows: readonly PackRow[];
+  /** Where the enabled packs use one id for different things (each kept apart). */
+  mergeNotes?: readonly MergeNote[];
   /** An operation is under way: the buttons wait. */
   busy: boolean;
   outcome: PackOutcome | null;
@@ -100,6 +103,20 @@ export function PackManagerView(props: PackManagerViewProps) {
           </li>
         ))}
       </ul>
+      {props.mergeNotes && props.mergeNotes.length > 0 && (
+        <div role="note" class="merge-notes">
+          <p>{t('optionsMergeNotesIntro')}</p>
+          <ul>
+            {props.mergeNotes.map((n, i) => (
+              <li key={i}>
+                {n.type === 'kind-differs'
+                  ? t('optionsMergeKindDiffers', [n.pack, n.id, n.kind, n.otherKind, n.otherPacks.join(', ')])
+                  : t('optionsMergeIncidentIsEntity', [n.pack, n.id])}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {subscribed && (
         <p>
           {t('optionsPacksDaily')}{' '}

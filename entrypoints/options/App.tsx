@@ -22,6 +22,8 @@ import { checkPackUrl, originPattern } from '../../lib/packs/pack-fetch';
 import { problemLines, type InstallResult } from '../../lib/packs/pack-manager';
 import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { PackRow } from '../../lib/packs/packs-db';
+import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
+import type { MergeNote } from '../../lib/knowledge/pack-merge';
 import { PAUSE_KEY, type PauseSettings } from '../../lib/pause-settings';
 
 const formatTime = (ms: number) =>
@@ -55,6 +57,7 @@ function askForHost(url: string): Promise<boolean> {
 
 export function App() {
   const [rows, setRows] = useState<PackRow[]>([]);
+  const [mergeNotes, setMergeNotes] = useState<readonly MergeNote[]>([]);
   const [busy, setBusy] = useState(false);
   const [packOutcome, setPackOutcome] = useState<PackOutcome | null>(null);
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
@@ -63,12 +66,20 @@ export function App() {
   const [noteCount, setNoteCount] = useState(0);
   const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
 
+  /** The packs again, and what merging the enabled ones could not do as their ids suggest. */
+  const listPacks = async () => {
+    const listed = await packManager().list();
+    setRows(listed);
+    const enabled = listed.filter((r) => r.enabled).length;
+    setMergeNotes(enabled > 1 ? new KnowledgeBase(await packManager().enabledPacks()).mergeNotes : []);
+  };
+
   const reload = async () => {
     const settings = await readSettings(stores().storage);
     setDisplay(settings.display);
     setPause(settings.pause);
     setLabels(settings.colorLabels);
-    setRows(await packManager().list());
+    await listPacks();
     setNoteCount(
       await notesRepository()
         .count()
@@ -87,7 +98,7 @@ export function App() {
     } catch (error) {
       setPackOutcome({ error: (error as Error).message });
     } finally {
-      setRows(await packManager().list());
+      await listPacks();
       setBusy(false);
     }
   };
@@ -118,6 +129,7 @@ export function App() {
       <h1>{t('optionsTitle')}</h1>
       <PackManagerView
         rows={rows}
+        mergeNotes={mergeNotes}
         busy={busy}
         outcome={packOutcome}
         formatTime={formatTime}

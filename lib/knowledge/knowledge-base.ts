@@ -7,13 +7,14 @@ import {
   type MergedEntityStatement,
   type MergedIncident,
   type MergedStatement,
+  type MergeNote,
 } from './pack-merge';
 
 export class KnowledgeBase {
   readonly entities: ReadonlyMap<string, MergedEntity>;
   readonly incidents: ReadonlyMap<string, MergedIncident>;
   /** What the merge could not do as the ids suggested (shown by the pack manager). */
-  readonly mergeNotes: readonly string[];
+  readonly mergeNotes: readonly MergeNote[];
   private readonly sources: ReadonlyMap<string, Source>;
   private readonly entityStatements: readonly MergedEntityStatement[];
 

@@ -45,9 +45,14 @@ export interface MergedKnowledge {
   /** Keyed by `<pack id>/<source id>`: two packs may use the same source id for different pages. */
   sources: Map<string, Source>;
   entityStatements: MergedEntityStatement[];
-  /** What could not be merged as the ids suggested, in words for the pack manager. */
-  notes: string[];
+  /** What could not be merged as the ids suggested (shown by the pack manager). */
+  notes: MergeNote[];
 }
+
+/** Two packs use one id for different things; the later pack's item was kept apart. */
+export type MergeNote =
+  | { type: 'kind-differs'; pack: string; id: string; kind: string; otherKind: string; otherPacks: string[] }
+  | { type: 'incident-is-entity'; pack: string; id: string };
 
 export function sourceKey(packId: string, sourceId: string): string {
   return `${packId}/${sourceId}`;
@@ -75,9 +80,14 @@ export function mergePacks(packs: readonly KnowledgePack[]): MergedKnowledge {
       let target = entity.id;
       if (same && same.kind !== entity.kind) {
         target = `${entity.id}~${pack.id}`;
-        merged.notes.push(
-          `${name}: "${entity.id}" is a ${entity.kind} here but a ${same.kind} in ${same.packs.join(', ')}; kept apart`,
-        );
+        merged.notes.push({
+          type: 'kind-differs',
+          pack: name,
+          id: entity.id,
+          kind: entity.kind,
+          otherKind: same.kind,
+          otherPacks: [...same.packs],
+        });
       } else if (!same && viaWikidata && merged.entities.get(viaWikidata)!.kind === entity.kind) {
         target = viaWikidata;
       }
@@ -86,7 +96,7 @@ export function mergePacks(packs: readonly KnowledgePack[]): MergedKnowledge {
     for (const incident of pack.incidents) {
       if (merged.entities.has(incident.id) || ids.has(incident.id)) {
         ids.set(incident.id, `${incident.id}~${pack.id}`);
-        merged.notes.push(`${name}: incident "${incident.id}" has the id of an entity; kept apart`);
+        merged.notes.push({ type: 'incident-is-entity', pack: name, id: incident.id });
       }
     }
     const id = (local: string) => ids.get(local) ?? local;

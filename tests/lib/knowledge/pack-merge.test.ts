@@ -118,7 +118,14 @@ describe('merging packs', () => {
     expect(m.entities.get('group-tum')!.kind).toBe('group');
     expect(m.entities.get('group-tum~team-pack')!.kind).toBe('person');
     expect(m.notes).toEqual([
-      expect.stringContaining('"group-tum" is a person here but a group in Test pack'),
+      {
+        type: 'kind-differs',
+        pack: 'Team pack',
+        id: 'group-tum',
+        kind: 'person',
+        otherKind: 'group',
+        otherPacks: ['Test pack'],
+      },
     ]);
   });
 
