@@ -14,6 +14,7 @@ import { PageUrlError, normalizeUrl, siteOf } from './page-identity';
 import { searchPlan, termsOf } from './search-terms';
 import { invalidInput, toStorageError, type Failed } from './storage-errors';
 import { foldText } from '../matching/normalise';
+import { localize, type MessageKey } from '../reader-messages';
 
 /** Limits on what a note may hold. Inputs over them are refused, except page titles, which are cut. */
 export const NOTE_LIMITS = {
@@ -87,48 +88,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The note's content, checked and tidied; throws NotesStorageError('invalid') saying what is wrong. */
 function buildContent(input: unknown, failed: Failed): NoteContent {
   const refuse = (reason: string) => invalidInput(reason, failed);
-  if (!isRecord(input)) throw refuse('there is no note');
+  if (!isRecord(input)) throw refuse(localize('reasonNoNote'));
 
   const id = input.id;
-  if (typeof id !== 'string' || id.trim() === '') throw refuse('the note has no id');
-  if (id.length > NOTE_LIMITS.idLength) throw refuse('the note id is too long');
+  if (typeof id !== 'string' || id.trim() === '') throw refuse(localize('reasonNoteNoId'));
+  if (id.length > NOTE_LIMITS.idLength) throw refuse(localize('reasonNoteIdTooLong'));
 
   const pageKey = input.pageKey;
-  if (typeof pageKey !== 'string' || pageKey === '') throw refuse('the page it belongs to is missing');
-  if (pageKey.length > NOTE_LIMITS.urlLength) throw refuse('the page key is too long');
+  if (typeof pageKey !== 'string' || pageKey === '') throw refuse(localize('reasonPageMissing'));
+  if (pageKey.length > NOTE_LIMITS.urlLength) throw refuse(localize('reasonPageKeyTooLong'));
 
   const url = input.url;
-  if (typeof url !== 'string' || url.trim() === '') throw refuse('the page address is missing');
-  if (url.length > NOTE_LIMITS.urlLength) throw refuse('the page address is too long');
+  if (typeof url !== 'string' || url.trim() === '') throw refuse(localize('reasonPageAddressMissing'));
+  if (url.length > NOTE_LIMITS.urlLength) throw refuse(localize('reasonPageAddressTooLong'));
   let site: string;
   try {
     site = siteOf(url);
   } catch (error) {
     throw refuse(
-      error instanceof PageUrlError ? error.message.replace(/\.$/, '') : 'the page address is invalid',
+      error instanceof PageUrlError ? error.message.replace(/\.$/, '') : localize('reasonPageAddressInvalid'),
     );
   }
 
   const pageTitle = input.pageTitle ?? '';
-  if (typeof pageTitle !== 'string') throw refuse('the page title is not text');
+  if (typeof pageTitle !== 'string') throw refuse(localize('reasonPageTitleNotText'));
 
   const selectors = input.selectors;
   const quote = isRecord(selectors) ? selectors.quote : undefined;
-  if (!isRecord(selectors) || !isRecord(quote)) throw refuse('the quoted passage is missing');
+  if (!isRecord(selectors) || !isRecord(quote)) throw refuse(localize('reasonQuoteMissing'));
   const exact = quote.exact;
-  if (typeof exact !== 'string' || exact.trim() === '') throw refuse('the quoted passage is missing');
+  if (typeof exact !== 'string' || exact.trim() === '') throw refuse(localize('reasonQuoteMissing'));
   if (exact.length > NOTE_LIMITS.quoteLength) {
-    throw refuse(`the quoted passage is longer than ${count(NOTE_LIMITS.quoteLength)} characters`);
+    throw refuse(localize('reasonQuoteTooLong', count(NOTE_LIMITS.quoteLength)));
   }
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
   if (typeof prefix !== 'string' || typeof suffix !== 'string') {
-    throw refuse('the text around the quoted passage is not text');
+    throw refuse(localize('reasonQuoteContextNotText'));
   }
   if (prefix.length > NOTE_LIMITS.contextLength || suffix.length > NOTE_LIMITS.contextLength) {
-    throw refuse(
-      `the text kept around the quoted passage is longer than ${count(NOTE_LIMITS.contextLength)} characters`,
-    );
+    throw refuse(localize('reasonQuoteContextTooLong', count(NOTE_LIMITS.contextLength)));
   }
   const position = selectors.position;
   let checkedPosition: { start: number; end: number } | undefined;
@@ -136,16 +135,16 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     const start = isRecord(position) ? position.start : undefined;
     const end = isRecord(position) ? position.end : undefined;
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0) {
-      throw refuse('the position of the quoted passage is invalid');
+      throw refuse(localize('reasonQuotePositionInvalid'));
     }
-    if ((end as number) < (start as number)) throw refuse('the position of the quoted passage is invalid');
+    if ((end as number) < (start as number)) throw refuse(localize('reasonQuotePositionInvalid'));
     checkedPosition = { start: start as number, end: end as number };
   }
 
   const text = input.text ?? '';
-  if (typeof text !== 'string') throw refuse('the note is not text');
+  if (typeof text !== 'string') throw refuse(localize('reasonNoteNotText'));
   if (text.length > NOTE_LIMITS.textLength) {
-    throw refuse(`the note is longer than ${count(NOTE_LIMITS.textLength)} characters`);
+    throw refuse(localize('reasonNoteTooLong', count(NOTE_LIMITS.textLength)));
   }
 
   const tags = checkTags(input.tags ?? [], refuse);
@@ -153,11 +152,11 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
   const color = input.color ?? DEFAULT_COLOR;
   if (!isColorId(color)) {
     const known = DEFAULT_COLORS.map((c) => c.id).join(', ');
-    throw refuse(`the colour "${String(color).slice(0, 40)}" is not one of ${known}`);
+    throw refuse(localize('reasonColorUnknown', [String(color).slice(0, 40), known]));
   }
 
-  const entityIds = checkIds(input.entityIds ?? [], 'linked groups', refuse);
-  const incidentIds = checkIds(input.incidentIds ?? [], 'linked incidents', refuse);
+  const entityIds = checkIds(input.entityIds ?? [], LINKED_GROUPS, refuse);
+  const incidentIds = checkIds(input.incidentIds ?? [], LINKED_INCIDENTS, refuse);
 
   const content = {
     id,
@@ -180,15 +179,15 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
 
 /** Tags trimmed, blank ones dropped, repeats (compared folded: "ISIS" = "isis") dropped. */
 function checkTags(value: unknown, refuse: (reason: string) => Error): string[] {
-  if (!Array.isArray(value)) throw refuse('the tags are not a list');
+  if (!Array.isArray(value)) throw refuse(localize('reasonTagsNotList'));
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const raw of value) {
-    if (typeof raw !== 'string') throw refuse('a tag is not text');
+    if (typeof raw !== 'string') throw refuse(localize('reasonTagNotText'));
     const tag = raw.trim();
     if (tag === '') continue;
     if (tag.length > NOTE_LIMITS.tagLength) {
-      throw refuse(`the tag "${tag.slice(0, 30)}…" is longer than ${NOTE_LIMITS.tagLength} characters`);
+      throw refuse(localize('reasonTagTooLong', [tag.slice(0, 30), String(NOTE_LIMITS.tagLength)]));
     }
     const key = foldText(tag) || tag;
     if (seen.has(key)) continue;
@@ -196,18 +195,32 @@ function checkTags(value: unknown, refuse: (reason: string) => Error): string[] 
     tags.push(tag);
   }
   if (tags.length > NOTE_LIMITS.tags) {
-    throw refuse(`a note can have at most ${NOTE_LIMITS.tags} tags (this one has ${tags.length})`);
+    throw refuse(localize('reasonTooManyTags', [String(NOTE_LIMITS.tags), String(tags.length)]));
   }
   return tags;
 }
 
-function checkIds(value: unknown, what: string, refuse: (reason: string) => Error): string[] {
+/** What is wrong with a list of linked ids, said of that list (its max as $1). */
+interface LinkedIdsReasons {
+  notList: MessageKey;
+  invalidId: MessageKey;
+}
+const LINKED_GROUPS: LinkedIdsReasons = {
+  notList: 'reasonLinkedGroupsNotList',
+  invalidId: 'reasonLinkedGroupsInvalidId',
+};
+const LINKED_INCIDENTS: LinkedIdsReasons = {
+  notList: 'reasonLinkedIncidentsNotList',
+  invalidId: 'reasonLinkedIncidentsInvalidId',
+};
+
+function checkIds(value: unknown, reasons: LinkedIdsReasons, refuse: (reason: string) => Error): string[] {
   if (!Array.isArray(value) || value.length > NOTE_LIMITS.linkedIds) {
-    throw refuse(`the ${what} are not a list of at most ${NOTE_LIMITS.linkedIds} ids`);
+    throw refuse(localize(reasons.notList, String(NOTE_LIMITS.linkedIds)));
   }
   for (const id of value) {
     if (typeof id !== 'string' || id === '' || id.length > NOTE_LIMITS.idLength) {
-      throw refuse(`the ${what} include an invalid id`);
+      throw refuse(localize(reasons.invalidId));
     }
   }
   return [...new Set(value as string[])];
@@ -216,7 +229,7 @@ function checkIds(value: unknown, what: string, refuse: (reason: string) => Erro
 function checkAnchorStatus(value: unknown, failed: Failed): AnchorStatus | undefined {
   if (value === undefined) return undefined;
   if (!ANCHOR_STATUSES.includes(value as AnchorStatus)) {
-    throw invalidInput(`"${String(value).slice(0, 40)}" is not an anchor status`, failed);
+    throw invalidInput(localize('reasonAnchorStatusUnknown', String(value).slice(0, 40)), failed);
   }
   return value as AnchorStatus;
 }
@@ -250,7 +263,7 @@ function asRestored(note: Note, failed: Failed): Note {
   const anchorStatus = checkAnchorStatus(note.anchorStatus, failed) ?? 'unknown';
   const { createdAt, updatedAt } = note;
   if (!Number.isFinite(createdAt) || !Number.isFinite(updatedAt)) {
-    throw invalidInput('its times are invalid', failed);
+    throw invalidInput(localize('reasonTimesInvalid'), failed);
   }
   return { ...content, anchorStatus, createdAt, updatedAt };
 }
@@ -280,7 +293,7 @@ export class NotesRepository {
       const anchorStatus = checkAnchorStatus(input.anchorStatus, SAVE_FAILED);
       const createdAt = input.createdAt;
       if (createdAt !== undefined && !(Number.isFinite(createdAt) && createdAt >= 0)) {
-        throw invalidInput('its creation time is invalid', SAVE_FAILED);
+        throw invalidInput(localize('reasonCreationTimeInvalid'), SAVE_FAILED);
       }
       return await this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.get(content.id);
@@ -381,7 +394,7 @@ export class NotesRepository {
       const refuse = (reason: string) => invalidInput(reason, failed);
       const [add] = change.add === undefined ? [] : checkTags([change.add], refuse);
       const [remove] = change.remove === undefined ? [] : checkTags([change.remove], refuse);
-      if (add === undefined && remove === undefined) throw refuse('no tag was given');
+      if (add === undefined && remove === undefined) throw refuse(localize('reasonNoTagGiven'));
       const fold = (tag: string) => foldText(tag) || tag;
       return await this.db.transaction('rw', this.db.notes, async () => {
         const found = (await this.db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
@@ -482,18 +495,19 @@ export class NotesRepository {
     const failed = 'failedVisitNotRecorded';
     try {
       const { key, url } = visit;
-      if (typeof key !== 'string' || key === '') throw invalidInput('the page key is missing', failed);
-      if (key.length > NOTE_LIMITS.urlLength) throw invalidInput('the page key is too long', failed);
+      if (typeof key !== 'string' || key === '') throw invalidInput(localize('reasonPageKeyMissing'), failed);
+      if (key.length > NOTE_LIMITS.urlLength) throw invalidInput(localize('reasonPageKeyTooLong'), failed);
       let alias: string;
       try {
         alias = normalizeUrl(url);
       } catch (error) {
         throw invalidInput(
-          error instanceof PageUrlError ? error.message.replace(/\.$/, '') : 'bad URL',
+          error instanceof PageUrlError ? error.message.replace(/\.$/, '') : localize('reasonBadUrl'),
           failed,
         );
       }
-      if (alias.length > NOTE_LIMITS.urlLength) throw invalidInput('the page address is too long', failed);
+      if (alias.length > NOTE_LIMITS.urlLength)
+        throw invalidInput(localize('reasonPageAddressTooLong'), failed);
       const title = (typeof visit.title === 'string' ? visit.title : '').slice(0, NOTE_LIMITS.titleLength);
       return await this.db.transaction('rw', this.db.pages, async () => {
         const existing = await this.db.pages.get(key);
@@ -574,7 +588,7 @@ export class NotesRepository {
     try {
       const limit = options.limit ?? 50;
       if (!Number.isSafeInteger(limit) || limit < 1)
-        throw invalidInput('the result limit is invalid', failed);
+        throw invalidInput(localize('reasonResultLimitInvalid'), failed);
       const plan = searchPlan(typeof query === 'string' ? query : '');
       if (plan.exact.length === 0 && plan.prefix === undefined) return [];
       return await this.db.transaction('r', this.db.notes, async () => {

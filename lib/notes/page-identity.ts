@@ -1,6 +1,11 @@
 // Page identity for notes: normalised URLs and the key a page's notes are filed under (pure, no storage).
+import { localize } from '../reader-messages';
 
-/** A URL that cannot identify a web page (not a URL at all, or not http/https). */
+/**
+ * A URL that cannot identify a web page (not a URL at all, or not http/https). Its message is a sentence
+ * in the reader's language (public/_locales, `pageUrl…`), ending with a full stop that notes-repository.ts
+ * drops when it tells the reason inside a longer sentence.
+ */
 export class PageUrlError extends Error {
   override name = 'PageUrlError';
 }
@@ -27,17 +32,15 @@ function isTrackingParam(name: string): boolean {
 }
 
 function parseWebUrl(url: string, base?: string): URL {
-  if (typeof url !== 'string' || url.trim() === '') throw new PageUrlError('The page address is empty.');
+  if (typeof url !== 'string' || url.trim() === '') throw new PageUrlError(localize('pageUrlEmpty'));
   let parsed: URL;
   try {
     parsed = new URL(url.trim(), base);
   } catch {
-    throw new PageUrlError(`Not a valid web address: "${url.slice(0, 200)}".`);
+    throw new PageUrlError(localize('pageUrlInvalid', url.slice(0, 200)));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new PageUrlError(
-      `Notes can only be kept for web pages (http or https), not for "${parsed.protocol}" addresses.`,
-    );
+    throw new PageUrlError(localize('pageUrlNotWeb', parsed.protocol));
   }
   return parsed;
 }
