@@ -1,5 +1,30 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * lib/reader-messages.ts reads the English messages file where there is no browser.i18n (Node
+ * scripts, unit tests). Every extension context has browser.i18n, so the built extension gets an
+ * empty stand-in instead of a second copy of the messages in its bundles.
+ */
+function withoutEnglishFallback(): Plugin {
+  const EMPTY = '\0claimlens-no-english-fallback';
+  return {
+    name: 'claimlens-without-english-fallback',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (
+        importer?.replace(/\\/g, '/').endsWith('/lib/reader-messages.ts') &&
+        source.endsWith('messages.json')
+      )
+        return EMPTY;
+      return null;
+    },
+    load(id) {
+      return id === EMPTY ? 'export default {};' : null;
+    },
+  };
+}
 
 /** Where subscribed packs may be fetched from: any https site, and http from this computer only. */
 const PACK_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -50,7 +75,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), withoutEnglishFallback()],
     // CLAIMLENS_NO_MINIFY=1 npm run build: readable bundles, for profiling the content script.
     build: { target: 'es2022', minify: process.env.CLAIMLENS_NO_MINIFY ? false : 'esbuild' },
   }),

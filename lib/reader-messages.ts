@@ -13,9 +13,9 @@
  * the unit tests' fake browser), the English file is read instead: they see what an English reader
  * sees, and the keys are checked by the compiler (`MessageKey`).
  *
- * The English file comes with this module (about 5 KB gzipped), so only code that the background, the
- * popup and the options page load imports it; the content script uses lib/i18n.ts, which stays free
- * of it.
+ * The English file is imported here for Node and the tests only: the extension's build replaces it
+ * with an empty object (see wxt.config.ts), as every extension context has browser.i18n. The content
+ * script uses lib/i18n.ts either way.
  */
 import english from '../public/_locales/en/messages.json';
 
@@ -64,7 +64,9 @@ export function localize(key: MessageKey, substitutions: string | readonly strin
   } catch {
     // A fake browser (unit tests) that does not translate: English below.
   }
-  return formatMessage(english[key] as Entry, subs);
+  const entry = (english as Partial<Record<MessageKey, Entry>>)[key];
+  // In the built extension the English file is left out (wxt.config.ts): there the key stands in.
+  return entry ? formatMessage(entry, subs) : key;
 }
 
 /** A count in words: `<key>_one` for 1, else `<key>_other`; the count is $1, then `more`. */
