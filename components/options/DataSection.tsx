@@ -1,7 +1,7 @@
 /** Everything the reader keeps in ClaimLens: export it as one file, import such a file, delete it all. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
-import { readText } from '../read-file';
+import { FilePicker } from '../FilePicker';
 
 export interface DataSectionProps {
   notes: number;
@@ -34,20 +34,9 @@ export function DataSection({
         <button type="button" disabled={busy} onClick={onExport}>
           {t('optionsDataExport')}
         </button>
-        <label class="file-button">
+        <FilePicker class="file-button" accept=".json,application/json" disabled={busy} onFile={onImport}>
           {t('optionsDataImport')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={async (event) => {
-              const input = event.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) onImport(await readText(file));
-              input.value = '';
-            }}
-          />
-        </label>
+        </FilePicker>
         {!confirming && (
           <button type="button" class="danger" disabled={busy} onClick={() => setConfirming(true)}>
             {t('optionsDataDelete')}

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { PackRow } from '../../lib/packs/packs-db';
 import type { MergeNote } from '../../lib/knowledge/pack-merge';
-import { readText } from '../read-file';
+import { FilePicker } from '../FilePicker';
 
 export interface PackOutcome {
   /** What happened, in words ("Installed “Team pack” 1.2.0"). */
@@ -127,20 +127,14 @@ export function PackManagerView(props: PackManagerViewProps) {
       )}
 
       <h3>{t('optionsPackAddTitle')}</h3>
-      <label class="file-button">
+      <FilePicker
+        class="file-button"
+        accept=".json,application/json"
+        disabled={busy}
+        onFile={props.onImportFile}
+      >
         {t('optionsPackImportFile')}
-        <input
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          onChange={async (event) => {
-            const input = event.target as HTMLInputElement;
-            const file = input.files?.[0];
-            if (file) props.onImportFile(await readText(file), file.name);
-            input.value = '';
-          }}
-        />
-      </label>
+      </FilePicker>
       <form
         class="subscribe"
         onSubmit={(e) => {

@@ -1,5 +1,5 @@
 /** Export the notes in view (Markdown, JSON, W3C Web Annotation, CSV) and import a file of notes. */
-import { readText } from '../read-file';
+import { FilePicker } from '../FilePicker';
 import type { Translate } from '../../lib/i18n';
 import type { ExportFormat } from '../../lib/notes/exchange/export-file';
 
@@ -32,19 +32,13 @@ export function ExchangeBar({ count, selection, onExport, onImport, outcome, t }
           {t(f.key)}
         </button>
       ))}
-      <label class="import">
+      <FilePicker
+        class="import"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        onFile={(text) => onImport(text)}
+      >
         {t('popupImport')}
-        <input
-          type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          onChange={async (event) => {
-            const input = event.target as HTMLInputElement;
-            const file = input.files?.[0];
-            if (file) onImport(await readText(file));
-            input.value = '';
-          }}
-        />
-      </label>
+      </FilePicker>
       {outcome?.report && <p role="status">{outcome.report}</p>}
       {outcome?.errors && (
         <div role="alert">
