@@ -1,23 +1,11 @@
 // Several notes at once (the popup's selection): delete with undo, add and remove a tag, re-link an
 // orphan; each one transaction, all or nothing.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NotesDatabase } from '../../../lib/notes/db';
-import { NotesRepository } from '../../../lib/notes/notes-repository';
+import { describe, expect, it } from 'vitest';
+import type { NotesRepository } from '../../../lib/notes/notes-repository';
 import * as requests from '../../../lib/notes/note-requests';
-import { freshDb, noteInput, spyOnCore, testClock } from './helpers';
+import { noteInput, repositoryPerTest, spyOnCore } from './helpers';
 
-const opened: NotesDatabase[] = [];
-
-function setup() {
-  const db = freshDb();
-  opened.push(db);
-  const clock = testClock();
-  return { db, clock, repo: new NotesRepository(db, { now: clock.now }) };
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const setup = repositoryPerTest();
 
 async function saveThree(repo: NotesRepository) {
   return Promise.all([
@@ -29,10 +17,8 @@ async function saveThree(repo: NotesRepository) {
 
 describe('deleting several notes', () => {
   it('deletes them in one write and gives them back; undo restores every one exactly', async () => {
-    const db = freshDb();
-    opened.push(db);
+    const { db, repo } = setup();
     const calls = spyOnCore(db);
-    const repo = new NotesRepository(db, { now: testClock().now });
     const [a, b, c] = await saveThree(repo);
     const before = calls.length;
     const deleted = await repo.deleteMany([a.id, c.id, 'no-such-note']);

@@ -2,7 +2,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, DBCoreTable } from 'dexie';
 import { NotesDatabase } from '../../../lib/notes/db';
-import type { NoteInput } from '../../../lib/notes/notes-repository';
+import { afterEach } from 'vitest';
+import { NotesRepository, type NoteInput } from '../../../lib/notes/notes-repository';
 
 /** A database of its own: a fresh name in a fresh IndexedDB factory. */
 export function freshDb(name = `test-${crypto.randomUUID()}`, factory = new IDBFactory()): NotesDatabase {
@@ -110,4 +111,21 @@ export function spyOnCore(db: NotesDatabase): CoreCall[] {
     }),
   });
   return calls;
+}
+
+/**
+ * For a test file: a function that gives each test its own database, test clock and repository; the
+ * databases are closed after each test.
+ */
+export function repositoryPerTest() {
+  const opened: NotesDatabase[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return () => {
+    const db = freshDb();
+    opened.push(db);
+    const clock = testClock();
+    return { db, clock, repo: new NotesRepository(db, { now: clock.now }) };
+  };
 }

@@ -1,22 +1,9 @@
 // Tests for the notes repository: saving by id, edits, undo, page aliases and indexed search.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NotesDatabase } from '../../../lib/notes/db';
-import { NotesRepository } from '../../../lib/notes/notes-repository';
+import { describe, expect, it } from 'vitest';
 import { pageKeyFor } from '../../../lib/notes/page-identity';
-import { freshDb, noteInput, spyOnCore, testClock } from './helpers';
+import { noteInput, repositoryPerTest, spyOnCore } from './helpers';
 
-const opened: NotesDatabase[] = [];
-
-function setup() {
-  const db = freshDb();
-  opened.push(db);
-  const clock = testClock();
-  return { db, clock, repo: new NotesRepository(db, { now: clock.now }) };
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const setup = repositoryPerTest();
 
 describe('saving', () => {
   it('stores a note with its derived fields and reads it back', async () => {
@@ -341,10 +328,8 @@ describe('search', () => {
   });
 
   it('answers from the terms index: no request reads the whole notes table', async () => {
-    const db = freshDb();
-    opened.push(db);
+    const { db, repo } = setup();
     const calls = spyOnCore(db);
-    const repo = new NotesRepository(db);
     for (let i = 0; i < 20; i++) await repo.save(noteInput({ text: `note number ${i}` }));
     await repo.save(noteInput({ text: 'Zakura spokesman' }));
     calls.length = 0;
