@@ -13,11 +13,13 @@ import { PAGE_UI_GLOBAL, type PageUi, type PageUiFactory } from '../../lib/page/
 import { savableSelection } from '../../lib/page/selection';
 import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
 import { Spotter, type Mark } from '../../lib/page/spotter';
+import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'manual',
+  // highlights.css goes in the manifest: the browser adds it before the page is drawn.
+  cssInjectionMode: 'manifest',
   async main(ctx) {
     // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
     // the reader resumes; resuming starts again without a reload. A change of what is marked

@@ -25,8 +25,14 @@ export function declaredPublicationDate(doc: Document): string | undefined {
       if (value && looksLikeDate(value)) return value;
     }
   }
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
+  // JSON-LD and <time> in one pass over the page, then in order of preference.
+  const times: Element[] = [];
+  for (const element of doc.querySelectorAll('script[type="application/ld+json"],time[datetime]')) {
+    if (element.localName === 'time') {
+      times.push(element);
+      continue;
+    }
+    const text = element.textContent ?? '';
     if (text.length > 200_000 || !text.includes('datePublished')) continue;
     try {
       const found = findDatePublished(JSON.parse(text), 0);
@@ -35,8 +41,6 @@ export function declaredPublicationDate(doc: Document): string | undefined {
       // Broken JSON-LD is common; the other sources still count.
     }
   }
-  // One pass over the page's <time> elements, then in order of preference.
-  const times = [...doc.querySelectorAll('time[datetime]')];
   const time =
     times.find((t) => t.closest('article')) ??
     times.find((t) => t.getAttribute('itemprop') === 'datePublished') ??

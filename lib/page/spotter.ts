@@ -34,8 +34,10 @@ export interface Mark {
 interface Mention {
   found: TextMention;
   range: Range;
-  /** Undefined until needed: only mentions that would count are checked against CSS. */
-  visible?: boolean;
+  guarded: boolean;
+  /** Assumed until checked: only mentions that would count are checked against CSS. */
+  visible: boolean;
+  checked: boolean;
 }
 
 interface PageIncident {
@@ -87,7 +89,7 @@ export class Spotter {
     /** What the reader chose to have marked, and where (options page). */
     private readonly display: Pick<DisplaySettings, 'kinds' | 'scope'> = DEFAULT_DISPLAY,
   ) {
-    this.layer = new MarkLayer(doc);
+    this.layer = new MarkLayer();
     this.ready = this.start();
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
@@ -191,7 +193,7 @@ export class Spotter {
     const ranges: (Range | null)[] = result.mentions.map((found) => {
       const range = rangeOf(found.start, found.end);
       if (range) {
-        this.mentions.push({ found, range });
+        this.mentions.push({ found, range, guarded: found.guarded, visible: true, checked: false });
         if (offset !== undefined) this.order.set(range, offset + found.start);
       }
       return range;
@@ -215,30 +217,19 @@ export class Spotter {
       this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
       for (const incident of this.incidents.values())
         incident.ranges = incident.ranges.filter((r) => !r.collapsed && r.startContainer.isConnected);
-      const count = () =>
-        countedMentions(
-          this.mentions.map((m) => ({ ...m, guarded: m.found.guarded, visible: m.visible ?? true })),
-          (m) => m.found.targetId,
-        );
+      const ownerOf = (m: Mention) => m.found.targetId;
       // Check CSS visibility only where it can matter, then count again with the answers.
       const visibility = new Map<Element, boolean>();
-      const byRange = new Map(this.mentions.map((m) => [m.range, m]));
-      for (const candidate of count()) {
-        const mention = byRange.get(candidate.range)!;
-        if (mention.visible !== undefined) continue;
+      for (const mention of countedMentions(this.mentions, ownerOf)) {
+        if (mention.checked) continue;
+        mention.checked = true;
         const parent = mention.range.startContainer.parentElement;
-        if (!parent) mention.visible = true;
-        else {
-          mention.visible = visibility.get(parent) ?? isVisible(parent);
-          visibility.set(parent, mention.visible);
-        }
+        if (!parent) continue;
+        mention.visible = visibility.get(parent) ?? isVisible(parent);
+        visibility.set(parent, mention.visible);
       }
       const hasIncident = [...this.incidents.values()].some((i) => i.ranges.length > 0);
-      return withTopic(
-        count().map((c) => byRange.get(c.range)!),
-        (m) => m.found.kind,
-        hasIncident,
-      );
+      return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, hasIncident);
     });
     this.timed('draw', () => this.draw(counted));
     const report = this.timed('report', () => this.buildReport(counted));

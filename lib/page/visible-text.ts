@@ -146,8 +146,9 @@ export class VisibleTextWalker {
   private classify(element: Element): ElementInfo {
     const known = this.info.get(element);
     if (known) return known;
+    // Every element reached from a text node of the walk lies under the root, so climbing stops there.
     const parent = element === this.root ? null : element.parentElement;
-    const above = parent && this.root.contains(parent) ? this.classify(parent) : undefined;
+    const above = parent ? this.classify(parent) : undefined;
     const info: ElementInfo = {
       skipped: (above?.skipped ?? false) || isSkipped(element),
       block: BLOCKS.has(element.localName) ? element : above?.block,

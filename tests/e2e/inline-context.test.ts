@@ -125,6 +125,30 @@ describe('inline context on a Zakura-like report', () => {
     await page.close();
   });
 
+  it('paints each kind of mark in its own line style, from the palette the manifest adds', async () => {
+    const { page, url } = await open('zakura-2017.html');
+    await waitForReport(browser, url);
+    const styles = await page.evaluate(() =>
+      ['claimlens-group', 'claimlens-actor', 'claimlens-incident'].map((name) => {
+        const range = [...CSS.highlights.get(name)!][0] as Range;
+        const style = getComputedStyle(range.startContainer.parentElement!, `::highlight(${name})`);
+        return [
+          style.textDecorationLine,
+          style.textDecorationStyle,
+          style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+        ];
+      }),
+    );
+    expect(styles).toEqual([
+      ['underline', 'solid', true],
+      ['underline', 'dotted', false],
+      ['underline', 'double', true],
+    ]);
+    // The palette comes with the content script: the page's DOM has no style element or adopted sheet of ours.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await page.close();
+  });
+
   it('opens the incident tooltip from the keyboard: three competing claims and the police statement', async () => {
     const { page } = await open('zakura-2017.html');
     await stepTo(page, 'Zakura attack');
