@@ -124,6 +124,7 @@ export const messageGuards: Guards = {
     typeof d.text === 'string' &&
     d.text.length <= MAX_PAGE_TEXT &&
     optStr(d.declaredDate, 100) &&
+    (d.dateUnread === undefined || typeof d.dateUnread === 'boolean') &&
     (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
     Array.isArray(d.breaks) &&
     d.breaks.length <= MAX_BREAKS &&

@@ -53,7 +53,15 @@ interface CaseResult {
   markJsVsUs: number | null;
 }
 
-const RUNS = 5;
+/** Fresh page loads per measure; the median is kept (short pages vary with the scheduler of a small VM). */
+const RUNS = 9;
+/**
+ * Quiet time before each measured load, and before the harness first asks the worker for the report:
+ * the closing of the previous tab and the harness's own polling would otherwise compete for the CPU
+ * with the run being measured (the same pause precedes every floor run).
+ */
+const SETTLE_MS = 250;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 /** What the background exposes to tools on its worker (entrypoints/background). */
 interface WorkerHooks {
@@ -141,6 +149,8 @@ async function main() {
     results.push(await runCase(withExt, plain, server.url(c.path), c.name, c.pack, aliases));
   }
 
+  if (!json) process.stderr.write('bench: content script start-up…\n');
+  const startupMs = await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
   if (!json) process.stderr.write('bench: saved passages…\n');
   const notes = await benchNotes(withExt, plain, server);
   if (!json) process.stderr.write('bench: popup with 10,000 notes…\n');
@@ -172,6 +182,7 @@ async function main() {
     date: new Date().toISOString(),
     chromium: withExt.context.browser()?.version() ?? '',
     contentScriptGzipKB,
+    contentScriptStartupMs: startupMs,
     targets,
     cases: results,
     notes,
@@ -179,6 +190,39 @@ async function main() {
   };
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printTable(summary);
+}
+
+/**
+ * What every http(s) page pays before the spotter starts, and which `busyMs` does not include: the
+ * browser compiling the content script and running it up to its first wait (reading the settings).
+ * Read from a trace of the page's renderer (the EvaluateScript event of the content script), median
+ * of RUNS fresh loads; tracing itself adds a little.
+ */
+async function contentScriptStartup(browser: ExtensionBrowser, url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    const events: { name: string; ph: string; dur?: number; args?: { data?: { url?: string } } }[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await settle();
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+    const loaded = `${url}?startup=${i}`;
+    await page.goto(loaded, { waitUntil: 'load' });
+    await settle();
+    await waitForReport(browser, loaded, 60_000);
+    await cdp.send('Tracing.end');
+    await complete;
+    await page.close();
+    const evaluations = events.filter(
+      (e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.endsWith('/spotter.js'),
+    );
+    if (evaluations.length !== 1)
+      throw new Error(`expected one content script evaluation, saw ${evaluations.length}`);
+    times.push(evaluations[0]!.dur! / 1000);
+  }
+  return Math.round(median(times) * 100) / 100;
 }
 
 async function blockOutside(browser: ExtensionBrowser) {
@@ -232,7 +276,9 @@ async function runCase(
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
+    await settle();
     await page.goto(url, { waitUntil: 'load' });
+    await settle();
     const report = await waitForReport(withExt, url, 60_000);
     const { startedAt, totalMs } = report.timing;
     const { longTasks, marks } = await page.evaluate(
@@ -271,6 +317,7 @@ async function runCase(
     const times: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const fresh = await plain.context.newPage();
+      await settle();
       await fresh.goto(url, { waitUntil: 'load' });
       times.push(
         await fresh.evaluate((readCharacters) => {
@@ -390,6 +437,7 @@ function printTable(summary: {
   notes: Awaited<ReturnType<typeof benchNotes>>;
   popup: Awaited<ReturnType<typeof benchPopup>>;
   contentScriptGzipKB: number;
+  contentScriptStartupMs: number;
   targets: Record<string, boolean>;
   cases: CaseResult[];
 }) {
@@ -421,7 +469,10 @@ function printTable(summary: {
   ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  console.log(`\ncontent script: ${summary.contentScriptGzipKB} KB gzipped`);
+  console.log(
+    `\ncontent script: ${summary.contentScriptGzipKB} KB gzipped; start-up on every page (compile and ` +
+      `run to its first wait, not in the figures above): ${summary.contentScriptStartupMs} ms`,
+  );
   const n = summary.notes;
   console.log(
     `saved passages: save → highlight ${n.saveToHighlightMs} ms; re-anchoring 200 notes on a ${n.articleCharacters}-character article: ` +

@@ -20,6 +20,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   // highlights.css goes in the manifest: the browser adds it before the page is drawn.
   cssInjectionMode: 'manifest',
+  // WXT would also window.postMessage a "script started" note to the page, where its own message
+  // listeners would receive it: the DOM event WXT sends as well is enough.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
     // the reader resumes; resuming starts again without a reload. A change of what is marked

@@ -75,6 +75,24 @@ interface Candidate {
   mentions: number[];
 }
 
+/**
+ * Whether the article's date can change what `resolveIncidents` finds: some incident is named, or a
+ * place is named in the same sentence as an event word of an incident that happened there. A page
+ * that only mentions a city in passing never needs its date read.
+ */
+export function dateCanMatter(kb: KnowledgeBase, mentions: readonly EvidenceMention[]): boolean {
+  return mentions.some((mention) => {
+    let window: string | undefined;
+    for (const incident of kb.incidents.values()) {
+      if (mention.targetId === incident.id) return true;
+      if (mention.targetId !== incident.place) continue;
+      window ??= sentenceWindow(mention.context, mention.offset);
+      if (findEventWord(window, incident.eventWords)) return true;
+    }
+    return false;
+  });
+}
+
 export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence): IncidentMatch[] {
   const matches: IncidentMatch[] = [];
   const named = new Set(evidence.entityIds);

@@ -6,7 +6,12 @@
 import { calendarDay } from '../calendar';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { findArticleDate } from './date-mentions';
-import { resolveIncidents, type EvidenceMention, type IncidentMatch } from './incident-resolver';
+import {
+  dateCanMatter,
+  resolveIncidents,
+  type EvidenceMention,
+  type IncidentMatch,
+} from './incident-resolver';
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
 import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
@@ -29,6 +34,8 @@ export interface TextMatches {
   incidents: IncidentMatch[];
   /** The article's calendar day, from its declared date or its dateline. */
   published?: string;
+  /** Asked with `dateUnread`, the text names a place or an incident: send it again with the declared date. */
+  needsDate?: boolean;
 }
 
 export interface PageText {
@@ -37,6 +44,11 @@ export interface PageText {
   breaks: number[];
   /** Publication date the page declares in its metadata, if any. */
   declaredDate?: string;
+  /**
+   * The page has not read its metadata yet: it does so only when asked (`needsDate`), because only
+   * incidents need the article's date, and most pages name no incident and no place beside an event.
+   */
+  dateUnread?: boolean;
   /** Entities the page already names plainly (earlier reads): their guarded aliases count here too. */
   plainIds?: string[];
 }
@@ -103,6 +115,8 @@ export class TextMatcher {
       });
     });
 
+    if (page.dateUnread && dateCanMatter(this.kb, evidence))
+      return { mentions: [], incidents: [], needsDate: true };
     let published = calendarDay(page.declaredDate);
     let incidents: IncidentMatch[] = [];
     if (evidence.length > 0) {

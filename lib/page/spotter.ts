@@ -77,7 +77,8 @@ export class Spotter {
   private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
-  private declaredDate?: string;
+  /** The date the page's metadata declares: read only once the background asks for it. */
+  private declared?: { date: string | undefined };
   /** Resolves when the first full pass (marks, incidents, report) is done. */
   readonly ready: Promise<void>;
   private readonly listeners = new Set<() => void>();
@@ -111,7 +112,6 @@ export class Spotter {
 
   private async start(): Promise<void> {
     if (!highlightsSupported() || !this.doc.body) return;
-    this.declaredDate = this.timed('metadata', () => declaredPublicationDate(this.doc));
     const root =
       this.display.scope === 'article'
         ? (this.timed('article', () => articleRoot(this.doc)) ?? this.doc.body)
@@ -152,25 +152,19 @@ export class Spotter {
       const plainIds = [
         ...new Set(this.mentions.filter((m) => !m.found.guarded).map((m) => m.found.targetId)),
       ];
-      const page: PageText = {
-        text: part.text,
-        breaks: part.breaks,
-        declaredDate: this.declaredDate,
-        plainIds,
-      };
-      // Only the synchronous part of sending (the copy of the text) is the page's time.
-      let pending!: Promise<TextMatches | null>;
-      this.timed('send', () => {
-        pending = this.ports.scanText(page);
-      });
       let result: TextMatches | null;
       try {
-        result = await pending;
+        result = await this.scan(part, plainIds);
+        // The text names a place or an incident: only now is the article's date worth reading.
+        if (result?.needsDate && !this.signal.aborted) {
+          this.declared = this.timed('metadata', () => ({ date: declaredPublicationDate(this.doc) }));
+          result = await this.scan(part, plainIds);
+        }
       } catch {
         return true; // the background is restarting: no marks this time, the page is unharmed
       }
       if (!result) return false;
-      if (this.signal.aborted) return true;
+      if (this.signal.aborted || result.needsDate) return true;
       this.timed('map', () =>
         this.keep(
           result,
@@ -180,6 +174,17 @@ export class Spotter {
       );
     }
     return true;
+  }
+
+  /** Sends text to be matched; only the synchronous part of sending (the copy) is the page's time. */
+  private scan(part: { text: string; breaks: number[] }, plainIds: string[]): Promise<TextMatches | null> {
+    const page: PageText = {
+      text: part.text,
+      breaks: part.breaks,
+      plainIds,
+      ...(this.declared ? { declaredDate: this.declared.date } : { dateUnread: true }),
+    };
+    return this.timed('send', () => this.ports.scanText(page));
   }
 
   /** `offset`: where this text starts in the first read (undefined for content read later). */

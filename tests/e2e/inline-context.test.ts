@@ -51,6 +51,10 @@ async function open(path: string): Promise<{ page: Page; url: string; errors: st
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
+    // What the page's own message listeners receive while ClaimLens runs.
+    const w = window as unknown as { __messages: unknown[] };
+    w.__messages = [];
+    window.addEventListener('message', (event) => w.__messages.push(event.data));
     document.addEventListener('DOMContentLoaded', () => {
       (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
     });
@@ -190,19 +194,21 @@ describe('inline context on a Zakura-like report', () => {
     await page.close();
   });
 
-  it('opens on click and leaves the page DOM as it was, apart from the one host element', async () => {
+  it('opens on click and leaves the page DOM as it was, apart from the one host element, and posts the page nothing', async () => {
     const { page } = await open('zakura-2017.html');
     const point = await pointOf(page, 'Amaq');
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(1);
-    const { before, after, hosts } = await page.evaluate(() => {
+    const { before, after, hosts, messages } = await page.evaluate(() => {
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
       const hosts = clone.querySelectorAll('claimlens-ui').length;
       clone.querySelectorAll('claimlens-ui').forEach((el) => el.remove());
-      return { before: (window as unknown as { __before: string }).__before, after: clone.outerHTML, hosts };
+      const w = window as unknown as { __before: string; __messages: unknown[] };
+      return { before: w.__before, after: clone.outerHTML, hosts, messages: w.__messages };
     });
     expect(hosts).toBe(1);
     expect(after).toBe(before);
+    expect(messages).toEqual([]);
     await page.close();
   });
 });
@@ -226,6 +232,8 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
+    // With no incident in sight, the page's metadata was not even read.
+    expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(await page.locator('claimlens-ui').count()).toBe(0);

@@ -67,6 +67,8 @@ describe('scanText guard', () => {
     expect(guard(withChange(pageText(), (p) => delete p.text))).toBe(false);
     expect(guard({ ...pageText(), text: 42 })).toBe(false);
     expect(guard({ ...pageText(), declaredDate: 'x'.repeat(101) })).toBe(false);
+    expect(guard({ ...pageText(), declaredDate: undefined, dateUnread: 'yes' })).toBe(false);
+    expect(guard({ ...pageText(), declaredDate: undefined, dateUnread: true })).toBe(true);
   });
 
   it('refuses null, arrays and other non-objects', () => {

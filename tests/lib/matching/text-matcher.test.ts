@@ -23,4 +23,18 @@ describe('what the matcher sends back to the page', () => {
     expect(pointed).toContain('Zakura');
     expect(found.mentions.map((m) => m.name)).toContain('Islamic State');
   });
+
+  it('asks a page that has not read its date for it only when an incident is named, or a place beside an event word', () => {
+    const unread = (text: string) => service.scan({ text, breaks: [], dateUnread: true });
+    const groupsOnly = unread('ISIS and Hamas were named in the report.');
+    expect(groupsOnly.needsDate).toBeUndefined();
+    expect(groupsOnly.mentions.map((m) => m.name)).toEqual(['Islamic State', 'Hamas']);
+    const cityInPassing = unread('ISIS statements were discussed at a conference in Srinagar.');
+    expect(cityInPassing.needsDate).toBeUndefined();
+    expect(cityInPassing.mentions.map((m) => m.name)).toEqual(['Islamic State']);
+    const withPlace = unread('ISIS claimed the attack at Zakura in Srinagar on November 17, police said.');
+    expect(withPlace).toEqual({ mentions: [], incidents: [], needsDate: true });
+    const named = unread('Police spoke about the Zakura attack again.');
+    expect(named.needsDate).toBe(true);
+  });
 });
