@@ -1,30 +1,37 @@
 /** The article's publication date as its page declares it: meta tags, JSON-LD, then <time>. */
 
-const META_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="parsely-pub-date"]',
-];
+/** Meta tags that declare the publication date, most trusted first: "attribute=value", in lower case. */
+const META_RANKS = new Map(
+  [
+    'property=article:published_time',
+    'name=article:published_time',
+    'property=og:article:published_time',
+    'itemprop=datepublished',
+    'name=date',
+    'name=pubdate',
+    'name=publish-date',
+    'name=dc.date',
+    'name=dc.date.issued',
+    'name=parsely-pub-date',
+  ].map((key, rank) => [key, rank]),
+);
+const META_ATTRIBUTES = ['property', 'name', 'itemprop'];
 
 /** Returns the declared publication date (as written: ISO date or date-time), or undefined. */
 export function declaredPublicationDate(doc: Document): string | undefined {
-  // One query for all of them (cheap on every page), then in order of preference.
-  const metas =
-    doc.head?.querySelectorAll(META_SELECTORS.join(',')) ?? doc.querySelectorAll(META_SELECTORS.join(','));
-  for (const selector of META_SELECTORS) {
-    for (const meta of metas) {
-      if (!meta.matches(selector)) continue;
-      const value = meta.getAttribute('content')?.trim();
-      if (value && looksLikeDate(value)) return value;
+  // One pass over the meta tags (no selector to parse), keeping the most trusted date.
+  let best: string | undefined;
+  let bestRank = META_RANKS.size;
+  for (const meta of (doc.head ?? doc).getElementsByTagName('meta')) {
+    const rank = metaRank(meta);
+    if (rank === undefined || rank >= bestRank) continue;
+    const value = meta.getAttribute('content')?.trim();
+    if (value && looksLikeDate(value)) {
+      best = value;
+      bestRank = rank;
     }
   }
+  if (best) return best;
   // JSON-LD and <time> in one pass over the page, then in order of preference.
   const times: Element[] = [];
   for (const element of doc.querySelectorAll('script[type="application/ld+json"],time[datetime]')) {
@@ -51,6 +58,14 @@ export function declaredPublicationDate(doc: Document): string | undefined {
 }
 
 /** ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts ("Issue 7"). */
+function metaRank(meta: Element): number | undefined {
+  for (const attribute of META_ATTRIBUTES) {
+    const rank = META_RANKS.get(`${attribute}=${meta.getAttribute(attribute)?.toLowerCase()}`);
+    if (rank !== undefined) return rank;
+  }
+  return undefined;
+}
+
 function looksLikeDate(value: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true;
   return (

@@ -17,6 +17,16 @@ describe('declared publication date', () => {
     expect(declaredPublicationDate(doc)).toBe('2017-11-20T09:30:00+05:30');
   });
 
+  it('prefers the more trusted meta tag, wherever it stands, and ignores the letter case of names', () => {
+    const doc = page(
+      `<meta name="date" content="2020-01-01">
+       <meta name="DC.Date.Issued" content="2019-06-06">
+       <meta property="article:published_time" content="2019-05-11T08:00:00Z">`,
+    );
+    expect(declaredPublicationDate(doc)).toBe('2019-05-11T08:00:00Z');
+    expect(declaredPublicationDate(page('<meta name="PubDate" content="2018-03-03">'))).toBe('2018-03-03');
+  });
+
   it('trims the meta content', () => {
     expect(declaredPublicationDate(page('<meta name="date" content="  2019-04-21 ">'))).toBe('2019-04-21');
   });
