@@ -57,7 +57,7 @@ export function declaredPublicationDate(doc: Document): string | undefined {
   return datetime && looksLikeDate(datetime) ? datetime : undefined;
 }
 
-/** ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts ("Issue 7"). */
+/** How far a meta tag is trusted to declare the publication date (0 most), or undefined if it does not. */
 function metaRank(meta: Element): number | undefined {
   for (const attribute of META_ATTRIBUTES) {
     const rank = META_RANKS.get(`${attribute}=${meta.getAttribute(attribute)?.toLowerCase()}`);
@@ -66,6 +66,7 @@ function metaRank(meta: Element): number | undefined {
   return undefined;
 }
 
+/** ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts ("Issue 7"). */
 function looksLikeDate(value: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true;
   return (
