@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Spotter, type SpotterPorts } from '../../../lib/page/spotter';
+import { HIGHLIGHT_NAMES } from '../../../lib/page/mark-layer';
+import type { PageReport } from '../../../lib/messaging';
+import type { PageText, TextMatches } from '../../../lib/matching/text-matcher';
+import { testPack } from '../../fixtures/test-pack';
+import { matcherFor } from '../../fixtures/spot';
+
+/** jsdom has no CSS Custom Highlight API: a registry with the same shape, enough to see what is drawn. */
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+}
+const registry = new Map<string, FakeHighlight>();
+
+beforeEach(() => {
+  registry.clear();
+  Object.assign(globalThis, { Highlight: FakeHighlight });
+  Object.defineProperty(globalThis.CSS ?? Object.assign(globalThis, { CSS: {} }).CSS, 'highlights', {
+    value: registry,
+    configurable: true,
+  });
+  document.body.innerHTML = '';
+  document.head.innerHTML = '';
+});
+
+afterEach(() => {
+  delete (globalThis as { Highlight?: unknown }).Highlight;
+});
+
+/** Runs a spotter on the current document with `scanText`, and returns what it reported. */
+async function runSpotter(scanText: SpotterPorts['scanText']): Promise<PageReport> {
+  let report: PageReport | undefined;
+  const spotter = new Spotter(
+    document,
+    {
+      scanText,
+      reportPage: async (r) => {
+        report = r;
+      },
+    },
+    new AbortController().signal,
+  );
+  await spotter.ready;
+  if (!report) throw new Error('the spotter reported nothing');
+  return report;
+}
+
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy, as copying a long text would be
+  }
+}
+
+const drawn = (style: keyof typeof HIGHLIGHT_NAMES) =>
+  [...(registry.get(HIGHLIGHT_NAMES[style]) ?? [])].map((r) => r.toString());
+
+describe('the spotter on a page', () => {
+  it('marks the groups the background finds, in the page text', async () => {
+    document.body.innerHTML =
+      '<p>The <b>Islamic State</b> claimed it through Amaq; police doubted the claim.</p>';
+    const matcher = matcherFor(testPack());
+    const report = await runSpotter(async (page) => matcher.match(page));
+    expect(drawn('group')).toEqual(['Islamic State', 'Amaq']);
+    expect(report.entities.map((e) => e.id).sort()).toEqual(['group-is', 'media-amaq']);
+  });
+
+  it('counts copying the text into the message as page time, even when it happens microtasks later', async () => {
+    document.body.innerHTML = '<p>Nothing known here.</p>';
+    const report = await runSpotter(async () => {
+      await undefined;
+      spin(5); // the library copying the message, after its first await
+      await new Promise((done) => setTimeout(done, 20)); // the answer, which the page only waits for
+      spin(30); // not the page's send: another task, after the wait
+      return { mentions: [], incidents: [] };
+    });
+    expect(report.timing.phases.send).toBeGreaterThanOrEqual(5);
+    expect(report.timing.phases.send).toBeLessThan(25);
+  });
+
+  it('reads the declared date only when the background asks for it, and sends the text again with it', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2017-11-20T09:30:00+05:30">';
+    document.body.innerHTML = '<p>The Zakura attack was claimed by the Islamic State.</p>';
+    const asked: PageText[] = [];
+    const report = await runSpotter(async (page): Promise<TextMatches> => {
+      asked.push(page);
+      return page.dateUnread
+        ? { mentions: [], incidents: [], needsDate: true }
+        : { mentions: [], incidents: [] };
+    });
+    expect(asked.map((p) => [p.dateUnread ?? false, p.declaredDate])).toEqual([
+      [true, undefined],
+      [false, '2017-11-20T09:30:00+05:30'],
+    ]);
+    expect(report.timing.phases.metadata).toBeDefined();
+  });
+});
