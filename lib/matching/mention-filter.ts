@@ -1,7 +1,7 @@
 /**
  * Which raw alias matches count as mentions: letter case for acronyms, no acronyms inside all-caps
- * headings, the longest of overlapping names, and guarded aliases only where the page names the
- * entity plainly too.
+ * headings, the longest of overlapping names, which aliases are guarded. Which of them a page then
+ * counts is decided on the page: mention-count.ts.
  */
 import { PATTERN_CASE_SENSITIVE, PATTERN_NEEDS_CONTEXT } from './word-automaton';
 import type { PackedAutomaton } from './stream-matcher';
@@ -69,32 +69,3 @@ function inAllCapsRun(m: RawMatch): boolean {
   }
   return (upper >= 8 && upper >= 4 * lower) || (lower === 0 && upper >= 4);
 }
-
-/**
- * The mentions that count on a page: visible ones, and guarded ones ("IS", "Isis") only for an entity
- * the page also names plainly ("Islamic State", "ISIS").
- */
-export function countedMentions<T extends { guarded: boolean; visible: boolean }>(
-  mentions: readonly T[],
-  ownerOf: (mention: T) => string,
-): T[] {
-  const plainly = new Set(mentions.filter((m) => !m.guarded && m.visible).map(ownerOf));
-  return mentions.filter((m) => m.visible && (!m.guarded || plainly.has(ownerOf(m))));
-}
-
-/**
- * People and organisations are context for claims (who spoke, who was named): they count only on a
- * page that also names a group (or its media arm) or an incident. A page about an election that
- * names a head of state, or a crime report that names a police force, is left unmarked.
- */
-export function withTopic<T>(
-  counted: readonly T[],
-  kindOf: (mention: T) => string,
-  hasIncident: boolean,
-): T[] {
-  const topical = hasIncident || counted.some((m) => TOPIC_KINDS.has(kindOf(m)));
-  return topical ? [...counted] : counted.filter((m) => !ACTOR_KINDS.has(kindOf(m)));
-}
-
-const TOPIC_KINDS = new Set(['group', 'media']);
-const ACTOR_KINDS = new Set(['person', 'organization']);

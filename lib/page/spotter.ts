@@ -4,7 +4,7 @@
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
 import type { IncidentMatch } from '../matching/incident-resolver';
-import { countedMentions, withTopic } from '../matching/mention-filter';
+import { countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import type { PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';

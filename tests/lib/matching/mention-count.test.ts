@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedMentions, withTopic } from '../../../lib/matching/mention-filter';
+import { countedMentions, withTopic } from '../../../lib/matching/mention-count';
 
 const m = (owner: string, kind: string, guarded = false, visible = true) => ({
   owner,
