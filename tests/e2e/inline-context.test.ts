@@ -199,17 +199,53 @@ describe('inline context on a Zakura-like report', () => {
     const point = await pointOf(page, 'Amaq');
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(1);
-    const { before, after, hosts, messages } = await page.evaluate(() => {
+    const { before, after, hosts, messages, loaded } = await page.evaluate(() => {
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
       const hosts = clone.querySelectorAll('claimlens-ui').length;
       clone.querySelectorAll('claimlens-ui').forEach((el) => el.remove());
       const w = window as unknown as { __before: string; __messages: unknown[] };
-      return { before: w.__before, after: clone.outerHTML, hosts, messages: w.__messages };
+      const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+      return { before: w.__before, after: clone.outerHTML, hosts, messages: w.__messages, loaded };
     });
     expect(hosts).toBe(1);
     expect(after).toBe(before);
     expect(messages).toEqual([]);
+    // The modules ClaimLens imported (its work, then the tooltip's UI) are not in the page's timeline.
+    expect(loaded.filter((u) => !u.startsWith('http'))).toEqual([]);
     await page.close();
+  });
+
+  it('compiles its module off the main thread of the page, on every visit to a site', async () => {
+    type TraceEvent = { name: string; tid: number; args?: { data?: Record<string, unknown> } };
+    const module = (e: TraceEvent) => String(e.args?.data?.url ?? '').includes('/content-main.js?');
+    let events: TraceEvent[] = [];
+    // The third visit is the one where the browser would have a cached compile to read on the main thread.
+    for (let visit = 0; visit < 3; visit++) {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      events = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+      const url = server.url(`zakura-2017.html?visit=${visit}`);
+      await page.goto(url);
+      await waitForReport(browser, url);
+      await cdp.send('Tracing.end');
+      await complete;
+      await page.close();
+    }
+    const script = events.find(
+      (e) => e.name === 'EvaluateScript' && String(e.args?.data?.url).endsWith('/spotter.js'),
+    );
+    const compiled = events.filter((e) => e.name === 'v8.compileModule' && module(e));
+    expect(script).toBeDefined();
+    expect(compiled).toHaveLength(1);
+    expect(compiled[0]!.args?.data).toMatchObject({ streamed: true });
+    expect(compiled[0]!.args?.data).not.toHaveProperty('consumedCacheSize');
+    const offMainThread = events.filter(
+      (e) => module(e) && e.tid !== script!.tid && /parse|compile/i.test(e.name),
+    );
+    expect(offMainThread.length).toBeGreaterThan(0);
   });
 });
 
