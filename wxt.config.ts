@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
 
 /**
  * lib/reader-messages.ts reads the English messages file where there is no browser.i18n (Node
@@ -27,7 +28,8 @@ function withoutEnglishFallback(): Plugin {
 }
 
 /** Modules the content script imports from the extension. */
-const PAGE_MODULES = ['content-main.js', 'page-ui.js'];
+const CONTENT_MAIN_FILE = CONTENT_MAIN_PATH.slice(1);
+const PAGE_MODULES = [CONTENT_MAIN_FILE, 'page-ui.js'];
 
 /**
  * V8's compile hint for the module that does the content script's work: compile every function while
@@ -40,7 +42,7 @@ function compileContentMainEagerly(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle))
-        if (chunk.type === 'chunk' && chunk.fileName === 'content-main.js')
+        if (chunk.type === 'chunk' && chunk.fileName === CONTENT_MAIN_FILE)
           chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
     },
   };

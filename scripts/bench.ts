@@ -17,6 +17,7 @@ import {
   PROJECT_ROOT,
   launchWithExtension,
   serveStatic,
+  traceWhile,
   waitForReport,
   type ExtensionBrowser,
 } from './browser-harness';
@@ -208,30 +209,17 @@ async function contentScriptStartup(
   browser: ExtensionBrowser,
   url: string,
 ): Promise<{ mainThreadMs: number; offMainThreadMs: number }> {
-  type TraceEvent = {
-    name: string;
-    ph: string;
-    ts: number;
-    dur?: number;
-    tid: number;
-    args?: { data?: { url?: string } };
-  };
   const main: number[] = [];
   const off: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await settle();
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
     const loaded = `${url}?startup=${i}`;
-    await page.goto(loaded, { waitUntil: 'load' });
-    await settle();
-    await waitForReport(browser, loaded, 60_000);
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await traceWhile(browser, page, 'devtools.timeline,v8', async () => {
+      await page.goto(loaded, { waitUntil: 'load' });
+      await settle();
+      await waitForReport(browser, loaded, 60_000);
+    });
     await page.close();
     const done = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
     const of = (file: string) => done.filter((e) => e.args?.data?.url?.split('?')[0]!.endsWith(file));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PageReport } from '../lib/messaging';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -72,6 +72,35 @@ export async function launchWithExtension(
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close };
+}
+
+/** One event of a Chromium trace, as far as ClaimLens's checks read it. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; [key: string]: unknown } };
+}
+
+/** Traces the page's renderer (the given categories) while `work` runs, and returns the events. */
+export async function traceWhile(
+  browser: ExtensionBrowser,
+  page: Page,
+  categories: string,
+  work: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const cdp = await browser.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  await work();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
 }
 
 export type TabReport = PageReport & { tabId: number };

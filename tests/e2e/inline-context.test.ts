@@ -11,10 +11,13 @@ import {
   launchWithExtension,
   readReports,
   serveStatic,
+  traceWhile,
   waitForReport,
   type ExtensionBrowser,
   type StaticServer,
+  type TraceEvent,
 } from '../../scripts/browser-harness';
+import { CONTENT_MAIN_PATH } from '../../lib/page/content-main-contract';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -216,22 +219,16 @@ describe('inline context on a Zakura-like report', () => {
   });
 
   it('compiles its module off the main thread of the page, on every visit to a site', async () => {
-    type TraceEvent = { name: string; tid: number; args?: { data?: Record<string, unknown> } };
-    const module = (e: TraceEvent) => String(e.args?.data?.url ?? '').includes('/content-main.js?');
+    const module = (e: TraceEvent) => String(e.args?.data?.url ?? '').includes(`${CONTENT_MAIN_PATH}?`);
     let events: TraceEvent[] = [];
     // The third visit is the one where the browser would have a cached compile to read on the main thread.
     for (let visit = 0; visit < 3; visit++) {
       const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      events = [];
-      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
       const url = server.url(`zakura-2017.html?visit=${visit}`);
-      await page.goto(url);
-      await waitForReport(browser, url);
-      await cdp.send('Tracing.end');
-      await complete;
+      events = await traceWhile(browser, page, 'devtools.timeline,v8', async () => {
+        await page.goto(url);
+        await waitForReport(browser, url);
+      });
       await page.close();
     }
     const script = events.find(
