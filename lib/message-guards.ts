@@ -1,5 +1,5 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { NoteDraft, PageReport, ProtocolMap, RelinkRequest } from './messaging';
+import type { NoteDraft, PageAddress, PageReport, ProtocolMap, RelinkRequest } from './messaging';
 import {
   ANCHOR_STATUSES,
   isColorId,
@@ -79,7 +79,7 @@ const isNote = (d: unknown): d is Note =>
 
 export const messageGuards: Guards = {
   saveNote: isDraft,
-  pageNotes: (d): d is { url: string; canonical?: string; title: string } =>
+  openPage: (d): d is PageAddress =>
     isObj(d) && isStr(d.url, 8192) && optStr(d.canonical, 8192) && isStr(d.title, 1000),
   updateNote: (d): d is { id: string; text?: string; tags?: string[]; color?: string } =>
     isObj(d) &&
@@ -132,6 +132,8 @@ export const messageGuards: Guards = {
       (b, i, all) =>
         Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
     ),
+  scanWithDate: (d): d is { resume: string; declaredDate?: string } =>
+    isObj(d) && isStr(d.resume, 100) && optStr(d.declaredDate, 100),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
   reportPage: (d): d is PageReport =>
     isObj(d) &&

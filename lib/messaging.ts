@@ -6,6 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Card } from './knowledge/cards';
 import type { PageText, TextMatches } from './matching/text-matcher';
 import type { AnchorStatus, Note, NoteSelectors } from './notes/note-types';
+import type { DisplaySettings } from './display-settings';
 
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
@@ -75,11 +76,28 @@ export interface PageNotes {
   focus?: string;
 }
 
+/** The page as the notes store knows it (lib/page/page-address.ts). */
+export interface PageAddress {
+  url: string;
+  canonical?: string;
+  title: string;
+}
+
+export interface PageOpening {
+  paused: boolean;
+  display: DisplaySettings;
+  notes: PageNotes;
+}
+
 export interface ProtocolMap {
   /** Saves a passage as a note (idempotent by id). */
   saveNote(data: NoteDraft): NoteResult;
-  /** The notes saved on this page, under its key or any URL it was seen under; records the visit. */
-  pageNotes(data: { url: string; canonical?: string; title: string }): PageNotes;
+  /**
+   * A page opens (or settings changed): whether ClaimLens is paused on it, what the reader has marked,
+   * and, unless paused, the notes saved on it (under its key or any URL it was seen under; the visit
+   * is recorded). One message, so that a page pays for one, not for a storage read and a message.
+   */
+  openPage(data: PageAddress): PageOpening;
   /** Changes a note's text, tags or colour. */
   updateNote(data: { id: string; text?: string; tags?: string[]; color?: string }): NoteResult;
   /** Deletes a note; the answer holds it, for undo. */
@@ -108,6 +126,11 @@ export interface ProtocolMap {
   openNote(data: { id: string }): { ok: boolean; message?: string };
   /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
   scanText(data: PageText & { url: string }): TextMatches | null;
+  /**
+   * Finishes a scan that asked for the date (`needsDate` with `resume`) on the text the background
+   * holds; `resend` when it no longer holds it (worker restarted), and the page sends the text again.
+   */
+  scanWithDate(data: { resume: string; declaredDate?: string }): TextMatches | { resend: true };
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
   getCards(data: { ids: string[] }): Card[];
   /** What the page holds, for the toolbar badge and `npm run scan`. */
@@ -118,10 +141,15 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 
 /** Background → content script (commands and context-menu items act on the page's selection). */
 export interface PageProtocolMap {
+  /**
+   * Pause, display settings or packs changed (to every tab): the page asks again (`openPage`);
+   * `restart`: what is marked changed, so a page that is running reads itself again.
+   */
+  settingsChanged(data: { restart: boolean }): void;
   /** Save the current selection as a highlight, or open the note editor for it. */
   runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
   /** Which page this tab shows (to find the tab that has a note's page open). */
-  pageAddress(data: Record<string, never>): { url: string; canonical?: string; title: string };
+  pageAddress(data: Record<string, never>): PageAddress;
   /** Brings a saved passage into view and opens its note. */
   focusNote(data: { id: string }): void;
   /** Scrolls to the first mark of a group or incident and opens its tooltip; false if there is none. */

@@ -5,6 +5,10 @@ import { PACKS_CHANGED_KEY, PACKS_REVISION_KEY } from '../../lib/packs/pack-keys
 import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
+import { DISPLAY_KEY, cleanDisplay, type DisplaySettings } from '../../lib/display-settings';
+import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
+import { HeldTexts } from '../../lib/matching/held-texts';
+import type { PageText } from '../../lib/matching/text-matcher';
 import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
 import * as noteRequests from '../../lib/notes/note-requests';
 import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
@@ -27,6 +31,31 @@ export default defineBackground(() => {
   const knowledge = async () => (await holder.current()).service;
   // Built as the worker starts, so that the first page it reads does not wait for the compile.
   void holder.current();
+  // What pages ask for as they open (pause, what is marked): read once, kept until it changes.
+  let settings: Promise<{ pause: PauseSettings; display: DisplaySettings }> | undefined;
+  const pageSettings = () =>
+    (settings ??= browser.storage.local
+      .get([PAUSE_KEY, DISPLAY_KEY])
+      .then((stored) => ({
+        pause: cleanPause(stored[PAUSE_KEY]),
+        display: cleanDisplay(stored[DISPLAY_KEY]),
+      }))
+      .catch(() => {
+        settings = undefined;
+        return { pause: cleanPause(undefined), display: cleanDisplay(undefined) };
+      }));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    const display = DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes;
+    if (!display && !(PAUSE_KEY in changes)) return;
+    settings = undefined;
+    // Every open page asks again: paused, resumed, or read again with what is now marked.
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          pageMessaging.sendMessage('settingsChanged', { restart: display }, tab.id).catch(() => undefined);
+    });
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(PACKS_CHANGED_KEY in changes)) return;
     void holder.reload().then(async ({ skipped, buildMs }) => {
@@ -61,10 +90,24 @@ export default defineBackground(() => {
     return true;
   }
 
+  // A text that names a place waits here while its page reads its date, so it is sent only once.
+  const awaitingDate = new HeldTexts<PageText>();
+  const senderKey = (sender: chrome.runtime.MessageSender) =>
+    `${sender.tab?.id}:${sender.frameId}:${sender.documentId ?? ''}`;
   onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
     if (!/^https?:/.test(data.url)) return null;
-    return (await knowledge()).scan(data);
+    const found = (await knowledge()).scan(data);
+    if (!found.needsDate) return found;
+    const { url: _url, ...page } = data;
+    return { ...found, resume: awaitingDate.hold(senderKey(sender), page) };
+  });
+  onMessage('scanWithDate', async ({ data, sender }) => {
+    if (!accept('scanWithDate', data, sender)) return { resend: true as const };
+    const page = awaitingDate.take(senderKey(sender), data.resume);
+    if (!page) return { resend: true as const };
+    const { dateUnread: _unread, ...rest } = page;
+    return (await knowledge()).scan({ ...rest, declaredDate: data.declaredDate });
   });
 
   onMessage('getCards', async ({ data, sender }) => {
@@ -89,13 +132,17 @@ export default defineBackground(() => {
   });
   // Notes opened from the popup in a new tab: the page is told which one to show once it has loaded.
   const pendingFocus = new Map<number, string>();
-  onMessage('pageNotes', async ({ data, sender }) => {
-    if (!accept('pageNotes', data, sender)) return { pageKey: '', notes: [] };
+  onMessage('openPage', async ({ data, sender }) => {
+    const nothing = { pageKey: '', notes: [] };
+    if (!accept('openPage', data, sender))
+      return { paused: true, display: cleanDisplay(undefined), notes: nothing };
+    const { pause, display } = await pageSettings();
+    if (isPaused(pause, data.url)) return { paused: true, display, notes: nothing };
     const page = await noteRequests.pageNotes(notesRepository(), data);
     const tabId = sender.tab?.id;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
     if (tabId !== undefined) pendingFocus.delete(tabId);
-    return focus ? { ...page, focus } : page;
+    return { paused: false, display, notes: focus ? { ...page, focus } : page };
   });
   onMessage('showMark', async ({ data, sender }) => {
     if (!accept('showMark', data, sender)) return false;

@@ -4,10 +4,8 @@
  * (panels, notes, anchoring) only when it is first needed.
  */
 import { browser, defineUnlistedScript, type ContentScriptContext } from '#imports';
-import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
-import { DISPLAY_KEY, cleanDisplay, type DisplaySettings } from '../../lib/display-settings';
-import { PACKS_REVISION_KEY } from '../../lib/packs/pack-keys';
-import { pageMessaging, sendMessage } from '../../lib/messaging';
+import { pageMessaging, sendMessage, type PageOpening } from '../../lib/messaging';
+import { timeSend } from '../../lib/page/send-timing';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
 import { PAGE_UI_GLOBAL, type PageUi, type PageUiFactory } from '../../lib/page/page-ui-contract';
@@ -17,56 +15,68 @@ import { Spotter, type Mark } from '../../lib/page/spotter';
 import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-main-contract';
 
 const contentMain: ContentMain = async (ctx) => {
+  const t0 = performance.now();
   // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
   // the reader resumes; resuming starts again without a reload. A change of what is marked
   // (options) or of the packs (once the background has rebuilt its matcher) starts again too.
+  // The background says which when the page opens, and tells every page when it changes.
   let run: AbortController | undefined;
-  let pause: PauseSettings = cleanPause(undefined);
-  let display: DisplaySettings = cleanDisplay(undefined);
-  const update = (restart = false) => {
-    const paused = isPaused(pause, location.href);
-    if (run && (paused || restart)) {
+  let asked = 0;
+  /** Main-thread time spent before the spotter starts, reported with its own (phase "setup"). */
+  let setupMs = 0;
+  const open = async (restart: boolean) => {
+    const question = ++asked;
+    const sent = await timeSend(() => sendMessage('openPage', pageAddress(document)));
+    setupMs += sent.ms;
+    const opening = await sent.answer.catch(() => undefined); // the background is restarting
+    const t1 = performance.now();
+    if (!opening || question !== asked) return; // a later question has the newer answer
+    if (run && (opening.paused || restart)) {
       run.abort();
       run = undefined;
     }
-    if (!paused && !run && ctx.isValid) {
+    if (!opening.paused && !run) {
       run = new AbortController();
-      startClaimLens(ctx, run.signal, display);
+      startClaimLens(ctx, run.signal, opening, setupMs + performance.now() - t1);
     }
+    setupMs = 0;
   };
-  ctx.onInvalidated(() => run?.abort());
-  const stored = await browser.storage.local
-    .get([PAUSE_KEY, DISPLAY_KEY])
-    .catch(() => ({}) as Record<string, unknown>);
-  pause = cleanPause(stored[PAUSE_KEY]);
-  display = cleanDisplay(stored[DISPLAY_KEY]);
-  update();
-  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    if (PAUSE_KEY in changes) pause = cleanPause(changes[PAUSE_KEY]!.newValue);
-    if (DISPLAY_KEY in changes) display = cleanDisplay(changes[DISPLAY_KEY]!.newValue);
-    if (PAUSE_KEY in changes || DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes)
-      update(DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes);
-  };
-  browser.storage.onChanged.addListener(onChange);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChange));
+  const stopListening = pageMessaging.onMessage('settingsChanged', ({ data }) => void open(data.restart));
+  ctx.onInvalidated(() => {
+    stopListening();
+    run?.abort();
+  });
+  setupMs = performance.now() - t0;
+  await open(false);
 };
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[CONTENT_MAIN_GLOBAL] = contentMain;
 });
 
-/** Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded). */
-function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal, display: DisplaySettings): void {
+/**
+ * Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded).
+ * `earlierMs`: main-thread time already spent on this page before (asking how to open it).
+ */
+function startClaimLens(
+  ctx: ContentScriptContext,
+  signal: AbortSignal,
+  { display, notes }: PageOpening,
+  earlierMs: number,
+): void {
   const spotter = new Spotter(
     document,
     {
       scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
+      scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
     },
     signal,
     display,
   );
+  // The spotter times its own work; the rest of the set-up, before and after it, is reported with it.
+  const t1 = performance.now();
+  spotter.countSetup(earlierMs);
 
   // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
   let all: Mark[] = [];
@@ -122,15 +132,12 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal, display:
     { hoverDelayMs: display.hoverDelayMs },
   );
 
-  // Notes saved on this page: the UI loads only if there are some.
-  sendMessage('pageNotes', pageAddress(document))
-    .then(async (page) => {
-      if (page.notes.length === 0) return;
-      const loaded = await loadUi();
-      loaded.notes.show(page);
-      if (page.focus) loaded.notes.focus(page.focus);
-    })
-    .catch(() => undefined); // the background is restarting; the notes come back on the next visit
+  // Notes saved on this page (they came with the opening): the UI loads only if there are some.
+  if (notes.notes.length > 0)
+    void loadUi().then((loaded) => {
+      loaded.notes.show(notes);
+      if (notes.focus) loaded.notes.focus(notes.focus);
+    });
 
   // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
   const selectionMayHaveChanged = (event: Event) => {
@@ -191,4 +198,6 @@ function startClaimLens(ctx: ContentScriptContext, signal: AbortSignal, display:
     { capture: true, signal: signal },
   );
   signal.addEventListener('abort', stopCommands);
+
+  spotter.countSetup(performance.now() - t1);
 }

@@ -34,8 +34,13 @@ export interface TextMatches {
   incidents: IncidentMatch[];
   /** The article's calendar day, from its declared date or its dateline. */
   published?: string;
-  /** Asked with `dateUnread`, the text names a place or an incident: send it again with the declared date. */
+  /** Asked with `dateUnread`, the text names a place or an incident: send the declared date. */
   needsDate?: boolean;
+  /**
+   * With `needsDate`: the background holds the text under this token, so the page sends only the
+   * date (`scanWithDate`); without one, the page sends the text again with the date.
+   */
+  resume?: string;
 }
 
 export interface PageText {

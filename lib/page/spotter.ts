@@ -10,6 +10,7 @@ import type { PageReport } from '../messaging';
 import { declaredPublicationDate } from './article-date';
 import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
+import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
 import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
@@ -17,6 +18,8 @@ import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 export interface SpotterPorts {
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
   scanText(page: PageText): Promise<TextMatches | null>;
+  /** Finishes a scan that asked for the date, on the text the background holds (`resume`). */
+  scanWithDate(resume: string, declaredDate: string | undefined): Promise<TextMatches | { resend: true }>;
   reportPage(report: PageReport): Promise<void>;
 }
 
@@ -48,8 +51,6 @@ interface PageIncident {
 const MUTATION_DEBOUNCE_MS = 300;
 const MUTATION_MAX_WAIT_MS = 1000;
 const MAX_IMMEDIATE_EDITS = 20;
-/** Microtasks a message takes to be copied and posted after it is sent (the library's own awaits). */
-const SEND_MICROTASKS = 4;
 /** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
 const MAX_PART = 1_500_000;
 
@@ -108,6 +109,11 @@ export class Spotter {
     return () => this.listeners.delete(listener);
   }
 
+  /** Main-thread time the rest of the content script spent setting up on this page: reported too. */
+  countSetup(ms: number): void {
+    this.spend('setup', ms, ms);
+  }
+
   setActive(mark: Mark | null): void {
     this.layer.setActive(mark?.range ?? null);
   }
@@ -159,8 +165,13 @@ export class Spotter {
         result = await this.scan(part, plainIds);
         // The text names a place or an incident: only now is the article's date worth reading.
         if (result?.needsDate && !this.signal.aborted) {
-          this.declared = this.timed('metadata', () => ({ date: declaredPublicationDate(this.doc) }));
-          result = await this.scan(part, plainIds);
+          const declared = this.timed('metadata', () => ({ date: declaredPublicationDate(this.doc) }));
+          this.declared = declared;
+          const resume = result.resume;
+          const resumed = resume
+            ? await this.sent(() => this.ports.scanWithDate(resume, declared.date))
+            : { resend: true as const };
+          result = 'resend' in resumed ? await this.scan(part, plainIds) : resumed;
         }
       } catch {
         return true; // the background is restarting: no marks this time, the page is unharmed
@@ -179,9 +190,7 @@ export class Spotter {
   }
 
   /**
-   * Sends text to be matched. The page's share of sending is copying the text into the message, which
-   * the messaging library does a microtask or two after the call: the time is taken once those have
-   * run. Only microtasks run in between, so all of it is main-thread work; the answer is not awaited.
+   * Sends text to be matched; copying the text into the message is counted as the page's time.
    */
   private async scan(
     part: { text: string; breaks: number[] },
@@ -193,11 +202,13 @@ export class Spotter {
       plainIds,
       ...(this.declared ? { declaredDate: this.declared.date } : { dateUnread: true }),
     };
-    const t0 = performance.now();
-    const answer = this.ports.scanText(page);
-    for (let tick = 0; tick < SEND_MICROTASKS; tick++) await undefined;
-    const spent = performance.now() - t0;
-    this.spend('send', spent, spent);
+    return this.sent(() => this.ports.scanText(page));
+  }
+
+  /** Counts sending a message as main-thread time (lib/page/send-timing.ts). */
+  private async sent<T>(send: () => Promise<T>): Promise<T> {
+    const { answer, ms } = await timeSend(send);
+    this.spend('send', ms, ms);
     return answer;
   }
 

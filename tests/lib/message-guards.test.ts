@@ -44,6 +44,40 @@ function withChange<T>(base: T, change: (copy: Record<string, unknown>) => void)
 
 const notObjects = [null, undefined, 42, 'text', true, [], [{ url: 'https://news.example/' }]];
 
+describe('openPage guard', () => {
+  const guard = messageGuards.openPage;
+
+  it('accepts a page address, with or without its canonical link', () => {
+    expect(guard({ url: 'https://news.example/a', title: 'A' })).toBe(true);
+    expect(guard({ url: 'https://news.example/a', canonical: 'https://news.example/b', title: '' })).toBe(
+      true,
+    );
+  });
+
+  it('refuses a missing url or title, an overlong title and non-objects', () => {
+    expect(guard({ title: 'A' })).toBe(false);
+    expect(guard({ url: 'https://news.example/a' })).toBe(false);
+    expect(guard({ url: 'https://news.example/a', title: 'x'.repeat(1001) })).toBe(false);
+    for (const bad of notObjects) expect(guard(bad)).toBe(false);
+  });
+});
+
+describe('scanWithDate guard', () => {
+  const guard = messageGuards.scanWithDate;
+
+  it('accepts a token with or without the date the page declares', () => {
+    expect(guard({ resume: 'a-token', declaredDate: '2017-11-20' })).toBe(true);
+    expect(guard({ resume: 'a-token' })).toBe(true);
+  });
+
+  it('refuses a missing or long token, a long date and non-objects', () => {
+    expect(guard({ declaredDate: '2017-11-20' })).toBe(false);
+    expect(guard({ resume: 'x'.repeat(101) })).toBe(false);
+    expect(guard({ resume: 'a-token', declaredDate: 'x'.repeat(101) })).toBe(false);
+    for (const bad of notObjects) expect(guard(bad)).toBe(false);
+  });
+});
+
 describe('scanText guard', () => {
   const guard = messageGuards.scanText;
 

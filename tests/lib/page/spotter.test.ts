@@ -6,6 +6,7 @@ import type { PageReport } from '../../../lib/messaging';
 import type { PageText, TextMatches } from '../../../lib/matching/text-matcher';
 import { testPack } from '../../fixtures/test-pack';
 import { matcherFor } from '../../fixtures/spot';
+import { HeldTexts } from '../../../lib/matching/held-texts';
 
 /** jsdom has no CSS Custom Highlight API: a registry with the same shape, enough to see what is drawn. */
 class FakeHighlight extends Set<Range> {
@@ -28,13 +29,20 @@ afterEach(() => {
   delete (globalThis as { Highlight?: unknown }).Highlight;
 });
 
-/** Runs a spotter on the current document with `scanText`, and returns what it reported. */
-async function runSpotter(scanText: SpotterPorts['scanText']): Promise<PageReport> {
+/**
+ * Runs a spotter on the current document with `scanText` (and `scanWithDate`: by default the
+ * background holds nothing), and returns what it reported.
+ */
+async function runSpotter(
+  scanText: SpotterPorts['scanText'],
+  scanWithDate: SpotterPorts['scanWithDate'] = async () => ({ resend: true }),
+): Promise<PageReport> {
   let report: PageReport | undefined;
   const spotter = new Spotter(
     document,
     {
       scanText,
+      scanWithDate,
       reportPage: async (r) => {
         report = r;
       },
@@ -79,14 +87,43 @@ describe('the spotter on a page', () => {
     expect(report.timing.phases.send).toBeLessThan(25);
   });
 
-  it('reads the declared date only when the background asks for it, and sends the text again with it', async () => {
+  it('reads the declared date only when the background asks for it, and then sends only the date', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2017-11-20T09:30:00+05:30">';
+    document.body.innerHTML =
+      '<p>Militants attacked a police party in Zakura on Friday. The Islamic State said it did it.</p>';
+    // The background's two steps (entrypoints/background): the text is held while the date is read.
+    const matcher = matcherFor(testPack());
+    const held = new HeldTexts<PageText>();
+    const texts: PageText[] = [];
+    const dates: (string | undefined)[] = [];
+    const report = await runSpotter(
+      async (page) => {
+        texts.push(page);
+        const found = matcher.match(page);
+        return found.needsDate ? { ...found, resume: held.hold('tab', page) } : found;
+      },
+      async (resume, declaredDate) => {
+        dates.push(declaredDate);
+        const page = held.take('tab', resume);
+        return page ? matcher.match({ ...page, dateUnread: false, declaredDate }) : { resend: true };
+      },
+    );
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.dateUnread).toBe(true);
+    expect(dates).toEqual(['2017-11-20T09:30:00+05:30']);
+    expect(report.published).toBe('2017-11-20');
+    expect(report.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
+    expect(drawn('incident')).toEqual(['Zakura']);
+  });
+
+  it('sends the text again with the date when the background no longer holds it', async () => {
     document.head.innerHTML = '<meta property="article:published_time" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML = '<p>The Zakura attack was claimed by the Islamic State.</p>';
     const asked: PageText[] = [];
     const report = await runSpotter(async (page): Promise<TextMatches> => {
       asked.push(page);
       return page.dateUnread
-        ? { mentions: [], incidents: [], needsDate: true }
+        ? { mentions: [], incidents: [], needsDate: true, resume: 'lost-when-the-worker-restarted' }
         : { mentions: [], incidents: [] };
     });
     expect(asked.map((p) => [p.dateUnread ?? false, p.declaredDate])).toEqual([
