@@ -90,7 +90,24 @@ function startClaimLens(
         : [...spotter.getMarks(), ...notes].sort((a, b) =>
             a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
           );
+    // Pointer and keyboard are hit-tested against marks only once there are some: a page on which
+    // nothing is known pays nothing for it.
+    if (all.length > 0 && !watching) {
+      watching = true;
+      watchMarks(
+        document,
+        () => all,
+        {
+          open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
+          leave: () => ui?.panel.leave(),
+          close: () => ui?.panel.close(),
+        },
+        signal,
+        { hoverDelayMs: display.hoverDelayMs },
+      );
+    }
   };
+  let watching = false;
   spotter.onChange(merge);
 
   let loading: Promise<PageUi> | undefined;
@@ -119,18 +136,6 @@ function startClaimLens(
       });
       return ui;
     }));
-
-  watchMarks(
-    document,
-    () => all,
-    {
-      open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
-      leave: () => ui?.panel.leave(),
-      close: () => ui?.panel.close(),
-    },
-    signal,
-    { hoverDelayMs: display.hoverDelayMs },
-  );
 
   // Notes saved on this page (they came with the opening): the UI loads only if there are some.
   if (notes.notes.length > 0)

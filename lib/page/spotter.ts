@@ -93,7 +93,7 @@ export class Spotter {
     /** What the reader chose to have marked, and where (options page). */
     private readonly display: Pick<DisplaySettings, 'kinds' | 'scope'> = DEFAULT_DISPLAY,
   ) {
-    this.layer = new MarkLayer();
+    this.layer = this.timed('setup', () => new MarkLayer());
     this.ready = this.start();
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
@@ -119,7 +119,7 @@ export class Spotter {
   }
 
   private async start(): Promise<void> {
-    if (!highlightsSupported() || !this.doc.body) return;
+    if (!this.timed('setup', () => highlightsSupported()) || !this.doc.body) return;
     const root =
       this.display.scope === 'article'
         ? (this.timed('article', () => articleRoot(this.doc)) ?? this.doc.body)
