@@ -61,7 +61,7 @@ export default defineUnlistedScript(() => {
 function startClaimLens(
   ctx: ContentScriptContext,
   signal: AbortSignal,
-  { display, notes }: PageOpening,
+  { display, notes: saved }: PageOpening,
   earlierMs: number,
 ): void {
   const spotter = new Spotter(
@@ -138,10 +138,10 @@ function startClaimLens(
     }));
 
   // Notes saved on this page (they came with the opening): the UI loads only if there are some.
-  if (notes.notes.length > 0)
+  if (saved.notes.length > 0)
     void loadUi().then((loaded) => {
-      loaded.notes.show(notes);
-      if (notes.focus) loaded.notes.focus(notes.focus);
+      loaded.notes.show(saved);
+      if (saved.focus) loaded.notes.focus(saved.focus);
     });
 
   // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
