@@ -56,10 +56,15 @@ export function findDates(text: string, reference?: string): DateMention[] {
   return mentions;
 }
 
-/** The first full date with a year in a piece of text (an article's dateline), or undefined. */
+/**
+ * The first full date with a year in a piece of text (an article's dateline), or undefined. Words
+ * that date only against the moment of reading ("Updated today", "2 days ago") say nothing of when
+ * the article appeared: chrono would give them today's date, and they are passed over.
+ */
 export function findArticleDate(text: string): string | undefined {
   for (const r of chrono.parse(text.slice(0, 4000))) {
     const c = r.start;
+    if (isRelativeToNow(r)) continue;
     if (c.isCertain('year') && c.isCertain('month') && c.isCertain('day'))
       return toDay(c.get('year')!, c.get('month')!, c.get('day')!);
   }
@@ -69,4 +74,11 @@ export function findArticleDate(text: string): string | undefined {
 function dayToDate(day: string): Date | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12) : undefined;
+}
+
+function isRelativeToNow(result: chrono.ParsedResult): boolean {
+  for (const tag of result.tags()) {
+    if (tag.startsWith('casualReference/') || tag === 'result/relativeDate') return true;
+  }
+  return false;
 }

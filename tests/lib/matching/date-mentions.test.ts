@@ -24,6 +24,12 @@ describe('dates in article text', () => {
     expect(findArticleDate('Posted May 11, 2019 by staff')).toBe('2019-05-11');
     expect(findArticleDate('No date here')).toBeUndefined();
   });
+
+  it('takes no dateline from words that date only against the moment of reading', () => {
+    expect(findArticleDate('Updated today at 5pm. The report')).toBeUndefined();
+    expect(findArticleDate('Posted 2 days ago by staff')).toBeUndefined();
+    expect(findArticleDate('Last updated yesterday. Posted May 11, 2019 by staff')).toBe('2019-05-11');
+  });
 });
 
 describe('calendar', () => {
