@@ -4,6 +4,7 @@
  */
 import { daysBetween, formatDay } from '../calendar';
 import { competingClaimants, type KnowledgeBase } from '../knowledge/knowledge-base';
+import type { MergedIncident } from '../knowledge/pack-merge';
 import { foldText } from './normalise';
 import { findDates, type DateMention } from './date-mentions';
 
@@ -82,15 +83,33 @@ interface Candidate {
  */
 export function dateCanMatter(kb: KnowledgeBase, mentions: readonly EvidenceMention[]): boolean {
   return mentions.some((mention) => {
-    let window: string | undefined;
-    for (const incident of kb.incidents.values()) {
-      if (mention.targetId === incident.id) return true;
-      if (mention.targetId !== incident.place) continue;
-      window ??= sentenceWindow(mention.context, mention.offset);
-      if (findEventWord(window, incident.eventWords)) return true;
-    }
+    const window = sentenceOf(mention);
+    for (const incident of kb.incidents.values()) if (bearing(incident, mention, window)) return true;
     return false;
   });
+}
+
+/**
+ * How a mention bears on an incident, the one rule both `dateCanMatter` and `resolveIncidents` use: it
+ * names the incident, or it names the incident's place with one of its event words in the sentence
+ * around it (`sentenceWindow`). `window` gives that text (made once per mention, only when needed).
+ */
+function bearing(
+  incident: Pick<MergedIncident, 'id' | 'place' | 'eventWords'>,
+  mention: EvidenceMention,
+  window: () => string,
+): { named: true } | { eventWord: string; window: string } | undefined {
+  if (mention.targetId === incident.id) return { named: true };
+  if (mention.targetId !== incident.place) return undefined;
+  const sentence = window();
+  const eventWord = findEventWord(sentence, incident.eventWords);
+  return eventWord ? { eventWord, window: sentence } : undefined;
+}
+
+/** The sentence around a mention, made on first use and kept. */
+function sentenceOf(mention: EvidenceMention): () => string {
+  let window: string | undefined;
+  return () => (window ??= sentenceWindow(mention.context, mention.offset));
 }
 
 export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence): IncidentMatch[] {
@@ -111,7 +130,9 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
     };
 
     evidence.mentions.forEach((mention, index) => {
-      if (mention.targetId === incident.id) {
+      const found = bearing(incident, mention, sentenceOf(mention));
+      if (!found) return;
+      if ('named' in found) {
         consider({
           score: 0.9,
           reasons: [`named “${mention.text.slice(0, 80) || incident.name}”`],
@@ -119,10 +140,7 @@ export function resolveIncidents(kb: KnowledgeBase, evidence: IncidentEvidence):
         });
         return;
       }
-      if (mention.targetId !== incident.place) return;
-      const window = sentenceWindow(mention.context, mention.offset);
-      const eventWord = findEventWord(window, incident.eventWords);
-      if (!eventWord) return;
+      const { eventWord, window } = found;
       const place = `“${mention.text.slice(0, 80) || kb.nameOf(incident.place)}”`;
       const dates = findDates(window, evidence.published).filter((d) => d.precision === 'day');
       const fitting = dates.find((d) => fits(d, incident.date));

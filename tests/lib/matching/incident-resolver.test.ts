@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../lib/knowledge/knowledge-base';
-import { resolveIncidents, sentenceWindow } from '../../../lib/matching/incident-resolver';
+import { dateCanMatter, resolveIncidents, sentenceWindow } from '../../../lib/matching/incident-resolver';
 import { testPack } from '../../fixtures/test-pack';
 
 const kb = new KnowledgeBase([testPack()]);
@@ -105,5 +105,35 @@ describe('sentenceWindow', () => {
   it('keeps the sentence with the mention and its neighbours, not the whole paragraph', () => {
     const text = 'One. Two. Three has Zakura. Four. Five.';
     expect(sentenceWindow(text, text.indexOf('Zakura'))).toBe(' Two. Three has Zakura. Four.');
+  });
+});
+
+describe('when the article date is asked for', () => {
+  // The page reads its date only when dateCanMatter says so: it must say so whenever a date that
+  // fits would make resolveIncidents find an incident, and not for a city named in passing.
+  const cases: [string, ReturnType<typeof mention>][] = [
+    ['named', mention('incident-zakura-2017', 'Another outfit claimed the Zakura attack.', 'Zakura attack')],
+    [
+      'place and event word',
+      mention('place-zakura', 'Militants attacked a police party in Zakura.', 'Zakura'),
+    ],
+    ['place in passing', mention('place-zakura', 'A new bridge opened in Zakura. Traffic eased.', 'Zakura')],
+    [
+      'event word in another sentence',
+      mention(
+        'place-zakura',
+        'Zakura is quiet. Shops were open. Schools too. An attack came later.',
+        'Zakura',
+      ),
+    ],
+  ];
+
+  it.each(cases)('asks exactly when a fitting date would find the incident (%s)', (_name, m) => {
+    const found = resolveIncidents(kb, { published: '2017-11-18', mentions: [m], entityIds: [] });
+    expect(dateCanMatter(kb, [m])).toBe(found.length > 0);
+  });
+
+  it('asks for a named incident and a place beside an event word, not for a city in passing', () => {
+    expect(cases.map(([, m]) => dateCanMatter(kb, [m]))).toEqual([true, true, false, false]);
   });
 });
