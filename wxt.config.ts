@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
+import { PAGE_UI_PATH } from './lib/page/page-ui-contract';
 
 /**
  * lib/reader-messages.ts reads the English messages file where there is no browser.i18n (Node
@@ -29,7 +30,7 @@ function withoutEnglishFallback(): Plugin {
 
 /** Modules the content script imports from the extension. */
 const CONTENT_MAIN_FILE = CONTENT_MAIN_PATH.slice(1);
-const PAGE_MODULES = [CONTENT_MAIN_FILE, 'page-ui.js'];
+const PAGE_MODULES = [CONTENT_MAIN_FILE, PAGE_UI_PATH.slice(1)];
 
 /**
  * V8's compile hint for the module that does the content script's work: compile every function while

@@ -4,6 +4,7 @@
  */
 import { build } from 'esbuild';
 import { median } from '../lib/bench/stats';
+import { PAGE_UI_PATH } from '../lib/page/page-ui-contract';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, waitForReport, type ExtensionBrowser, type StaticServer } from './browser-harness';
 
@@ -66,7 +67,7 @@ export async function benchNotes(
   await quiet.goto(quietUrl);
   await waitForReport(withExt, quietUrl);
   await quiet.waitForTimeout(500);
-  const pageUiLoadedWithoutNotes = requests.some((u) => u.endsWith('/page-ui.js'));
+  const pageUiLoadedWithoutNotes = requests.some((u) => u.endsWith(PAGE_UI_PATH));
   await quiet.close();
 
   // Re-anchoring 200 notes: the anchoring module itself, in a plain page, on the long fixture article.

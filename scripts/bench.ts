@@ -224,7 +224,7 @@ async function main() {
  * What every http(s) page pays before the spotter starts, and which `busyMs` does not include, read
  * from a trace of the page's renderer (median of RUNS fresh loads; tracing itself adds a little):
  * on the main thread, the content script (compiled and run up to importing its module), then the
- * module's compile finished and its top level run up to its first wait (reading the settings); off
+ * module's compile finished and its top level run (which only registers its entry point); off
  * the main thread, the module's compile while it streams in.
  */
 async function contentScriptStartup(

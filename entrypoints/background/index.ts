@@ -5,8 +5,10 @@ import { PACKS_CHANGED_KEY, PACKS_REVISION_KEY } from '../../lib/packs/pack-keys
 import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
-import { DISPLAY_KEY, cleanDisplay, type DisplaySettings } from '../../lib/display-settings';
-import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
+import { DISPLAY_KEY, cleanDisplay } from '../../lib/display-settings';
+import { PAUSE_KEY, cleanPause, isPaused } from '../../lib/pause-settings';
+import { readSettings } from '../../lib/data-controls';
+import type { BackupSettings } from '../../lib/backup';
 import { HeldTexts } from '../../lib/matching/held-texts';
 import type { PageText } from '../../lib/matching/text-matcher';
 import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
@@ -32,18 +34,12 @@ export default defineBackground(() => {
   // Built as the worker starts, so that the first page it reads does not wait for the compile.
   void holder.current();
   // What pages ask for as they open (pause, what is marked): read once, kept until it changes.
-  let settings: Promise<{ pause: PauseSettings; display: DisplaySettings }> | undefined;
+  let settings: Promise<Pick<BackupSettings, 'pause' | 'display'>> | undefined;
   const pageSettings = () =>
-    (settings ??= browser.storage.local
-      .get([PAUSE_KEY, DISPLAY_KEY])
-      .then((stored) => ({
-        pause: cleanPause(stored[PAUSE_KEY]),
-        display: cleanDisplay(stored[DISPLAY_KEY]),
-      }))
-      .catch(() => {
-        settings = undefined;
-        return { pause: cleanPause(undefined), display: cleanDisplay(undefined) };
-      }));
+    (settings ??= readSettings(browser.storage.local).catch(() => {
+      settings = undefined; // read again on the next page
+      return { pause: cleanPause(undefined), display: cleanDisplay(undefined) };
+    }));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const display = DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes;

@@ -8,7 +8,12 @@ import { pageMessaging, sendMessage, type PageOpening } from '../../lib/messagin
 import { timeSend } from '../../lib/page/send-timing';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
-import { PAGE_UI_GLOBAL, type PageUi, type PageUiFactory } from '../../lib/page/page-ui-contract';
+import {
+  PAGE_UI_GLOBAL,
+  PAGE_UI_PATH,
+  type PageUi,
+  type PageUiFactory,
+} from '../../lib/page/page-ui-contract';
 import { savableSelection } from '../../lib/page/selection';
 import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
 import { Spotter, type Mark } from '../../lib/page/spotter';
@@ -112,7 +117,7 @@ function startClaimLens(
 
   let loading: Promise<PageUi> | undefined;
   const loadUi = (): Promise<PageUi> =>
-    (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
+    (loading ??= import(/* @vite-ignore */ browser.runtime.getURL(PAGE_UI_PATH)).then(() => {
       const create = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory;
       ui = create({
         ctx,

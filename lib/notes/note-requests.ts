@@ -1,6 +1,6 @@
 // Answers the content script's note messages over the repository: page identity, idempotent saves,
 // and every failure turned into a result with a message the reader understands (nothing thrown).
-import type { NoteDraft, NoteResult, NotesResult, PageNotes, RelinkRequest } from '../messaging';
+import type { NoteDraft, NoteResult, NotesResult, PageAddress, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus, Note } from './note-types';
 import type { NotesRepository } from './notes-repository';
 import { normalizeUrl, pageKeyFor } from './page-identity';
@@ -36,10 +36,7 @@ export async function saveNote(repo: NotesRepository, draft: NoteDraft): Promise
   }
 }
 
-export async function pageNotes(
-  repo: NotesRepository,
-  page: { url: string; canonical?: string; title: string },
-): Promise<PageNotes> {
+export async function pageNotes(repo: NotesRepository, page: PageAddress): Promise<PageNotes> {
   const pageKey = pageKeyFor(page);
   const visit = await repo
     .recordPageVisit({ key: pageKey, url: page.url, title: page.title })

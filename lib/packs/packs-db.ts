@@ -41,7 +41,7 @@ export interface PackRow {
 
 /** The matcher compiled from one set of enabled packs, kept so that a restarted worker need not compile. */
 export interface CompiledMatcher {
-  /** What it was compiled from (see PackManager.enabledPacks). */
+  /** What it was compiled from (see PackManager.enabled). */
   key: string;
   bundle: MatcherBundle;
 }

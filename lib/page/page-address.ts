@@ -1,5 +1,7 @@
+import type { PageAddress } from '../messaging';
+
 /** The page as the notes store knows it: its URL, its canonical link and its title. */
-export function pageAddress(doc: Document): { url: string; canonical?: string; title: string } {
+export function pageAddress(doc: Document): PageAddress {
   const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   let canonical: string | undefined;
   try {

@@ -54,6 +54,9 @@ export interface PageUi {
   };
 }
 
+/** The page UI's module in the extension; web-accessible, imported by the content script when first needed. */
+export const PAGE_UI_PATH = '/page-ui.js';
+
 /** The UI script registers its factory here when it loads (the content script's own world). */
 export const PAGE_UI_GLOBAL = '__claimlensPageUi';
 
