@@ -79,6 +79,10 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_actionTitle__' },
+    // Chromium 148+: messages are copied with the structured clone algorithm instead of JSON, as
+    // Firefox always does. A page's text costs the page about a third less to send (1 MB article:
+    // 14 ms → 9 ms here); older Chromium ignores the key.
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),
     // Modules the content script imports: the one that does its work, at once (see
     // lib/page/content-main-contract.ts), and the page UI when first needed (page-ui-contract.ts).
     web_accessible_resources:
