@@ -62,7 +62,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms', 'scripting'],
     // Asked for one host at a time, when the reader subscribes to a pack at that address (Firefox's
     // Manifest V2 lists hosts among the optional permissions).
     ...(browser === 'firefox'

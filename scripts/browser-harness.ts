@@ -71,6 +71,12 @@ export async function launchWithExtension(
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  // The worker registers the content script as it starts: a page opened before that would get none.
+  await worker.evaluate(async () => {
+    for (let tries = 0; !('claimlens' in globalThis) && tries < 200; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    await (globalThis as unknown as { claimlens: { registered(): Promise<void> } }).claimlens.registered();
+  });
   return { context, worker, extensionId, close };
 }
 

@@ -1,13 +1,19 @@
 /** Background: owns the compiled knowledge, answers the content script's messages, keeps the badge. */
-import { browser, defineBackground } from '#imports';
+import { browser, defineBackground, type ScriptPublicPath } from '#imports';
 import { KnowledgeHolder } from '../../lib/packs/knowledge-holder';
 import { PACKS_CHANGED_KEY, PACKS_REVISION_KEY } from '../../lib/packs/pack-keys';
 import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
 import { DISPLAY_KEY, cleanDisplay } from '../../lib/display-settings';
-import { PAUSE_KEY, cleanPause, isPaused } from '../../lib/pause-settings';
+import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
 import { readSettings } from '../../lib/data-controls';
+import {
+  SPOTTER_FILES,
+  pagesToStart,
+  registerSpotter,
+  type ScriptingPort,
+} from '../../lib/page/spotter-registration';
 import type { BackupSettings } from '../../lib/backup';
 import { HeldTexts } from '../../lib/matching/held-texts';
 import type { PageText } from '../../lib/matching/text-matcher';
@@ -40,16 +46,43 @@ export default defineBackground(() => {
       settings = undefined; // read again on the next page
       return { pause: cleanPause(undefined), display: cleanDisplay(undefined) };
     }));
+  // The content script is registered here, leaving out the sites where the reader paused ClaimLens
+  // (lib/page/spotter-registration.ts): checked as the worker starts, changed with the settings.
+  const scripting = browser.scripting as unknown as ScriptingPort;
+  let registering = Promise.resolve();
+  const register = (pause: PauseSettings) =>
+    (registering = registering
+      .then(() => registerSpotter(scripting, pause))
+      .catch((error: unknown) => console.error('ClaimLens: the content script was not registered', error)));
+  const registered = pageSettings().then(({ pause }) => register(pause));
+  // Listening has the browser start the worker with the profile, so the registration is checked
+  // before the first pages of a session load, whatever the browser kept of it.
+  browser.runtime.onStartup.addListener(() => void registered);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const display = DISPLAY_KEY in changes || PACKS_REVISION_KEY in changes;
-    if (!display && !(PAUSE_KEY in changes)) return;
+    const pauseChange = changes[PAUSE_KEY];
+    if (!display && !pauseChange) return;
     settings = undefined;
-    // Every open page asks again: paused, resumed, or read again with what is now marked.
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs)
-        if (tab.id !== undefined)
-          pageMessaging.sendMessage('settingsChanged', { restart: display }, tab.id).catch(() => undefined);
+    const before = cleanPause(pauseChange?.oldValue);
+    const after = cleanPause(pauseChange?.newValue);
+    const ready = pauseChange ? register(after) : Promise.resolve();
+    // Every open page asks again: paused, resumed, or read again with what is now marked. A page
+    // that was opened while paused has no content script to ask: resumed, it is given one.
+    void Promise.all([browser.tabs.query({}), ready]).then(([tabs]) => {
+      const toStart = pauseChange ? pagesToStart(tabs, before, after) : [];
+      for (const tab of tabs) {
+        const tabId = tab.id;
+        if (tabId === undefined) continue;
+        pageMessaging.sendMessage('settingsChanged', { restart: display }, tabId).catch(async () => {
+          if (!toStart.includes(tab)) return;
+          const target = { tabId };
+          await browser.scripting.insertCSS({ target, files: SPOTTER_FILES.css }).catch(() => undefined);
+          await browser.scripting
+            .executeScript({ target, files: SPOTTER_FILES.js as ScriptPublicPath[] })
+            .catch(() => undefined);
+        });
+      }
     });
   });
   browser.storage.onChanged.addListener((changes, area) => {
@@ -262,6 +295,8 @@ export default defineBackground(() => {
   // worker. Nothing here is reachable from a web page.
   (globalThis as { claimlens?: unknown }).claimlens = {
     reports: () => [...reports.entries()].map(([tabId, report]) => ({ tabId, ...report })),
+    /** Resolves once the content script is registered for the settings this worker started with. */
+    registered: () => registered,
     /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */
     usePacks: async (packs: KnowledgePack[] | null) => {
       testPacks = packs;

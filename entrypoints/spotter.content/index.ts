@@ -8,13 +8,17 @@ import {
   CONTENT_MAIN_PATH,
   type ContentMain,
 } from '../../lib/page/content-main-contract';
+import { SPOTTER_MATCHES } from '../../lib/page/spotter-registration';
 import './highlights.css';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: SPOTTER_MATCHES,
   runAt: 'document_idle',
-  // highlights.css goes in the manifest: the browser adds it before the page is drawn.
-  cssInjectionMode: 'manifest',
+  // Registered by the background, which leaves out the sites where ClaimLens is paused
+  // (lib/page/spotter-registration.ts); highlights.css is registered with it, and the browser adds
+  // it before the page is drawn.
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
   // WXT would also window.postMessage a "script started" note to the page, where its own message
   // listeners would receive it: the DOM event WXT sends as well is enough.
   noScriptStartedPostMessage: true,

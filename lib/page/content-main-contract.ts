@@ -1,8 +1,8 @@
 /**
- * The content script the manifest declares is a small loader: it imports the module that does the
+ * The content script the background registers is a small loader: it imports the module that does the
  * work (entrypoints/content-main) and hands it the script's context. A module imported from the
  * extension is compiled while it streams in, off the page's main thread, and its compile hint has all
- * of it compiled there at once; code in the manifest's script would be compiled on the main thread,
+ * of it compiled there at once; code in the registered script itself would be compiled on the main thread,
  * function by function, as the page is read.
  */
 import type { ContentScriptContext } from '#imports';

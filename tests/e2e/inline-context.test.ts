@@ -379,4 +379,63 @@ describe('pausing ClaimLens', () => {
     await popup.close();
     await page.close();
   });
+
+  it('is not loaded at all on a page opened while paused, and starts there without a reload when resumed', async () => {
+    const setPause = (pause: { everywhere: boolean; sites: string[] }) =>
+      browser.worker.evaluate((value) => chrome.storage.local.set({ 'claimlens:pause': value }), pause);
+    const registration = () =>
+      browser.worker.evaluate(async () => {
+        const [script] = await chrome.scripting.getRegisteredContentScripts();
+        return script ? (script.excludeMatches ?? []) : null;
+      });
+    /** Opens a page, counting the worlds the browser makes in it for the extension's content script. */
+    const openCounting = async (url: string) => {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      let worlds = 0;
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        if (context.origin.includes(browser.extensionId)) worlds++;
+      });
+      await cdp.send('Runtime.enable');
+      await page.goto(url);
+      return { page, worlds: () => worlds };
+    };
+    const marks = async (page: Page) => Object.values(await highlightCounts(page)).reduce((a, b) => a + b, 0);
+    const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    // Paused everywhere: nothing is registered, and a page opened now gets no content script.
+    await setPause({ everywhere: true, sites: [] });
+    await expect.poll(registration).toBeNull();
+    const url = server.url('zakura-2017.html?paused-everywhere');
+    const paused = await openCounting(url);
+    await quietFor(1000);
+    expect(paused.worlds()).toBe(0);
+    expect(await marks(paused.page)).toBe(0);
+    expect((await readReports(browser)).some((r) => r.url === url)).toBe(false);
+
+    // Resumed: the same page, not reloaded, is read and marked.
+    await setPause({ everywhere: false, sites: [] });
+    await expect.poll(() => marks(paused.page), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(paused.worlds()).toBe(1);
+
+    // Paused on one site: left out of the registration; the same page under another host name is read.
+    await setPause({ everywhere: false, sites: ['127.0.0.1'] });
+    await expect.poll(registration).toEqual(['*://127.0.0.1/*']);
+    const onSite = await openCounting(server.url('zakura-2017.html?paused-site'));
+    const elsewhere = await openCounting(
+      server.url('zakura-2017.html?other-host').replace('127.0.0.1', 'localhost'),
+    );
+    await expect.poll(() => marks(elsewhere.page), { timeout: 5000 }).toBeGreaterThan(0);
+    await quietFor(500);
+    expect(onSite.worlds()).toBe(0);
+    expect(await marks(onSite.page)).toBe(0);
+    // The page open there from before was told to stop.
+    await expect.poll(() => marks(paused.page)).toBe(0);
+
+    await setPause({ everywhere: false, sites: [] });
+    await expect.poll(() => marks(onSite.page), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => marks(paused.page), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await registration()).toEqual([]);
+    for (const page of [paused.page, onSite.page, elsewhere.page]) await page.close();
+  });
 });
