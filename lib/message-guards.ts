@@ -1,5 +1,5 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { NoteDraft, PageAddress, PageReport, ProtocolMap, RelinkRequest } from './messaging';
+import type { NoteDraft, PageOpeningRequest, PageReport, ProtocolMap, RelinkRequest } from './messaging';
 import {
   ANCHOR_STATUSES,
   isColorId,
@@ -77,10 +77,31 @@ const isNote = (d: unknown): d is Note =>
   ANCHOR_STATUSES.includes(d.anchorStatus as AnchorStatus) &&
   strList(d.terms, 20_000, 200);
 
+/** A page's text as sent to be matched: bounded, with sorted block breaks inside it. */
+const isPageText = (d: unknown): d is PageText =>
+  isObj(d) &&
+  typeof d.text === 'string' &&
+  d.text.length <= MAX_PAGE_TEXT &&
+  optStr(d.declaredDate, 100) &&
+  (d.dateUnread === undefined || typeof d.dateUnread === 'boolean') &&
+  (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
+  Array.isArray(d.breaks) &&
+  d.breaks.length <= MAX_BREAKS &&
+  d.breaks.every(
+    (b, i, all) =>
+      Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
+  );
+
 export const messageGuards: Guards = {
   saveNote: isDraft,
-  openPage: (d): d is PageAddress =>
-    isObj(d) && isStr(d.url, 8192) && optStr(d.canonical, 8192) && isStr(d.title, 1000),
+  openPage: (d): d is PageOpeningRequest =>
+    isObj(d) &&
+    isObj(d.address) &&
+    isStr(d.address.url, 8192) &&
+    optStr(d.address.canonical, 8192) &&
+    isStr(d.address.title, 1000) &&
+    isPageText(d.page) &&
+    (d.scope === 'page' || d.scope === 'article'),
   updateNote: (d): d is { id: string; text?: string; tags?: string[]; color?: string } =>
     isObj(d) &&
     isStr(d.id, 100) &&
@@ -118,20 +139,7 @@ export const messageGuards: Guards = {
   openNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
   showMark: (d): d is { tabId: number; targetId: string } =>
     isObj(d) && Number.isInteger(d.tabId) && isStr(d.targetId, 200),
-  scanText: (d): d is PageText & { url: string } =>
-    isObj(d) &&
-    isStr(d.url, 8192) &&
-    typeof d.text === 'string' &&
-    d.text.length <= MAX_PAGE_TEXT &&
-    optStr(d.declaredDate, 100) &&
-    (d.dateUnread === undefined || typeof d.dateUnread === 'boolean') &&
-    (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
-    Array.isArray(d.breaks) &&
-    d.breaks.length <= MAX_BREAKS &&
-    d.breaks.every(
-      (b, i, all) =>
-        Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
-    ),
+  scanText: (d): d is PageText & { url: string } => isObj(d) && isStr(d.url, 8192) && isPageText(d),
   scanWithDate: (d): d is { resume: string; declaredDate?: string } =>
     isObj(d) && isStr(d.resume, 100) && optStr(d.declaredDate, 100),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),

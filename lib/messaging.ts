@@ -83,21 +83,37 @@ export interface PageAddress {
   title: string;
 }
 
+/** What a page sends as it opens: its address, and the text it read (from the whole page or the article). */
+export interface PageOpeningRequest {
+  address: PageAddress;
+  /** The page's visible text (the first part of a very long page). */
+  page: PageText;
+  /** Where the text was read: the whole page, or only the article (the display setting the page knew). */
+  scope: DisplaySettings['scope'];
+}
+
 export interface PageOpening {
   paused: boolean;
   display: DisplaySettings;
   notes: PageNotes;
+  /**
+   * The known names and incidents in the text sent; null when it was not matched: paused here, not an
+   * http(s) page, or the reader marks another scope than the text was read from (the page reads it
+   * again from there and sends it with `scanText`).
+   */
+  found: TextMatches | null;
 }
 
 export interface ProtocolMap {
   /** Saves a passage as a note (idempotent by id). */
   saveNote(data: NoteDraft): NoteResult;
   /**
-   * A page opens (or settings changed): whether ClaimLens is paused on it, what the reader has marked,
-   * and, unless paused, the notes saved on it (under its key or any URL it was seen under; the visit
-   * is recorded). One message, so that a page pays for one, not for a storage read and a message.
+   * A page opens (or starts again after a settings change) and sends the text it read: whether
+   * ClaimLens is paused on it (then the text is dropped unread), what the reader has marked, the
+   * notes saved on it (under its key or any URL it was seen under; the visit is recorded), and the
+   * matches in its text. One message, so that a page that names nothing pays for one.
    */
-  openPage(data: PageAddress): PageOpening;
+  openPage(data: PageOpeningRequest): PageOpening;
   /** Changes a note's text, tags or colour. */
   updateNote(data: { id: string; text?: string; tags?: string[]; color?: string }): NoteResult;
   /** Deletes a note; the answer holds it, for undo. */
@@ -142,10 +158,12 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 /** Background → content script (commands and context-menu items act on the page's selection). */
 export interface PageProtocolMap {
   /**
-   * Pause, display settings or packs changed (to every tab): the page asks again (`openPage`);
-   * `restart`: what is marked changed, so a page that is running reads itself again.
+   * Pause, display settings or packs changed (to every tab). `restart`: what is marked changed, so a
+   * page that is running reads itself again (`openPage`). `paused`: whether ClaimLens is now paused
+   * on the tab's page (unknown where the background cannot see the tab's address: the page opens
+   * again to learn it).
    */
-  settingsChanged(data: { restart: boolean }): void;
+  settingsChanged(data: { restart: boolean; paused?: boolean }): void;
   /** Save the current selection as a highlight, or open the note editor for it. */
   runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
   /** Which page this tab shows (to find the tab that has a note's page open). */

@@ -67,14 +67,15 @@ export default defineBackground(() => {
     const before = cleanPause(pauseChange?.oldValue);
     const after = cleanPause(pauseChange?.newValue);
     const ready = pauseChange ? register(after) : Promise.resolve();
-    // Every open page asks again: paused, resumed, or read again with what is now marked. A page
-    // that was opened while paused has no content script to ask: resumed, it is given one.
-    void Promise.all([browser.tabs.query({}), ready]).then(([tabs]) => {
+    // Every open page is told: paused, resumed, or to read itself again with what is now marked. A
+    // page that was opened while paused has no content script to tell: resumed, it is given one.
+    void Promise.all([browser.tabs.query({}), pageSettings(), ready]).then(([tabs, { pause }]) => {
       const toStart = pauseChange ? pagesToStart(tabs, before, after) : [];
       for (const tab of tabs) {
         const tabId = tab.id;
         if (tabId === undefined) continue;
-        pageMessaging.sendMessage('settingsChanged', { restart: display }, tabId).catch(async () => {
+        const paused = tab.url === undefined ? undefined : isPaused(pause, tab.url);
+        pageMessaging.sendMessage('settingsChanged', { restart: display, paused }, tabId).catch(async () => {
           if (!toStart.includes(tab)) return;
           const target = { tabId };
           await browser.scripting.insertCSS({ target, files: SPOTTER_FILES.css }).catch(() => undefined);
@@ -123,13 +124,16 @@ export default defineBackground(() => {
   const awaitingDate = new HeldTexts<PageText>();
   const senderKey = (sender: chrome.runtime.MessageSender) =>
     `${sender.tab?.id}:${sender.frameId}:${sender.documentId ?? ''}`;
+  const scanPage = async (page: PageText, sender: chrome.runtime.MessageSender) => {
+    const found = (await knowledge()).scan(page);
+    if (!found.needsDate) return found;
+    return { ...found, resume: awaitingDate.hold(senderKey(sender), page) };
+  };
   onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
     if (!/^https?:/.test(data.url)) return null;
-    const found = (await knowledge()).scan(data);
-    if (!found.needsDate) return found;
     const { url: _url, ...page } = data;
-    return { ...found, resume: awaitingDate.hold(senderKey(sender), page) };
+    return scanPage(page, sender);
   });
   onMessage('scanWithDate', async ({ data, sender }) => {
     if (!accept('scanWithDate', data, sender)) return { resend: true as const };
@@ -164,14 +168,19 @@ export default defineBackground(() => {
   onMessage('openPage', async ({ data, sender }) => {
     const nothing = { pageKey: '', notes: [] };
     if (!accept('openPage', data, sender))
-      return { paused: true, display: cleanDisplay(undefined), notes: nothing };
+      return { paused: true, display: cleanDisplay(undefined), notes: nothing, found: null };
     const { pause, display } = await pageSettings();
-    if (isPaused(pause, data.url)) return { paused: true, display, notes: nothing };
-    const page = await noteRequests.pageNotes(notesRepository(), data);
+    // Paused here (a page that opened while the registration was changing): the text is dropped unread.
+    if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
+    const readable = /^https?:/.test(data.address.url) && data.scope === display.scope;
+    const [notes, found] = await Promise.all([
+      noteRequests.pageNotes(notesRepository(), data.address),
+      readable ? scanPage(data.page, sender) : null,
+    ]);
     const tabId = sender.tab?.id;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
     if (tabId !== undefined) pendingFocus.delete(tabId);
-    return { paused: false, display, notes: focus ? { ...page, focus } : page };
+    return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found };
   });
   onMessage('showMark', async ({ data, sender }) => {
     if (!accept('showMark', data, sender)) return false;

@@ -4,8 +4,8 @@
  * (panels, notes, anchoring) only when it is first needed.
  */
 import { browser, defineUnlistedScript, type ContentScriptContext } from '#imports';
-import { pageMessaging, sendMessage, type PageOpening } from '../../lib/messaging';
-import { timeSend } from '../../lib/page/send-timing';
+import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '../../lib/messaging';
+import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
 import {
@@ -22,37 +22,36 @@ import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-ma
 const contentMain: ContentMain = async (ctx) => {
   const t0 = performance.now();
   // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
-  // the reader resumes; resuming starts again without a reload. A change of what is marked
-  // (options) or of the packs (once the background has rebuilt its matcher) starts again too.
-  // The background says which when the page opens, and tells every page when it changes.
+  // the reader resumes; resuming starts again without a reload. The browser does not load this
+  // script on a paused site at all (lib/page/spotter-registration.ts); a page that has it learns
+  // whether it is paused as it opens (the answer to its first text), and the background tells every
+  // page when the pause, what is marked (options) or the packs change.
   let run: AbortController | undefined;
-  let asked = 0;
-  /** Main-thread time spent before the spotter starts, reported with its own (phase "setup"). */
-  let setupMs = 0;
-  const open = async (restart: boolean) => {
-    const question = ++asked;
-    const sent = await timeSend(() => sendMessage('openPage', pageAddress(document)));
-    setupMs += sent.ms;
-    const opening = await sent.answer.catch(() => undefined); // the background is restarting
-    const t1 = performance.now();
-    if (!opening || question !== asked) return; // a later question has the newer answer
-    if (run && (opening.paused || restart)) {
-      run.abort();
-      run = undefined;
-    }
-    if (!opening.paused && !run) {
-      run = new AbortController();
-      startClaimLens(ctx, run.signal, opening, setupMs + performance.now() - t1);
-    }
-    setupMs = 0;
+  /** What is marked, as the background last said: a page that starts again reads the right part at once. */
+  let display: DisplaySettings = DEFAULT_DISPLAY;
+  const start = (earlierMs: number) => {
+    run?.abort();
+    const current = (run = new AbortController());
+    const opened = (opening: PageOpening) => {
+      if (!opening.paused) display = opening.display;
+      else if (run === current) {
+        current.abort();
+        run = undefined;
+      }
+    };
+    startClaimLens(ctx, current.signal, display, opened, earlierMs);
   };
-  const stopListening = pageMessaging.onMessage('settingsChanged', ({ data }) => void open(data.restart));
+  const stopListening = pageMessaging.onMessage('settingsChanged', ({ data }) => {
+    if (data.paused) {
+      run?.abort();
+      run = undefined;
+    } else if (!run || data.restart || data.paused === undefined) start(0);
+  });
   ctx.onInvalidated(() => {
     stopListening();
     run?.abort();
   });
-  setupMs = performance.now() - t0;
-  await open(false);
+  start(performance.now() - t0);
 };
 
 export default defineUnlistedScript(() => {
@@ -61,17 +60,30 @@ export default defineUnlistedScript(() => {
 
 /**
  * Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded).
- * `earlierMs`: main-thread time already spent on this page before (asking how to open it).
+ * `display`: what is marked, as far as the page knows before it opens; `onOpened`: the background's
+ * answer to the page's first text. `earlierMs`: main-thread time already spent on this page before.
  */
 function startClaimLens(
   ctx: ContentScriptContext,
   signal: AbortSignal,
-  { display, notes: saved }: PageOpening,
+  known: DisplaySettings,
+  onOpened: (opening: PageOpening) => void,
   earlierMs: number,
 ): void {
+  let display = known;
+  let showNotes: (notes: PageNotes) => void = () => undefined;
+  const saved = new Promise<PageNotes>((resolve) => (showNotes = resolve));
   const spotter = new Spotter(
     document,
     {
+      openPage: async (page, scope) => {
+        const opening = await sendMessage('openPage', { address: pageAddress(document), page, scope });
+        onOpened(opening);
+        if (opening.paused) return { display: null, found: null };
+        display = opening.display;
+        showNotes(opening.notes);
+        return { display, found: opening.found };
+      },
       scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
       scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
@@ -142,12 +154,14 @@ function startClaimLens(
       return ui;
     }));
 
-  // Notes saved on this page (they came with the opening): the UI loads only if there are some.
-  if (saved.notes.length > 0)
+  // Notes saved on this page (they come with the opening): the UI loads only if there are some.
+  void saved.then((notes) => {
+    if (notes.notes.length === 0 || signal.aborted) return;
     void loadUi().then((loaded) => {
-      loaded.notes.show(saved);
-      if (saved.focus) loaded.notes.focus(saved.focus);
+      loaded.notes.show(notes);
+      if (notes.focus) loaded.notes.focus(notes.focus);
     });
+  });
 
   // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
   const selectionMayHaveChanged = (event: Event) => {

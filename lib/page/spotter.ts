@@ -16,6 +16,16 @@ import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-
 import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 
 export interface SpotterPorts {
+  /**
+   * Sends the page's first text (the first part of a very long one), read from `scope`, and learns
+   * how the page opens: what the reader has marked (null: ClaimLens is paused here, nothing is
+   * marked), and the matches (null when the text was not matched: ClaimLens does not read this page,
+   * or the reader marks another scope, which the spotter then reads and sends with `scanText`).
+   */
+  openPage(
+    page: PageText,
+    scope: DisplaySettings['scope'],
+  ): Promise<{ display: DisplaySettings | null; found: TextMatches | null }>;
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
   scanText(page: PageText): Promise<TextMatches | null>;
   /** Finishes a scan that asked for the date, on the text the background holds (`resume`). */
@@ -54,6 +64,9 @@ const MAX_IMMEDIATE_EDITS = 20;
 /** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
 const MAX_PART = 1_500_000;
 
+/** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
+type ReadOutcome = 'done' | 'off' | 'reread';
+
 function isSmallTextEdit(record: MutationRecord): boolean {
   return record.type === 'characterData' && (record.target as Text).data.length < 2000;
 }
@@ -82,6 +95,8 @@ export class Spotter {
   private characters = 0;
   /** The date the page's metadata declares: read only once the background asks for it. */
   private declared?: { date: string | undefined };
+  /** Whether the first text went out (`openPage`); later text goes with `scanText`. */
+  private opened = false;
   /** Resolves when the first full pass (marks, incidents, report) is done. */
   readonly ready: Promise<void>;
   private readonly listeners = new Set<() => void>();
@@ -90,8 +105,11 @@ export class Spotter {
     private readonly doc: Document,
     private readonly ports: SpotterPorts,
     private readonly signal: AbortSignal,
-    /** What the reader chose to have marked, and where (options page). */
-    private readonly display: Pick<DisplaySettings, 'kinds' | 'scope'> = DEFAULT_DISPLAY,
+    /**
+     * What the reader chose to have marked, and where (options page), as far as the page knows it
+     * before it opens; the background's answer to `openPage` says what it is.
+     */
+    private display: Pick<DisplaySettings, 'kinds' | 'scope'> = DEFAULT_DISPLAY,
   ) {
     this.layer = this.timed('setup', () => new MarkLayer());
     this.ready = this.start();
@@ -120,15 +138,22 @@ export class Spotter {
 
   private async start(): Promise<void> {
     if (!this.timed('setup', () => highlightsSupported()) || !this.doc.body) return;
-    const root =
-      this.display.scope === 'article'
-        ? (this.timed('article', () => articleRoot(this.doc)) ?? this.doc.body)
-        : this.doc.body;
-    const read = await this.read(root, true);
-    if (!read || this.signal.aborted) return;
+    let root = this.root();
+    let read = await this.read(root, true);
+    // The reader marks another part of the page than the page guessed: read that part instead.
+    if (read === 'reread' && !this.signal.aborted) read = await this.read((root = this.root()), true);
+    if (read !== 'done' || this.signal.aborted) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.refresh();
+  }
+
+  /** Where the page is read: the article only, when the reader asked for that and the page has one. */
+  private root(): HTMLElement | Element {
+    const body = this.doc.body;
+    return this.display.scope === 'article'
+      ? (this.timed('article', () => articleRoot(this.doc)) ?? body)
+      : body;
   }
 
   /** Runs a synchronous piece of work and counts it as main-thread time, under a phase name. */
@@ -148,13 +173,16 @@ export class Spotter {
     this.phases[phase] = (this.phases[phase] ?? 0) + busy;
   }
 
-  /** Reads the text under `root`, has it matched, keeps the mentions. False if ClaimLens is off here. */
-  private async read(root: Node, first = false): Promise<boolean> {
+  /** Reads the text under `root`, has it matched, keeps the mentions. */
+  private async read(root: Node, first = false): Promise<ReadOutcome> {
     const collected = await collectText(root, { yieldToPage, signal: this.signal, sliceMs: 8 });
     this.spend('collect', collected.busyMs, collected.longestSliceMs);
+    if (first) this.textNodes = this.characters = 0; // a first read done again counts once
     this.textNodes += collected.textNodes;
     this.characters += collected.text.length;
-    if (collected.text.trim() === '' || this.signal.aborted) return true;
+    if (this.signal.aborted) return 'done';
+    // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
+    if (collected.text.trim() === '' && this.opened) return 'done';
 
     for (const part of parts(collected.text, collected.breaks)) {
       const plainIds = [
@@ -162,7 +190,15 @@ export class Spotter {
       ];
       let result: TextMatches | null;
       try {
-        result = await this.scan(part, plainIds);
+        if (!this.opened) {
+          this.opened = true;
+          const scope = this.display.scope;
+          const opening = await this.sent(() => this.ports.openPage(this.pageText(part, plainIds), scope));
+          if (!opening.display) return 'off';
+          this.display = opening.display;
+          if (opening.display.scope !== scope) return 'reread';
+          result = opening.found;
+        } else result = await this.scan(part, plainIds);
         // The text names a place or an incident: only now is the article's date worth reading.
         if (result?.needsDate && !this.signal.aborted) {
           const declared = this.timed('metadata', () => ({ date: declaredPublicationDate(this.doc) }));
@@ -174,10 +210,10 @@ export class Spotter {
           result = 'resend' in resumed ? await this.scan(part, plainIds) : resumed;
         }
       } catch {
-        return true; // the background is restarting: no marks this time, the page is unharmed
+        return 'done'; // the background is restarting: no marks this time, the page is unharmed
       }
-      if (!result) return false;
-      if (this.signal.aborted || result.needsDate) return true;
+      if (!result) return 'off';
+      if (this.signal.aborted || result.needsDate) return 'done';
       this.timed('map', () =>
         this.keep(
           result,
@@ -186,7 +222,7 @@ export class Spotter {
         ),
       );
     }
-    return true;
+    return 'done';
   }
 
   /**
@@ -196,13 +232,17 @@ export class Spotter {
     part: { text: string; breaks: number[] },
     plainIds: string[],
   ): Promise<TextMatches | null> {
-    const page: PageText = {
+    const page = this.pageText(part, plainIds);
+    return this.sent(() => this.ports.scanText(page));
+  }
+
+  private pageText(part: { text: string; breaks: number[] }, plainIds: string[]): PageText {
+    return {
       text: part.text,
       breaks: part.breaks,
       plainIds,
       ...(this.declared ? { declaredDate: this.declared.date } : { dateUnread: true }),
     };
-    return this.sent(() => this.ports.scanText(page));
   }
 
   /** Counts sending a message as main-thread time (lib/page/send-timing.ts). */
@@ -371,7 +411,7 @@ export class Spotter {
     for (const incident of this.incidents.values())
       incident.ranges = incident.ranges.filter((r) => !within(r));
     for (const root of outer) {
-      if (!(await this.read(root))) return;
+      if ((await this.read(root)) === 'off') return;
     }
     this.refresh();
   }

@@ -46,19 +46,36 @@ const notObjects = [null, undefined, 42, 'text', true, [], [{ url: 'https://news
 
 describe('openPage guard', () => {
   const guard = messageGuards.openPage;
-
-  it('accepts a page address, with or without its canonical link', () => {
-    expect(guard({ url: 'https://news.example/a', title: 'A' })).toBe(true);
-    expect(guard({ url: 'https://news.example/a', canonical: 'https://news.example/b', title: '' })).toBe(
-      true,
-    );
+  const page = { text: 'Zakura attack', breaks: [0, 6], dateUnread: true };
+  const opening = (address: unknown, extra: Record<string, unknown> = {}) => ({
+    address,
+    page,
+    scope: 'page',
+    ...extra,
   });
 
-  it('refuses a missing url or title, an overlong title and non-objects', () => {
-    expect(guard({ title: 'A' })).toBe(false);
-    expect(guard({ url: 'https://news.example/a' })).toBe(false);
-    expect(guard({ url: 'https://news.example/a', title: 'x'.repeat(1001) })).toBe(false);
+  it('accepts a page address, with or without its canonical link, and the text read from the page or the article', () => {
+    expect(guard(opening({ url: 'https://news.example/a', title: 'A' }))).toBe(true);
+    expect(
+      guard(opening({ url: 'https://news.example/a', canonical: 'https://news.example/b', title: '' })),
+    ).toBe(true);
+    expect(guard(opening({ url: 'https://news.example/a', title: 'A' }, { scope: 'article' }))).toBe(true);
+    expect(
+      guard(opening({ url: 'https://news.example/a', title: 'A' }, { page: { text: '', breaks: [] } })),
+    ).toBe(true);
+  });
+
+  it('refuses a missing url or title, an overlong title, a bad text or scope, and non-objects', () => {
+    expect(guard(opening({ title: 'A' }))).toBe(false);
+    expect(guard(opening({ url: 'https://news.example/a' }))).toBe(false);
+    expect(guard(opening({ url: 'https://news.example/a', title: 'x'.repeat(1001) }))).toBe(false);
+    const address = { url: 'https://news.example/a', title: 'A' };
+    expect(guard(opening(address, { scope: 'frame' }))).toBe(false);
+    expect(guard(opening(address, { page: { text: 'abc', breaks: [5] } }))).toBe(false);
+    expect(guard(opening(address, { page: undefined }))).toBe(false);
+    expect(guard({ url: 'https://news.example/a', title: 'A' })).toBe(false);
     for (const bad of notObjects) expect(guard(bad)).toBe(false);
+    for (const bad of notObjects) expect(guard(opening(bad))).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import type { PageText, TextMatches } from '../../../lib/matching/text-matcher';
 import { testPack } from '../../fixtures/test-pack';
 import { matcherFor } from '../../fixtures/spot';
 import { HeldTexts } from '../../../lib/matching/held-texts';
+import { DEFAULT_DISPLAY, type DisplaySettings } from '../../../lib/display-settings';
 
 /** jsdom has no CSS Custom Highlight API: a registry with the same shape, enough to see what is drawn. */
 class FakeHighlight extends Set<Range> {
@@ -31,7 +32,8 @@ afterEach(() => {
 
 /**
  * Runs a spotter on the current document with `scanText` (and `scanWithDate`: by default the
- * background holds nothing), and returns what it reported.
+ * background holds nothing), and returns what it reported. The first text goes out with `openPage`,
+ * answered from `scanText` with the default display.
  */
 async function runSpotter(
   scanText: SpotterPorts['scanText'],
@@ -41,6 +43,7 @@ async function runSpotter(
   const spotter = new Spotter(
     document,
     {
+      openPage: async (page) => ({ display: DEFAULT_DISPLAY, found: await scanText(page) }),
       scanText,
       scanWithDate,
       reportPage: async (r) => {
@@ -131,5 +134,91 @@ describe('the spotter on a page', () => {
       [false, '2017-11-20T09:30:00+05:30'],
     ]);
     expect(report.timing.phases.metadata).toBeDefined();
+  });
+});
+
+describe('how the spotter opens a page', () => {
+  /** Runs a spotter whose first text is answered by `openPage`; returns what each port was sent. */
+  async function openWith(
+    answer: (page: PageText) => { display: DisplaySettings | null; found: TextMatches | null },
+    known: DisplaySettings = DEFAULT_DISPLAY,
+  ) {
+    const matcher = matcherFor(testPack());
+    const opened: { text: string; scope: string }[] = [];
+    const scanned: string[] = [];
+    let report: PageReport | undefined;
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async (page, scope) => {
+          opened.push({ text: page.text, scope });
+          return answer(page);
+        },
+        scanText: async (page) => {
+          scanned.push(page.text);
+          return matcher.match(page);
+        },
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (r) => {
+          report = r;
+        },
+      },
+      new AbortController().signal,
+      known,
+    );
+    await spotter.ready;
+    return { opened, scanned, report, matcher };
+  }
+
+  const ARTICLE_PAGE =
+    '<nav>Tehreek-ul-Mujahideen in the menu</nav><article><p>The Islamic State claimed it through Amaq.</p></article>';
+
+  it('sends the first text with the opening, and nothing more when the background matched it', async () => {
+    document.body.innerHTML = ARTICLE_PAGE;
+    const matcher = matcherFor(testPack());
+    const { opened, scanned, report } = await openWith((page) => ({
+      display: DEFAULT_DISPLAY,
+      found: matcher.match(page),
+    }));
+    expect(opened).toEqual([{ text: expect.stringContaining('Tehreek-ul-Mujahideen'), scope: 'page' }]);
+    expect(scanned).toEqual([]);
+    expect(drawn('group')).toEqual(['Tehreek-ul-Mujahideen', 'Islamic State', 'Amaq']);
+    expect(report?.entities).toHaveLength(3);
+  });
+
+  it('marks nothing and reports nothing where the background says ClaimLens is paused', async () => {
+    document.body.innerHTML = ARTICLE_PAGE;
+    const { opened, scanned, report } = await openWith(() => ({ display: null, found: null }));
+    expect(opened).toHaveLength(1);
+    expect(scanned).toEqual([]);
+    expect(drawn('group')).toEqual([]);
+    expect(report).toBeUndefined();
+  });
+
+  it('reads only the article again when the reader marks only the article, and marks only there', async () => {
+    document.body.innerHTML = ARTICLE_PAGE;
+    const articleOnly: DisplaySettings = { ...DEFAULT_DISPLAY, scope: 'article' };
+    const { opened, scanned } = await openWith(() => ({ display: articleOnly, found: null }));
+    expect(opened.map((o) => o.scope)).toEqual(['page']);
+    expect(scanned).toEqual(['The Islamic State claimed it through Amaq.']);
+    expect(drawn('group')).toEqual(['Islamic State', 'Amaq']);
+  });
+
+  it('reads the article at once when it already knows the reader marks only the article', async () => {
+    document.body.innerHTML = ARTICLE_PAGE;
+    const articleOnly: DisplaySettings = { ...DEFAULT_DISPLAY, scope: 'article' };
+    const matcher = matcherFor(testPack());
+    const { opened, scanned } = await openWith(
+      (page) => ({ display: articleOnly, found: matcher.match(page) }),
+      articleOnly,
+    );
+    expect(opened).toEqual([{ text: 'The Islamic State claimed it through Amaq.', scope: 'article' }]);
+    expect(scanned).toEqual([]);
+    expect(drawn('group')).toEqual(['Islamic State', 'Amaq']);
+  });
+
+  it('opens an empty page too (its notes, whether it is paused), and reads its text as it arrives', async () => {
+    const { opened } = await openWith(() => ({ display: DEFAULT_DISPLAY, found: null }));
+    expect(opened).toEqual([{ text: '', scope: 'page' }]);
   });
 });
