@@ -22,8 +22,13 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max = MAX_TEXT) => v === undefined || isStr(v, max);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** No holes: `every` skips them, and a structured clone (unlike JSON) keeps them. */
+const isDense = (v: unknown[]): boolean => {
+  for (let i = 0; i < v.length; i++) if (!(i in v)) return false;
+  return true;
+};
 const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
-  Array.isArray(v) && v.length <= maxItems && v.every((s) => isStr(s, maxLen));
+  Array.isArray(v) && v.length <= maxItems && isDense(v) && v.every((s) => isStr(s, maxLen));
 
 /** Longest passage a reader may save, and longest note text. */
 export const MAX_QUOTE = 100_000;
@@ -63,7 +68,8 @@ const isDraft = (d: unknown): d is NoteDraft =>
 export const MAX_BULK = 50_000;
 /** Ids of stored notes: made by ClaimLens, or read from an imported file (the repository's limit). */
 const isNoteId = (v: unknown): v is string => isStr(v, 200) && v.length > 0;
-const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_BULK && v.every(isNoteId);
+const isIds = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= MAX_BULK && isDense(v) && v.every(isNoteId);
 const isTag = (v: unknown): v is string => isStr(v, 100) && v.trim().length > 0;
 
 const isNote = (d: unknown): d is Note =>
@@ -87,6 +93,7 @@ const isPageText = (d: unknown): d is PageText =>
   (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
   Array.isArray(d.breaks) &&
   d.breaks.length <= MAX_BREAKS &&
+  isDense(d.breaks) &&
   d.breaks.every(
     (b, i, all) =>
       Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
@@ -112,7 +119,11 @@ export const messageGuards: Guards = {
   restoreNote: isNote,
   deleteNotes: (d): d is { ids: string[] } => isObj(d) && isIds(d.ids),
   restoreNotes: (d): d is { notes: Note[] } =>
-    isObj(d) && Array.isArray(d.notes) && d.notes.length <= MAX_BULK && d.notes.every(isNote),
+    isObj(d) &&
+    Array.isArray(d.notes) &&
+    d.notes.length <= MAX_BULK &&
+    isDense(d.notes) &&
+    d.notes.every(isNote),
   retagNotes: (d): d is { ids: string[]; add?: string; remove?: string } =>
     isObj(d) &&
     isIds(d.ids) &&
@@ -131,6 +142,7 @@ export const messageGuards: Guards = {
     isObj(d) &&
     Array.isArray(d.updates) &&
     d.updates.length <= 5000 &&
+    isDense(d.updates) &&
     d.updates.every(
       (u) => isObj(u) && isStr(u.id, 100) && ANCHOR_STATUSES.includes(u.status as AnchorStatus),
     ),
@@ -149,6 +161,7 @@ export const messageGuards: Guards = {
     optStr(d.published, 100) &&
     Array.isArray(d.entities) &&
     d.entities.length <= MAX_MENTIONS &&
+    isDense(d.entities) &&
     d.entities.every(
       (e) =>
         isObj(e) &&
@@ -160,6 +173,7 @@ export const messageGuards: Guards = {
     ) &&
     Array.isArray(d.incidents) &&
     d.incidents.length <= MAX_MENTIONS &&
+    isDense(d.incidents) &&
     d.incidents.every(
       (i) =>
         isObj(i) &&

@@ -161,9 +161,10 @@ export interface PageProtocolMap {
    * Pause, display settings or packs changed (to every tab). `restart`: what is marked changed, so a
    * page that is running reads itself again (`openPage`). `paused`: whether ClaimLens is now paused
    * on the tab's page (unknown where the background cannot see the tab's address: the page opens
-   * again to learn it).
+   * again to learn it). `display`: what is marked now, so that a page starting again reads the right
+   * part of itself at once.
    */
-  settingsChanged(data: { restart: boolean; paused?: boolean }): void;
+  settingsChanged(data: { restart: boolean; paused?: boolean; display: DisplaySettings }): void;
   /** Save the current selection as a highlight, or open the note editor for it. */
   runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
   /** Which page this tab shows (to find the tab that has a note's page open). */

@@ -6,12 +6,13 @@ import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
 import { DISPLAY_KEY, cleanDisplay } from '../../lib/display-settings';
-import { PAUSE_KEY, cleanPause, isPaused, type PauseSettings } from '../../lib/pause-settings';
+import { PAUSE_KEY, cleanPause, isPaused } from '../../lib/pause-settings';
 import { readSettings } from '../../lib/data-controls';
 import {
   SPOTTER_FILES,
   pagesToStart,
   registerSpotter,
+  spotterFiles,
   type ScriptingPort,
 } from '../../lib/page/spotter-registration';
 import type { BackupSettings } from '../../lib/backup';
@@ -48,13 +49,17 @@ export default defineBackground(() => {
     }));
   // The content script is registered here, leaving out the sites where the reader paused ClaimLens
   // (lib/page/spotter-registration.ts): checked as the worker starts, changed with the settings.
+  // One change at a time, each with the settings as they are when its turn comes.
   const scripting = browser.scripting as unknown as ScriptingPort;
   let registering = Promise.resolve();
-  const register = (pause: PauseSettings) =>
+  const register = () =>
     (registering = registering
-      .then(() => registerSpotter(scripting, pause))
+      .then(async () => {
+        const { pause, display } = await pageSettings();
+        await registerSpotter(scripting, pause, display.scope);
+      })
       .catch((error: unknown) => console.error('ClaimLens: the content script was not registered', error)));
-  const registered = pageSettings().then(({ pause }) => register(pause));
+  const registered = register();
   // Listening has the browser start the worker with the profile, so the registration is checked
   // before the first pages of a session load, whatever the browser kept of it.
   browser.runtime.onStartup.addListener(() => void registered);
@@ -66,22 +71,23 @@ export default defineBackground(() => {
     settings = undefined;
     const before = cleanPause(pauseChange?.oldValue);
     const after = cleanPause(pauseChange?.newValue);
-    const ready = pauseChange ? register(after) : Promise.resolve();
+    const ready = pauseChange || DISPLAY_KEY in changes ? register() : Promise.resolve();
     // Every open page is told: paused, resumed, or to read itself again with what is now marked. A
-    // page that was opened while paused has no content script to tell: resumed, it is given one.
-    void Promise.all([browser.tabs.query({}), pageSettings(), ready]).then(([tabs, { pause }]) => {
+    // page that was opened while paused has no content script to tell: resumed, it is given one
+    // (not while it is loading: the registration gives it one then).
+    void Promise.all([browser.tabs.query({}), pageSettings(), ready]).then(([tabs, settings]) => {
       const toStart = pauseChange ? pagesToStart(tabs, before, after) : [];
+      const files = spotterFiles(settings.display.scope) as ScriptPublicPath[];
       for (const tab of tabs) {
         const tabId = tab.id;
         if (tabId === undefined) continue;
-        const paused = tab.url === undefined ? undefined : isPaused(pause, tab.url);
-        pageMessaging.sendMessage('settingsChanged', { restart: display, paused }, tabId).catch(async () => {
-          if (!toStart.includes(tab)) return;
+        const paused = tab.url === undefined ? undefined : isPaused(settings.pause, tab.url);
+        const change = { restart: display, paused, display: settings.display };
+        pageMessaging.sendMessage('settingsChanged', change, tabId).catch(async () => {
+          if (!toStart.includes(tab) || tab.status === 'loading') return;
           const target = { tabId };
           await browser.scripting.insertCSS({ target, files: SPOTTER_FILES.css }).catch(() => undefined);
-          await browser.scripting
-            .executeScript({ target, files: SPOTTER_FILES.js as ScriptPublicPath[] })
-            .catch(() => undefined);
+          await browser.scripting.executeScript({ target, files }).catch(() => undefined);
         });
       }
     });
@@ -131,7 +137,7 @@ export default defineBackground(() => {
   };
   onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
-    if (!/^https?:/.test(data.url)) return null;
+    if (!/^https?:/.test(data.url) || isPaused((await pageSettings()).pause, data.url)) return null;
     const { url: _url, ...page } = data;
     return scanPage(page, sender);
   });
@@ -173,9 +179,15 @@ export default defineBackground(() => {
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
     const readable = /^https?:/.test(data.address.url) && data.scope === display.scope;
+    // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     const [notes, found] = await Promise.all([
       noteRequests.pageNotes(notesRepository(), data.address),
-      readable ? scanPage(data.page, sender) : null,
+      readable
+        ? scanPage(data.page, sender).catch((error: unknown) => {
+            console.error('ClaimLens: a page could not be matched', error);
+            return null;
+          })
+        : null,
     ]);
     const tabId = sender.tab?.id;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);

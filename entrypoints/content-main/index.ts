@@ -6,6 +6,7 @@
 import { browser, defineUnlistedScript, type ContentScriptContext } from '#imports';
 import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '../../lib/messaging';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
+import { ARTICLE_ONLY_GLOBAL } from '../../lib/page/spotter-registration';
 import { watchMarks } from '../../lib/page/mark-interaction';
 import { pageAddress } from '../../lib/page/page-address';
 import {
@@ -27,21 +28,29 @@ const contentMain: ContentMain = async (ctx) => {
   // whether it is paused as it opens (the answer to its first text), and the background tells every
   // page when the pause, what is marked (options) or the packs change.
   let run: AbortController | undefined;
-  /** What is marked, as the background last said: a page that starts again reads the right part at once. */
-  let display: DisplaySettings = DEFAULT_DISPLAY;
+  /**
+   * What is marked, as the background last said (before that: only the article, if the registration
+   * put the article-scope script before this one), so that the page reads the right part at once.
+   */
+  let display: DisplaySettings = (globalThis as Record<string, unknown>)[ARTICLE_ONLY_GLOBAL]
+    ? { ...DEFAULT_DISPLAY, scope: 'article' }
+    : DEFAULT_DISPLAY;
   const start = (earlierMs: number) => {
     run?.abort();
     const current = (run = new AbortController());
-    const opened = (opening: PageOpening) => {
-      if (!opening.paused) display = opening.display;
-      else if (run === current) {
+    // The answer to the page's first text; undefined if the background did not answer (restarting).
+    const opened = (opening: PageOpening | undefined) => {
+      if (run !== current) return; // a later start has the newer answer
+      if (opening && !opening.paused) display = opening.display;
+      else {
         current.abort();
-        run = undefined;
+        run = undefined; // paused here, or unknown: the next word from the background starts it again
       }
     };
     startClaimLens(ctx, current.signal, display, opened, earlierMs);
   };
   const stopListening = pageMessaging.onMessage('settingsChanged', ({ data }) => {
+    display = data.display;
     if (data.paused) {
       run?.abort();
       run = undefined;
@@ -67,7 +76,7 @@ function startClaimLens(
   ctx: ContentScriptContext,
   signal: AbortSignal,
   known: DisplaySettings,
-  onOpened: (opening: PageOpening) => void,
+  onOpened: (opening: PageOpening | undefined) => void,
   earlierMs: number,
 ): void {
   let display = known;
@@ -77,7 +86,12 @@ function startClaimLens(
     document,
     {
       openPage: async (page, scope) => {
-        const opening = await sendMessage('openPage', { address: pageAddress(document), page, scope });
+        const opening = await sendMessage('openPage', { address: pageAddress(document), page, scope }).catch(
+          (error: unknown) => {
+            onOpened(undefined);
+            throw error;
+          },
+        );
         onOpened(opening);
         if (opening.paused) return { display: null, found: null };
         display = opening.display;

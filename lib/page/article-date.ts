@@ -17,19 +17,6 @@ const META_RANKS = new Map(
 );
 const META_ATTRIBUTES = ['property', 'name', 'itemprop'];
 
-/**
- * The date in the one meta tag most news pages carry (`article:published_time`), found with a single
- * query of the page's head; undefined when it is missing or not a date. Where it is there it is what
- * `declaredPublicationDate` would return (it ranks first), at a fraction of the cost.
- */
-export function publishedTimeMeta(doc: Document): string | undefined {
-  const value = doc.head
-    ?.querySelector('meta[property="article:published_time" i]')
-    ?.getAttribute('content')
-    ?.trim();
-  return value && looksLikeDate(value) ? value : undefined;
-}
-
 /** Returns the declared publication date (as written: ISO date or date-time), or undefined. */
 export function declaredPublicationDate(doc: Document): string | undefined {
   // One pass over the meta tags (no selector to parse), keeping the most trusted date.

@@ -4,7 +4,11 @@
  * all: the registration leaves the paused sites out, and there is none while paused everywhere. The
  * background still answers "paused" to a page of a paused site that loaded the script anyway (a page
  * that opened while the registration was being changed, or a site no match pattern can name).
+ *
+ * The registration also tells a page, before it reads anything, whether the reader marks only the
+ * article: a one-line script (entrypoints/article-scope) then runs before the content script.
  */
+import type { DisplaySettings } from '../display-settings';
 import { isPaused, type PauseSettings } from '../pause-settings';
 
 /** What the background registers, in the shape of `scripting.RegisteredContentScript`. */
@@ -30,16 +34,28 @@ export interface ScriptingPort {
 export const SPOTTER_SCRIPT_ID = 'claimlens-spotter';
 /** The built content script and its style sheet (WXT's output names for entrypoints/spotter.content). */
 export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: ['content-scripts/spotter.css'] };
+/** The one-line script that says "only the article" (entrypoints/article-scope), and what it sets. */
+export const ARTICLE_SCOPE_FILE = 'article-scope.js';
+export const ARTICLE_ONLY_GLOBAL = '__claimlensArticleOnly';
 export const SPOTTER_MATCHES = ['http://*/*', 'https://*/*'];
 
-/** The registration for these pause settings; null while ClaimLens is paused everywhere. */
-export function spotterScript(pause: PauseSettings, leaveOutSites = true): SpotterScript | null {
+/** The scripts a page runs, in order, for what the reader marks. */
+export function spotterFiles(scope: DisplaySettings['scope']): string[] {
+  return scope === 'article' ? [ARTICLE_SCOPE_FILE, ...SPOTTER_FILES.js] : [...SPOTTER_FILES.js];
+}
+
+/** The registration for these settings; null while ClaimLens is paused everywhere. */
+export function spotterScript(
+  pause: PauseSettings,
+  scope: DisplaySettings['scope'] = 'page',
+): SpotterScript | null {
   if (pause.everywhere) return null;
   return {
     id: SPOTTER_SCRIPT_ID,
-    ...SPOTTER_FILES,
+    js: spotterFiles(scope),
+    css: SPOTTER_FILES.css,
     matches: SPOTTER_MATCHES,
-    excludeMatches: leaveOutSites ? sitePatterns(pause.sites) : [],
+    excludeMatches: sitePatterns(pause.sites),
     runAt: 'document_idle',
     allFrames: false,
     persistAcrossSessions: true,
@@ -61,13 +77,17 @@ export function sitePatterns(sites: readonly string[]): string[] {
 }
 
 /**
- * Brings the browser's registration in line with the pause settings. If the browser refuses the
- * paused sites' patterns, the script is registered for every site instead (the background's answer
- * still keeps those pages unread), so a bad pattern never leaves ClaimLens off everywhere.
+ * Brings the browser's registration in line with the settings. If the browser refuses the paused
+ * sites' patterns, the script is registered for every site instead (the background's answer still
+ * keeps those pages from being marked), so a bad pattern never leaves ClaimLens off everywhere.
  */
-export async function registerSpotter(scripting: ScriptingPort, pause: PauseSettings): Promise<void> {
+export async function registerSpotter(
+  scripting: ScriptingPort,
+  pause: PauseSettings,
+  scope: DisplaySettings['scope'] = 'page',
+): Promise<void> {
   const registered = await scripting.getRegisteredContentScripts({ ids: [SPOTTER_SCRIPT_ID] });
-  const wanted = spotterScript(pause);
+  const wanted = spotterScript(pause, scope);
   if (!wanted) {
     if (registered.length > 0) await scripting.unregisterContentScripts({ ids: [SPOTTER_SCRIPT_ID] });
     return;
@@ -90,7 +110,7 @@ function sameScript(registered: Partial<SpotterScript>, wanted: SpotterScript): 
   const same = (a: readonly string[] | undefined, b: readonly string[]) =>
     [...(a ?? [])].sort().join('\n') === [...b].sort().join('\n');
   return (
-    same(registered.js, wanted.js) &&
+    (registered.js ?? []).join('\n') === wanted.js.join('\n') && // in order: the scope's script first
     same(registered.css, wanted.css) &&
     same(registered.matches, wanted.matches) &&
     same(registered.excludeMatches, wanted.excludeMatches) &&

@@ -7,7 +7,7 @@ import type { IncidentMatch } from '../matching/incident-resolver';
 import { countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import type { PageReport } from '../messaging';
-import { declaredPublicationDate, publishedTimeMeta } from './article-date';
+import { declaredPublicationDate } from './article-date';
 import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
 import { timeSend } from './send-timing';
@@ -177,7 +177,6 @@ export class Spotter {
   private async read(root: Node, first = false): Promise<ReadOutcome> {
     const collected = await collectText(root, { yieldToPage, signal: this.signal, sliceMs: 8 });
     this.spend('collect', collected.busyMs, collected.longestSliceMs);
-    if (first) this.textNodes = this.characters = 0; // a first read done again counts once
     this.textNodes += collected.textNodes;
     this.characters += collected.text.length;
     if (this.signal.aborted) return 'done';
@@ -192,12 +191,11 @@ export class Spotter {
       try {
         if (!this.opened) {
           this.opened = true;
-          // Most articles declare their date in one meta tag, cheap to read: then no page that names
-          // an incident has to wait for a second round trip for it. The rest read it when asked.
-          const quick = this.timed('dateTag', () => publishedTimeMeta(this.doc));
-          if (quick) this.declared = { date: quick };
           const scope = this.display.scope;
-          const opening = await this.sent(() => this.ports.openPage(this.pageText(part, plainIds), scope));
+          const opening = await this.sent(() => this.ports.openPage(this.pageText(part, plainIds), scope))
+            // The background is restarting: this page is not read now (it may be paused; it does not
+            // know), and it starts again when the background next tells it anything.
+            .catch(() => ({ display: null, found: null }));
           if (!opening.display) return 'off';
           this.display = opening.display;
           if (opening.display.scope !== scope) return 'reread';

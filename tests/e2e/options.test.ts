@@ -159,6 +159,21 @@ describe('packs on the options page', () => {
     await options.bringToFront();
     await options.getByLabel('Only the article itself (where the page marks it out)').check();
     await marksBecome(page, (m) => groupsMarked(m).length === 1);
+    // A page opened now is told by the registration, before it reads anything, that only the
+    // article is marked: it reads the article and nothing else.
+    const registeredFiles = () =>
+      browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts())[0]?.js);
+    await expect.poll(registeredFiles).toEqual(['article-scope.js', 'content-scripts/spotter.js']);
+    const fresh = await browser.context.newPage();
+    const freshUrl = server.url('team-pack-page.html?opened-after');
+    await fresh.goto(freshUrl);
+    const freshReport = await waitForReport(browser, freshUrl);
+    // Read once, and only the article (reading the whole page first would count its characters too).
+    const articleLength = await fresh.evaluate(() => document.querySelector('article')!.textContent.length);
+    expect(freshReport.timing.characters).toBeGreaterThan(0);
+    expect(freshReport.timing.characters).toBeLessThanOrEqual(articleLength);
+    await marksBecome(fresh, (m) => groupsMarked(m).length === 1);
+    await fresh.close();
 
     await options.getByLabel(/^People/).uncheck();
     await marksBecome(page, (m) => groupsMarked(m).length === 1 && (m['claimlens-actor'] ?? []).length === 0);

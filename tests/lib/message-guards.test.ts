@@ -281,3 +281,19 @@ describe('guards of the bulk and re-link messages', () => {
     expect(messageGuards.startRelink({ tabId: '3', id: 'note-1234' })).toBe(false);
   });
 });
+
+describe('arrays with holes', () => {
+  // A structured clone keeps holes (JSON made them null); `every` alone would skip them.
+  it('are refused wherever a list is checked', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const breaks = [, , 5];
+    expect(messageGuards.scanText({ url: 'https://news.example/', text: 'abcdefgh', breaks })).toBe(false);
+    expect(messageGuards.scanText({ url: 'https://news.example/', text: 'abcdefgh', breaks: [5] })).toBe(
+      true,
+    );
+    // eslint-disable-next-line no-sparse-arrays
+    expect(messageGuards.deleteNotes({ ids: [, 'note-12345678'] })).toBe(false);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(messageGuards.getCards({ ids: ['group-is', , 'group-jem'] })).toBe(false);
+  });
+});

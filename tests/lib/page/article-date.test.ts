@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { declaredPublicationDate, publishedTimeMeta } from '../../../lib/page/article-date';
+import { declaredPublicationDate } from '../../../lib/page/article-date';
 
 const page = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -128,31 +128,6 @@ describe('declared publication date', () => {
   it('skips a <time> whose datetime is not a date', () => {
     expect(
       declaredPublicationDate(page('', '<article><time datetime="soon">Soon</time></article>')),
-    ).toBeUndefined();
-  });
-});
-
-describe('the quick read of article:published_time', () => {
-  it('finds the tag in any letter case, and gives what the full read gives where it is there', () => {
-    const pages = [
-      page('<meta property="article:published_time" content=" 2017-11-20T09:30:00+05:30 ">'),
-      page('<meta property="Article:Published_Time" content="2019-05-11">'),
-      page(
-        `<meta name="date" content="2020-01-01"><meta property="article:published_time" content="2019-04-21">`,
-      ),
-    ];
-    expect(pages.map(publishedTimeMeta)).toEqual(['2017-11-20T09:30:00+05:30', '2019-05-11', '2019-04-21']);
-    for (const doc of pages) expect(publishedTimeMeta(doc)).toBe(declaredPublicationDate(doc));
-  });
-
-  it('leaves every other way of declaring a date to the full read', () => {
-    expect(publishedTimeMeta(page('<meta name="date" content="2020-01-01">'))).toBeUndefined();
-    expect(publishedTimeMeta(page(jsonLd({ datePublished: '2019-01-01' })))).toBeUndefined();
-    expect(
-      publishedTimeMeta(page('<meta property="article:published_time" content="soon">')),
-    ).toBeUndefined();
-    expect(
-      publishedTimeMeta(page('', '<meta property="article:published_time" content="2019-01-01">')),
     ).toBeUndefined();
   });
 });

@@ -52,6 +52,11 @@ describe('registering the content script', () => {
     expect(script?.js).toEqual(['content-scripts/spotter.js']);
     expect(script?.css).toEqual(['content-scripts/spotter.css']);
     expect(spotterScript({ everywhere: true, sites: [] })).toBeNull();
+    // Only the article marked: the one-line script that says so runs first.
+    expect(spotterScript({ everywhere: false, sites: [] }, 'article')?.js).toEqual([
+      'article-scope.js',
+      'content-scripts/spotter.js',
+    ]);
     expect(sitePatterns(['bad host', 'UPPER.example'])).toEqual([]);
   });
 
@@ -67,10 +72,12 @@ describe('registering the content script', () => {
       '*://news.example/*',
       '*://www.news.example/*',
     ]);
+    await registerSpotter(port, { everywhere: false, sites: ['news.example'] }, 'article');
+    expect(scripts.get(SPOTTER_SCRIPT_ID)?.js[0]).toBe('article-scope.js');
     await registerSpotter(port, { everywhere: true, sites: ['news.example'] });
     expect(scripts.size).toBe(0);
     await registerSpotter(port, { everywhere: false, sites: ['news.example'] });
-    expect(writes).toEqual(['register', 'update', 'unregister', 'register']);
+    expect(writes).toEqual(['register', 'update', 'update', 'unregister', 'register']);
   });
 
   it('registers for every site rather than for none when the browser refuses a pattern', async () => {

@@ -119,28 +119,6 @@ describe('the spotter on a page', () => {
     expect(drawn('incident')).toEqual(['Zakura']);
   });
 
-  it('sends the date with the first text when the page declares it in article:published_time', async () => {
-    document.head.innerHTML = '<meta property="article:published_time" content="2017-11-20T09:30:00+05:30">';
-    document.body.innerHTML =
-      '<p>Militants attacked a police party in Zakura on Friday. The Islamic State said it did it.</p>';
-    const matcher = matcherFor(testPack());
-    const texts: PageText[] = [];
-    const report = await runSpotter(
-      async (page) => {
-        texts.push(page);
-        return matcher.match(page);
-      },
-      async () => {
-        throw new Error('no second round trip for the date');
-      },
-    );
-    expect(texts.map((p) => [p.dateUnread, p.declaredDate])).toEqual([
-      [undefined, '2017-11-20T09:30:00+05:30'],
-    ]);
-    expect(report.published).toBe('2017-11-20');
-    expect(report.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
-  });
-
   it('sends the text again with the date when the background no longer holds it', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML = '<p>The Zakura attack was claimed by the Islamic State.</p>';
