@@ -1,8 +1,8 @@
 /**
  * Draws marks with the CSS Custom Highlight API: no change to the page's DOM, only highlight
- * registrations. Their palette (entrypoints/spotter.content/highlights.css) comes with the content
- * script through the manifest: groups, other actors and incidents differ in line style as well as
- * colour, and the same palette reads on light and dark pages.
+ * registrations. Their palette (entrypoints/spotter.content/highlights.css) is registered with the
+ * content script (lib/page/spotter-registration.ts): groups, other actors and incidents differ in
+ * line style as well as colour, and the same palette reads on light and dark pages.
  */
 
 export type NoteStyle =

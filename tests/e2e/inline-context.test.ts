@@ -132,7 +132,7 @@ describe('inline context on a Zakura-like report', () => {
     await page.close();
   });
 
-  it('paints each kind of mark in its own line style, from the palette the manifest adds', async () => {
+  it('paints each kind of mark in its own line style, from the palette registered with the content script', async () => {
     const { page, url } = await open('zakura-2017.html');
     await waitForReport(browser, url);
     const styles = await page.evaluate(() =>
