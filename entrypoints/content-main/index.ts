@@ -22,11 +22,12 @@ import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-ma
 
 const contentMain: ContentMain = async (ctx) => {
   const t0 = performance.now();
-  // Paused on this site or everywhere (popup, options): nothing is read, marked or offered until
-  // the reader resumes; resuming starts again without a reload. The browser does not load this
-  // script on a paused site at all (lib/page/spotter-registration.ts); a page that has it learns
-  // whether it is paused as it opens (the answer to its first text), and the background tells every
-  // page when the pause, what is marked (options) or the packs change.
+  // Paused on this site or everywhere (popup, options): nothing is marked or offered until the
+  // reader resumes; resuming starts again without a reload. The browser does not load this script
+  // on a paused site at all (lib/page/spotter-registration.ts); a page that has it anyway (a host no
+  // pattern names) learns that it is paused as it opens (the answer to its first text, which the
+  // background drops unread), and the background tells every page when the pause, what is marked
+  // (options) or the packs change.
   let run: AbortController | undefined;
   /**
    * What is marked, as the background last said (before that: only the article, if the registration
@@ -35,12 +36,15 @@ const contentMain: ContentMain = async (ctx) => {
   let display: DisplaySettings = (globalThis as Record<string, unknown>)[ARTICLE_ONLY_GLOBAL]
     ? { ...DEFAULT_DISPLAY, scope: 'article' }
     : DEFAULT_DISPLAY;
+  /** The run whose opening was answered: until then, its answer may predate a later change. */
+  let answered: AbortController | undefined;
   const start = (earlierMs: number) => {
     run?.abort();
     const current = (run = new AbortController());
     // The answer to the page's first text; undefined if the background did not answer (restarting).
     const opened = (opening: PageOpening | undefined) => {
       if (run !== current) return; // a later start has the newer answer
+      answered = current;
       if (opening && !opening.paused) display = opening.display;
       else {
         current.abort();
@@ -54,7 +58,7 @@ const contentMain: ContentMain = async (ctx) => {
     if (data.paused) {
       run?.abort();
       run = undefined;
-    } else if (!run || data.restart || data.paused === undefined) start(0);
+    } else if (!run || run !== answered || data.restart || data.paused === undefined) start(0);
   });
   ctx.onInvalidated(() => {
     stopListening();
