@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
 import { PAGE_UI_PATH } from './lib/page/page-ui-contract';
+import { SPOTTER_MATCHES } from './lib/page/spotter-registration';
 
 /**
  * lib/reader-messages.ts reads the English messages file where there is no browser.i18n (Node
@@ -86,9 +87,7 @@ export default defineConfig({
     // Modules the content script imports: the one that does its work, at once (see
     // lib/page/content-main-contract.ts), and the page UI when first needed (page-ui-contract.ts).
     web_accessible_resources:
-      browser === 'firefox'
-        ? PAGE_MODULES
-        : [{ resources: PAGE_MODULES, matches: ['http://*/*', 'https://*/*'] }],
+      browser === 'firefox' ? PAGE_MODULES : [{ resources: PAGE_MODULES, matches: SPOTTER_MATCHES }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -181,7 +181,7 @@ export class Spotter {
     this.characters += collected.text.length;
     if (this.signal.aborted) return 'done';
     // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
-    if (collected.text.trim() === '' && this.opened) return 'done';
+    if (this.opened && !/\S/.test(collected.text)) return 'done';
 
     for (const part of parts(collected.text, collected.breaks)) {
       const plainIds = [
