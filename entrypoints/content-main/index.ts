@@ -89,20 +89,19 @@ function startClaimLens(
   const spotter = new Spotter(
     document,
     {
-      openPage: async (page, scope) => {
-        const opening = await sendMessage('openPage', { address: pageAddress(document), page, scope }).catch(
-          (error: unknown) => {
-            onOpened(undefined);
-            throw error;
-          },
-        );
+      openPage: async (page, scope, head) => {
+        const address = pageAddress(document, head);
+        const opening = await sendMessage('openPage', { address, page, scope }).catch((error: unknown) => {
+          onOpened(undefined);
+          throw error;
+        });
         onOpened(opening);
         if (opening.paused) return { display: null, found: null };
         display = opening.display;
         showNotes(opening.notes);
         return { display, found: opening.found };
       },
-      scanText: (page) => sendMessage('scanText', { ...page, url: location.href }),
+      scanText: (page) => sendMessage('scanText', { ...page, url: document.URL }),
       scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
     },

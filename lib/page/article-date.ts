@@ -1,28 +1,42 @@
 /** The article's publication date as its page declares it: meta tags, JSON-LD, then <time>. */
 
-/** Meta tags that declare the publication date, most trusted first: "attribute=value", in lower case. */
-const META_RANKS = new Map(
-  [
-    'property=article:published_time',
-    'name=article:published_time',
-    'property=og:article:published_time',
-    'itemprop=datepublished',
-    'name=date',
-    'name=pubdate',
-    'name=publish-date',
-    'name=dc.date',
-    'name=dc.date.issued',
-    'name=parsely-pub-date',
-  ].map((key, rank) => [key, rank]),
-);
-const META_ATTRIBUTES = ['property', 'name', 'itemprop'];
+/** Meta tags that declare the publication date, most trusted first, as [attribute, value in lower case]. */
+const META_DATES: readonly (readonly [string, string])[] = [
+  ['property', 'article:published_time'],
+  ['name', 'article:published_time'],
+  ['property', 'og:article:published_time'],
+  ['itemprop', 'datepublished'],
+  ['name', 'date'],
+  ['name', 'pubdate'],
+  ['name', 'publish-date'],
+  ['name', 'dc.date'],
+  ['name', 'dc.date.issued'],
+  ['name', 'parsely-pub-date'],
+];
+const META_RANKS = new Map(META_DATES.map(([attribute, value], rank) => [`${attribute}=${value}`, rank]));
+const META_ATTRIBUTES = [...new Set(META_DATES.map(([attribute]) => attribute))];
+
+/** Selects the meta tags that may declare the publication date (the letter case of values aside). */
+export const META_DATE_SELECTOR = META_DATES.map(
+  ([attribute, value]) => `meta[${attribute}="${value}" i]`,
+).join(',');
 
 /** Returns the declared publication date (as written: ISO date or date-time), or undefined. */
 export function declaredPublicationDate(doc: Document): string | undefined {
-  // One pass over the meta tags (no selector to parse), keeping the most trusted date.
+  return (
+    metaPublicationDate((doc.head ?? doc).querySelectorAll(META_DATE_SELECTOR)) ?? bodyPublicationDate(doc)
+  );
+}
+
+/**
+ * The date the most trusted of these meta tags declares (tags of other kinds are passed over), or
+ * undefined.
+ */
+export function metaPublicationDate(metas: Iterable<Element>): string | undefined {
   let best: string | undefined;
   let bestRank = META_RANKS.size;
-  for (const meta of (doc.head ?? doc).getElementsByTagName('meta')) {
+  for (const meta of metas) {
+    if (meta.localName !== 'meta') continue;
     const rank = metaRank(meta);
     if (rank === undefined || rank >= bestRank) continue;
     const value = meta.getAttribute('content')?.trim();
@@ -31,7 +45,11 @@ export function declaredPublicationDate(doc: Document): string | undefined {
       bestRank = rank;
     }
   }
-  if (best) return best;
+  return best;
+}
+
+/** The date the page's JSON-LD or its <time> elements declare, or undefined. */
+export function bodyPublicationDate(doc: Document): string | undefined {
   // JSON-LD and <time> in one pass over the page, then in order of preference.
   const times: Element[] = [];
   for (const element of doc.querySelectorAll('script[type="application/ld+json"],time[datetime]')) {

@@ -1,13 +1,16 @@
 import type { PageAddress } from '../messaging';
+import { readPageHead, type PageHead } from './page-head';
 
 /** The page as the notes store knows it: its URL, its canonical link and its title. */
-export function pageAddress(doc: Document): PageAddress {
-  const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+export function pageAddress(doc: Document, head: PageHead = readPageHead(doc)): PageAddress {
+  const href = head.canonicalHref;
   let canonical: string | undefined;
   try {
     canonical = href ? new URL(href, doc.baseURI).href : undefined;
   } catch {
     canonical = undefined; // a broken canonical link is ignored, not trusted
   }
-  return { url: doc.location.href, canonical, title: doc.title.slice(0, 1000) };
+  // document.URL is the same string as location.href, without making a Location object for this
+  // script's world (about 0.1 ms, the first time, on every page).
+  return { url: doc.URL, canonical, title: doc.title.slice(0, 1000) };
 }

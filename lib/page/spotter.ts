@@ -7,7 +7,8 @@ import type { IncidentMatch } from '../matching/incident-resolver';
 import { countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import type { PageReport } from '../messaging';
-import { declaredPublicationDate } from './article-date';
+import { bodyPublicationDate } from './article-date';
+import { readPageHead, type PageHead } from './page-head';
 import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
 import { timeSend } from './send-timing';
@@ -17,14 +18,15 @@ import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 
 export interface SpotterPorts {
   /**
-   * Sends the page's first text (the first part of a very long one), read from `scope`, and learns
-   * how the page opens: what the reader has marked (null: ClaimLens is paused here, nothing is
+   * Sends the page's first text (the first part of a very long one), read from `scope`, with what
+   * the page's head says (its address is filed with the notes), and learns how the page opens: what the reader has marked (null: ClaimLens is paused here, nothing is
    * marked), and the matches (null when the text was not matched: ClaimLens does not read this page,
    * or the reader marks another scope, which the spotter then reads and sends with `scanText`).
    */
   openPage(
     page: PageText,
     scope: DisplaySettings['scope'],
+    head: PageHead,
   ): Promise<{ display: DisplaySettings | null; found: TextMatches | null }>;
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
   scanText(page: PageText): Promise<TextMatches | null>;
@@ -93,7 +95,10 @@ export class Spotter {
   private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
-  /** The date the page's metadata declares: read only once the background asks for it. */
+  /**
+   * The date the page declares: from its meta tags as it opens (read with its canonical link), else
+   * from JSON-LD or <time> once the background asks for it (the text names a place or an incident).
+   */
   private declared?: { date: string | undefined };
   /** Whether the first text went out (`openPage`); later text goes with `scanText`. */
   private opened = false;
@@ -192,7 +197,11 @@ export class Spotter {
         if (!this.opened) {
           this.opened = true;
           const scope = this.display.scope;
-          const opening = await this.sent(() => this.ports.openPage(this.pageText(part, plainIds), scope))
+          const head = this.timed('head', () => readPageHead(this.doc));
+          if (head.published) this.declared = { date: head.published };
+          const opening = await this.sent(() =>
+            this.ports.openPage(this.pageText(part, plainIds), scope, head),
+          )
             // The background is restarting: this page is not read now (it may be paused; it does not
             // know), and it starts again when the background next tells it anything.
             .catch(() => ({ display: null, found: null }));
@@ -201,9 +210,10 @@ export class Spotter {
           if (opening.display.scope !== scope) return 'reread';
           result = opening.found;
         } else result = await this.scan(part, plainIds);
-        // The text names a place or an incident: only now is the article's date worth reading.
+        // The text names a place or an incident and the head declares no date: only now is the
+        // rest of the page's metadata worth reading.
         if (result?.needsDate && !this.signal.aborted) {
-          const declared = this.timed('metadata', () => ({ date: declaredPublicationDate(this.doc) }));
+          const declared = this.timed('metadata', () => ({ date: bodyPublicationDate(this.doc) }));
           this.declared = declared;
           const resume = result.resume;
           const resumed = resume
@@ -343,7 +353,7 @@ export class Spotter {
       ? [...this.incidents.values()].filter((i) => i.ranges.length > 0)
       : [];
     return {
-      url: this.doc.location?.href ?? '',
+      url: this.doc.URL,
       published: this.published,
       entities: [...byId.values()].map((e) => ({
         id: e.found.targetId,

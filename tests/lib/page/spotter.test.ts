@@ -17,6 +17,7 @@ const registry = new Map<string, FakeHighlight>();
 
 beforeEach(() => {
   registry.clear();
+  document.head.innerHTML = '';
   Object.assign(globalThis, { Highlight: FakeHighlight });
   Object.defineProperty(globalThis.CSS ?? Object.assign(globalThis, { CSS: {} }).CSS, 'highlights', {
     value: registry,
@@ -90,8 +91,38 @@ describe('the spotter on a page', () => {
     expect(report.timing.phases.send).toBeLessThan(25);
   });
 
-  it('reads the declared date only when the background asks for it, and then sends only the date', async () => {
+  it('sends the date its meta tags declare with the first text: one message, no second step', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
+    document.body.innerHTML =
+      '<p>Militants attacked a police party in Zakura on Friday. The Islamic State said it did it.</p>';
+    const matcher = matcherFor(testPack());
+    const texts: PageText[] = [];
+    let secondSteps = 0;
+    const report = await runSpotter(
+      async (page) => {
+        texts.push(page);
+        return matcher.match(page);
+      },
+      async () => {
+        secondSteps++;
+        return { resend: true };
+      },
+    );
+    expect(texts.map((t) => [t.dateUnread ?? false, t.declaredDate])).toEqual([
+      [false, '2017-11-20T09:30:00+05:30'],
+    ]);
+    expect(secondSteps).toBe(0);
+    expect(report.published).toBe('2017-11-20');
+    expect(report.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
+    expect(drawn('incident')).toEqual(['Zakura']);
+    expect(report.timing.phases.metadata).toBeUndefined();
+  });
+
+  it('reads JSON-LD and <time> only when the background asks for the date, and then sends only the date', async () => {
+    document.head.innerHTML = `<script type="application/ld+json">${JSON.stringify({
+      '@type': 'NewsArticle',
+      datePublished: '2017-11-20T09:30:00+05:30',
+    })}</script>`;
     document.body.innerHTML =
       '<p>Militants attacked a police party in Zakura on Friday. The Islamic State said it did it.</p>';
     // The background's two steps (entrypoints/background): the text is held while the date is read.
@@ -119,8 +150,28 @@ describe('the spotter on a page', () => {
     expect(drawn('incident')).toEqual(['Zakura']);
   });
 
+  it('does not read JSON-LD or <time> on a page that names no place or incident', async () => {
+    document.head.innerHTML = `<script type="application/ld+json">${JSON.stringify({
+      '@type': 'NewsArticle',
+      datePublished: '2017-11-20T09:30:00+05:30',
+    })}</script>`;
+    document.body.innerHTML = '<p>The Islamic State claimed it through Amaq.</p>';
+    const matcher = matcherFor(testPack());
+    let secondSteps = 0;
+    const report = await runSpotter(
+      async (page) => matcher.match(page),
+      async () => {
+        secondSteps++;
+        return { resend: true };
+      },
+    );
+    expect(secondSteps).toBe(0);
+    expect(report.timing.phases.metadata).toBeUndefined();
+    expect(drawn('group')).toEqual(['Islamic State', 'Amaq']);
+  });
+
   it('sends the text again with the date when the background no longer holds it', async () => {
-    document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
+    document.head.innerHTML = '<time datetime="2017-11-20T09:30:00+05:30"></time>';
     document.body.innerHTML = '<p>The Zakura attack was claimed by the Islamic State.</p>';
     const asked: PageText[] = [];
     const report = await runSpotter(async (page): Promise<TextMatches> => {
@@ -144,14 +195,14 @@ describe('how the spotter opens a page', () => {
     known: DisplaySettings = DEFAULT_DISPLAY,
   ) {
     const matcher = matcherFor(testPack());
-    const opened: { text: string; scope: string }[] = [];
+    const opened: { text: string; scope: string; canonical?: string }[] = [];
     const scanned: string[] = [];
     let report: PageReport | undefined;
     const spotter = new Spotter(
       document,
       {
-        openPage: async (page, scope) => {
-          opened.push({ text: page.text, scope });
+        openPage: async (page, scope, head) => {
+          opened.push({ text: page.text, scope, canonical: head.canonicalHref });
           return answer(page);
         },
         scanText: async (page) => {
@@ -174,13 +225,20 @@ describe('how the spotter opens a page', () => {
     '<nav>Tehreek-ul-Mujahideen in the menu</nav><article><p>The Islamic State claimed it through Amaq.</p></article>';
 
   it('sends the first text with the opening, and nothing more when the background matched it', async () => {
+    document.head.innerHTML = '<link rel="canonical" href="https://news.example/a">';
     document.body.innerHTML = ARTICLE_PAGE;
     const matcher = matcherFor(testPack());
     const { opened, scanned, report } = await openWith((page) => ({
       display: DEFAULT_DISPLAY,
       found: matcher.match(page),
     }));
-    expect(opened).toEqual([{ text: expect.stringContaining('Tehreek-ul-Mujahideen'), scope: 'page' }]);
+    expect(opened).toEqual([
+      {
+        text: expect.stringContaining('Tehreek-ul-Mujahideen'),
+        scope: 'page',
+        canonical: 'https://news.example/a',
+      },
+    ]);
     expect(scanned).toEqual([]);
     expect(drawn('group')).toEqual(['Tehreek-ul-Mujahideen', 'Islamic State', 'Amaq']);
     expect(report?.entities).toHaveLength(3);

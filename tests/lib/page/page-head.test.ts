@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { readPageHead } from '../../../lib/page/page-head';
+import { pageAddress } from '../../../lib/page/page-address';
+
+const page = (head: string, body = '', url = 'https://news.example/kashmir/story?ref=home') => {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.documentElement.innerHTML = `<head>${head}</head><body>${body}</body>`;
+  // jsdom gives a made document about:blank; a <base> stands in for the page's address.
+  if (url) doc.head.insertAdjacentHTML('afterbegin', `<base href="${url}">`);
+  return doc;
+};
+
+describe("what a page's head says", () => {
+  it('reads the canonical link and the most trusted meta date together', () => {
+    const head = readPageHead(
+      page(`<meta name="date" content="2020-01-01">
+            <link rel="canonical" href="https://news.example/a">
+            <meta property="article:published_time" content="2017-11-20T09:30:00+05:30">`),
+    );
+    expect(head).toEqual({ canonicalHref: 'https://news.example/a', published: '2017-11-20T09:30:00+05:30' });
+  });
+
+  it('passes over meta tags that declare no date, and dates that are not dates', () => {
+    const head = readPageHead(
+      page(`<meta property="og:type" content="article"><meta name="date" content="Issue 7">
+            <meta name="DC.Date" content="2019-05-10">`),
+    );
+    expect(head).toEqual({ canonicalHref: undefined, published: '2019-05-10' });
+  });
+
+  it('leaves JSON-LD and <time> to the later read, and ignores a canonical link in the body', () => {
+    const head = readPageHead(
+      page(
+        '<script type="application/ld+json">{"datePublished":"2019-01-01"}</script>',
+        '<link rel="canonical" href="https://elsewhere.example/"><time datetime="2019-01-01">1 Jan</time>',
+      ),
+    );
+    expect(head).toEqual({ canonicalHref: undefined, published: undefined });
+  });
+
+  it('finds nothing in a document without a head', () => {
+    const xml = new DOMParser().parseFromString('<feed><title>x</title></feed>', 'application/xml');
+    expect(readPageHead(xml)).toEqual({ canonicalHref: undefined, published: undefined });
+  });
+});
+
+describe('the page address', () => {
+  it('resolves a relative canonical link against the page', () => {
+    const doc = page('<title>Zakura</title><link rel="canonical" href="/kashmir/zakura">');
+    expect(pageAddress(doc)).toMatchObject({
+      canonical: 'https://news.example/kashmir/zakura',
+      title: 'Zakura',
+    });
+  });
+
+  it('takes the head as already read, and ignores a broken canonical link', () => {
+    const doc = page('<link rel="canonical" href="https://news.example/a">');
+    expect(
+      pageAddress(doc, { canonicalHref: 'http://[broken', published: undefined }).canonical,
+    ).toBeUndefined();
+    expect(pageAddress(doc).url).toBe(doc.URL);
+  });
+});
