@@ -38,7 +38,7 @@ const contentMain: ContentMain = async (ctx) => {
     : DEFAULT_DISPLAY;
   /** The run whose opening was answered: until then, its answer may predate a later change. */
   let answered: AbortController | undefined;
-  const start = (earlierMs: number) => {
+  const start = (since: number) => {
     run?.abort();
     const current = (run = new AbortController());
     // The answer to the page's first text; undefined if the background did not answer (restarting).
@@ -51,20 +51,21 @@ const contentMain: ContentMain = async (ctx) => {
         run = undefined; // paused here, or unknown: the next word from the background starts it again
       }
     };
-    startClaimLens(ctx, current.signal, display, opened, earlierMs);
+    startClaimLens(ctx, current.signal, display, opened, since);
   };
   const stopListening = pageMessaging.onMessage('settingsChanged', ({ data }) => {
     display = data.display;
     if (data.paused) {
       run?.abort();
       run = undefined;
-    } else if (!run || run !== answered || data.restart || data.paused === undefined) start(0);
+    } else if (!run || run !== answered || data.restart || data.paused === undefined)
+      start(performance.now());
   });
   ctx.onInvalidated(() => {
     stopListening();
     run?.abort();
   });
-  start(performance.now() - t0);
+  start(t0);
 };
 
 export default defineUnlistedScript(() => {
@@ -74,18 +75,20 @@ export default defineUnlistedScript(() => {
 /**
  * Everything ClaimLens does on a page, until `signal` aborts (paused, or the extension reloaded).
  * `display`: what is marked, as far as the page knows before it opens; `onOpened`: the background's
- * answer to the page's first text. `earlierMs`: main-thread time already spent on this page before.
+ * answer to the page's first text. `since`: when this start began (main-thread time since then is
+ * counted as the page's).
  */
 function startClaimLens(
   ctx: ContentScriptContext,
   signal: AbortSignal,
   known: DisplaySettings,
   onOpened: (opening: PageOpening | undefined) => void,
-  earlierMs: number,
+  since: number,
 ): void {
   let display = known;
   let showNotes: (notes: PageNotes) => void = () => undefined;
   const saved = new Promise<PageNotes>((resolve) => (showNotes = resolve));
+  const beforeSpotter = performance.now() - since;
   const spotter = new Spotter(
     document,
     {
@@ -108,9 +111,10 @@ function startClaimLens(
     signal,
     display,
   );
-  // The spotter times its own work; the rest of the set-up, before and after it, is reported with it.
+  // The spotter times its own work (it reads the page's text within its constructor); the rest of
+  // the set-up, before and after it, is reported with it.
   const t1 = performance.now();
-  spotter.countSetup(earlierMs);
+  spotter.countSetup(beforeSpotter);
 
   // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
   let all: Mark[] = [];

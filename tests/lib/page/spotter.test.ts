@@ -91,6 +91,30 @@ describe('the spotter on a page', () => {
     expect(report.timing.phases.send).toBeLessThan(25);
   });
 
+  it("counts the first touch of the page's DOM and the making of the walker as page time", async () => {
+    document.body.innerHTML = '<p>Nothing known here.</p>';
+    const body = document.body;
+    const createTreeWalker = document.createTreeWalker.bind(document);
+    // In a content script's world the first touch makes the DOM objects; here, slow stand-ins.
+    Object.defineProperty(document, 'body', {
+      configurable: true,
+      get: () => (spin(5), body),
+    });
+    document.createTreeWalker = (...args: Parameters<Document['createTreeWalker']>) => {
+      spin(5);
+      return createTreeWalker(...args);
+    };
+    try {
+      const report = await runSpotter(async () => ({ mentions: [], incidents: [] }));
+      expect(report.timing.phases.setup).toBeGreaterThanOrEqual(5);
+      expect(report.timing.phases.collect).toBeGreaterThanOrEqual(5);
+      expect(report.timing.busyMs).toBeGreaterThanOrEqual(10);
+    } finally {
+      delete (document as { body?: unknown }).body;
+      delete (document as { createTreeWalker?: unknown }).createTreeWalker;
+    }
+  });
+
   it('sends the date its meta tags declare with the first text: one message, no second step', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML =
