@@ -39,13 +39,20 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * Highlights by style. The API is first touched when the first mark is drawn: a page with nothing to
+ * mark never pays for making its objects in the content script's world. Where the browser lacks it,
+ * nothing is drawn.
+ */
 export class MarkLayer {
   private readonly highlights = new Map<MarkStyle, Highlight>();
+  private supported?: boolean;
 
   /** The highlight of one style, registered the first time it is used (most pages use two or three). */
-  private highlight(style: MarkStyle): Highlight {
+  private highlight(style: MarkStyle): Highlight | undefined {
     let highlight = this.highlights.get(style);
     if (!highlight) {
+      if (!(this.supported ??= highlightsSupported())) return undefined;
       highlight = new Highlight();
       highlight.priority = ORDER.indexOf(style);
       this.highlights.set(style, highlight);
@@ -55,7 +62,7 @@ export class MarkLayer {
   }
 
   add(style: MarkStyle, range: Range): void {
-    this.highlight(style).add(range);
+    this.highlight(style)?.add(range);
   }
 
   delete(style: MarkStyle, range: Range): void {
@@ -66,8 +73,8 @@ export class MarkLayer {
   setActive(range: Range | null): void {
     if (!range && !this.highlights.has('active')) return;
     const active = this.highlight('active');
-    active.clear();
-    if (range) active.add(range);
+    active?.clear();
+    if (range) active?.add(range);
   }
 
   /** Removes every highlight (the extension was reloaded or paused); the palette then paints nothing. */

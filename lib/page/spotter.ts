@@ -9,7 +9,7 @@ import type { PageText, TextMatches, TextMention } from '../matching/text-matche
 import type { PageReport } from '../messaging';
 import { bodyPublicationDate } from './article-date';
 import { readPageHead, type PageHead } from './page-head';
-import { MarkLayer, highlightsSupported, type MarkStyle } from './mark-layer';
+import { MarkLayer, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
@@ -145,7 +145,7 @@ export class Spotter {
     // The first touch of the page's DOM from this script's world makes its DOM objects (about half a
     // millisecond in Chromium): counted, as the floor in the bench counts it.
     // A page without a body (an XML document) is not read.
-    const body = this.timed('setup', () => (highlightsSupported() ? this.doc.body : null));
+    const body = this.timed('setup', () => this.doc.body);
     if (!body) return;
     let root = this.root(body);
     let read = await this.read(root, true);

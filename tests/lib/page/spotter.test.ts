@@ -115,6 +115,26 @@ describe('the spotter on a page', () => {
     }
   });
 
+  it('never touches the highlight API on a page where nothing is found', async () => {
+    document.body.innerHTML = '<p>Rain is expected in the hills.</p>';
+    let touched = 0;
+    Object.defineProperty(globalThis, 'Highlight', {
+      configurable: true,
+      get: () => (touched++, FakeHighlight),
+    });
+    Object.defineProperty(globalThis.CSS, 'highlights', {
+      configurable: true,
+      get: () => (touched++, registry),
+    });
+    await runSpotter(async () => ({ mentions: [], incidents: [] }));
+    expect(touched).toBe(0);
+    document.body.innerHTML = '<p>The Islamic State claimed it.</p>';
+    const matcher = matcherFor(testPack());
+    await runSpotter(async (page) => matcher.match(page));
+    expect(touched).toBeGreaterThan(0);
+    expect(drawn('group')).toEqual(['Islamic State']);
+  });
+
   it('sends the date its meta tags declare with the first text: one message, no second step', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML =
