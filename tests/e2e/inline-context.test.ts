@@ -265,7 +265,7 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
-    // With no incident in sight, the page's metadata was not even read.
+    // With no incident in sight, the page's JSON-LD and <time> were not even read.
     expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
