@@ -71,12 +71,18 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
+/** Elements whose attributes say their subtree is never read: hidden, or editable by the reader. */
+const SKIPPED_BY_ATTRIBUTE = '[hidden],[contenteditable]:not([contenteditable="false" i])';
+
 /** Whether an element's subtree is never read. */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
+  return SKIPPED.has(element.localName) || isSkippedByAttribute(element);
+}
+
+function isSkippedByAttribute(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /** Whether a node sits inside a subtree that is never read (for content that arrives later). */
@@ -108,6 +114,11 @@ interface ElementInfo {
 export class VisibleTextWalker {
   private readonly walker: TreeWalker;
   private readonly info = new Map<Element, ElementInfo>();
+  /**
+   * The elements under the root that attributes hide or make editable, found by one query: the
+   * browser matches them natively, instead of two attribute calls on every element that holds text.
+   */
+  private readonly skippedByAttribute: ReadonlySet<Element>;
   private lastBlock: Element | undefined | null = null;
   private done = false;
 
@@ -117,6 +128,9 @@ export class VisibleTextWalker {
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.skippedByAttribute = new Set(
+      'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : [],
+    );
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
@@ -150,7 +164,11 @@ export class VisibleTextWalker {
     const parent = element === this.root ? null : element.parentElement;
     const above = parent ? this.classify(parent) : undefined;
     const info: ElementInfo = {
-      skipped: (above?.skipped ?? false) || isSkipped(element),
+      skipped:
+        (above?.skipped ?? false) ||
+        SKIPPED.has(element.localName) ||
+        // The root itself is not among what the query found under it.
+        (element === this.root ? isSkippedByAttribute(element) : this.skippedByAttribute.has(element)),
       block: BLOCKS.has(element.localName) ? element : above?.block,
     };
     this.info.set(element, info);

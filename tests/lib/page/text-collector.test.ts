@@ -60,6 +60,25 @@ describe('spotting on a page', () => {
     expect(await names(html)).toEqual([['group-hamas', 'Hamas']]);
   });
 
+  it('reads what is marked as not editable, and skips every editable state and all inside it', async () => {
+    const html = `<div contenteditable="">Amaq</div><div contenteditable="plaintext-only">Daesh</div>
+      <div contenteditable><p>Islamic State</p><p contenteditable="false">Amaq News Agency</p></div>
+      <p contenteditable="FALSE">Hamas</p><p contenteditable="false">Tehreek-ul-Mujahideen</p>`;
+    expect(await names(html)).toEqual([
+      ['group-hamas', 'Hamas'],
+      ['group-tum', 'Tehreek-ul-Mujahideen'],
+    ]);
+  });
+
+  it('reads nothing under a root that is itself hidden or editable, and skips hidden parts deep inside', async () => {
+    const doc = htmlDocument(
+      '<section hidden><p>Amaq</p></section><article contenteditable="true"><p>Daesh</p></article><div><div><span hidden="until-found">Hamas</span> Islamic State</div></div>',
+    );
+    expect(await spot(doc.querySelector('section')!, testPack())).toEqual([]);
+    expect(await spot(doc.querySelector('article')!, testPack())).toEqual([]);
+    expect((await spot(doc.body, testPack())).map((m) => m.text)).toEqual(['Islamic State']);
+  });
+
   it('never joins words from two blocks into one name', async () => {
     expect(await names('<ul><li>Islamic</li><li>State</li></ul><p>Amaq</p><p>News Agency</p>')).toEqual([
       ['media-amaq', 'Amaq'],
