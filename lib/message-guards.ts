@@ -8,6 +8,7 @@ import {
   type NoteSelectors,
 } from './notes/note-types';
 import type { PageText } from './matching/text-matcher';
+import { MAX_DATE_LENGTH } from './page/article-date';
 
 type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
 
@@ -88,7 +89,7 @@ const isPageText = (d: unknown): d is PageText =>
   isObj(d) &&
   typeof d.text === 'string' &&
   d.text.length <= MAX_PAGE_TEXT &&
-  optStr(d.declaredDate, 100) &&
+  optStr(d.declaredDate, MAX_DATE_LENGTH) &&
   (d.dateUnread === undefined || typeof d.dateUnread === 'boolean') &&
   (d.plainIds === undefined || strList(d.plainIds, 5000)) &&
   Array.isArray(d.breaks) &&
@@ -153,7 +154,7 @@ export const messageGuards: Guards = {
     isObj(d) && Number.isInteger(d.tabId) && isStr(d.targetId, 200),
   scanText: (d): d is PageText & { url: string } => isObj(d) && isStr(d.url, 8192) && isPageText(d),
   scanWithDate: (d): d is { resume: string; declaredDate?: string } =>
-    isObj(d) && isStr(d.resume, 100) && optStr(d.declaredDate, 100),
+    isObj(d) && isStr(d.resume, 100) && optStr(d.declaredDate, MAX_DATE_LENGTH),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
   reportPage: (d): d is PageReport =>
     isObj(d) &&

@@ -47,11 +47,12 @@ export interface PageText {
   text: string;
   /** Sorted positions where blocks break. */
   breaks: number[];
-  /** Publication date the page declares in its metadata, if any. */
+  /** Publication date the page declares (meta tags, JSON-LD or <time>), if any. */
   declaredDate?: string;
   /**
-   * The page has not read its metadata yet: it does so only when asked (`needsDate`), because only
-   * incidents need the article's date, and most pages name no incident and no place beside an event.
+   * The page's meta tags declare no date and it has not read its JSON-LD and <time> yet: it does so
+   * only when asked (`needsDate`), because only incidents need the article's date, and most pages
+   * name no incident and no place beside an event.
    */
   dateUnread?: boolean;
   /** Entities the page already names plainly (earlier reads): their guarded aliases count here too. */

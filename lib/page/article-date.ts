@@ -1,4 +1,7 @@
-/** The article's publication date as its page declares it: meta tags, JSON-LD, then <time>. */
+/**
+ * The article's publication date as its page declares it: meta tags (read with the page's head,
+ * lib/page/page-head.ts), then JSON-LD, then <time> (read only when an incident may need the date).
+ */
 
 /** Meta tags that declare the publication date, most trusted first, as [attribute, value in lower case]. */
 const META_DATES: readonly (readonly [string, string])[] = [
@@ -21,12 +24,8 @@ export const META_DATE_SELECTOR = META_DATES.map(
   ([attribute, value]) => `meta[${attribute}="${value}" i]`,
 ).join(',');
 
-/** Returns the declared publication date (as written: ISO date or date-time), or undefined. */
-export function declaredPublicationDate(doc: Document): string | undefined {
-  return (
-    metaPublicationDate((doc.head ?? doc).querySelectorAll(META_DATE_SELECTOR)) ?? bodyPublicationDate(doc)
-  );
-}
+/** The longest declared date a page may send (lib/message-guards.ts refuses longer ones). */
+export const MAX_DATE_LENGTH = 100;
 
 /**
  * The date the most trusted of these meta tags declares (tags of other kinds are passed over), or
@@ -84,8 +83,12 @@ function metaRank(meta: Element): number | undefined {
   return undefined;
 }
 
-/** ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts ("Issue 7"). */
+/**
+ * ISO dates, or dates with a year and a month ("May 11, 2019"); not whatever Date.parse accepts
+ * ("Issue 7"), nor anything longer than a date is ever written.
+ */
 function looksLikeDate(value: string): boolean {
+  if (value.length > MAX_DATE_LENGTH) return false;
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true;
   return (
     /\b(1[89]|20)\d{2}\b/.test(value) &&

@@ -48,11 +48,16 @@ export class MarkLayer {
   private readonly highlights = new Map<MarkStyle, Highlight>();
   private supported?: boolean;
 
+  /** Whether marks can be drawn here; asked only once there is something to draw. */
+  canDraw(): boolean {
+    return (this.supported ??= highlightsSupported());
+  }
+
   /** The highlight of one style, registered the first time it is used (most pages use two or three). */
   private highlight(style: MarkStyle): Highlight | undefined {
     let highlight = this.highlights.get(style);
     if (!highlight) {
-      if (!(this.supported ??= highlightsSupported())) return undefined;
+      if (!this.canDraw()) return undefined;
       highlight = new Highlight();
       highlight.priority = ORDER.indexOf(style);
       this.highlights.set(style, highlight);

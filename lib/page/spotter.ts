@@ -326,7 +326,7 @@ export class Spotter {
 
   private draw(counted: readonly Mention[]): void {
     for (const mark of this.marks) this.layer.delete(mark.style, mark.range);
-    const marks: Mark[] = [];
+    let marks: Mark[] = [];
     for (const { found, range } of counted) {
       if (found.type !== 'entity' || !isKindMarked(this.display, found.kind)) continue;
       const style: MarkStyle = found.kind === 'group' || found.kind === 'media' ? 'group' : 'actor';
@@ -336,6 +336,9 @@ export class Spotter {
       for (const range of ranges)
         marks.push({ targetId: match.id, type: 'incident', style: 'incident', range, incident: match });
     }
+    // Without the highlight API (an old browser) nothing is drawn, and no invisible mark may be
+    // hovered or stepped to; what was found is still reported.
+    if (marks.length > 0 && !this.layer.canDraw()) marks = [];
     if (this.inReadingOrder) marks.sort((a, b) => this.order.get(a.range)! - this.order.get(b.range)!);
     else marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     for (const mark of marks) this.layer.add(mark.style, mark.range);

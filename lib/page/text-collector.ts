@@ -63,6 +63,7 @@ export async function collectText(root: Node, options: CollectOptions = {}): Pro
       await options.yieldToPage();
       if (options.signal?.aborted) break;
       sliceStart = performance.now();
+      walker.resumed();
     }
   }
   const text = pieces.join('');

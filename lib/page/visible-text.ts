@@ -118,7 +118,7 @@ export class VisibleTextWalker {
    * The elements under the root that attributes hide or make editable, found by one query: the
    * browser matches them natively, instead of two attribute calls on every element that holds text.
    */
-  private readonly skippedByAttribute: ReadonlySet<Element>;
+  private skippedByAttribute: ReadonlySet<Element> = new Set();
   private lastBlock: Element | undefined | null = null;
   private done = false;
 
@@ -128,13 +128,26 @@ export class VisibleTextWalker {
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.skippedByAttribute = new Set(
-      'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : [],
-    );
+    this.findSkippedByAttribute();
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
     }
+  }
+
+  /**
+   * The page ran while the walk paused (a long page is read in slices): elements it hid, showed or
+   * made editable meanwhile are looked up again before the walk goes on.
+   */
+  resumed(): void {
+    this.findSkippedByAttribute();
+  }
+
+  private findSkippedByAttribute(): void {
+    const root = this.root;
+    this.skippedByAttribute = new Set(
+      'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : [],
+    );
   }
 
   next(maxNodes: number): boolean {

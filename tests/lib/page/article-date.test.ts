@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { declaredPublicationDate } from '../../../lib/page/article-date';
+import { bodyPublicationDate } from '../../../lib/page/article-date';
+import { readPageHead } from '../../../lib/page/page-head';
+
+/** The date as the spotter finds it: the head's meta tags as it opens, else JSON-LD and <time>. */
+const declaredPublicationDate = (doc: Document) => readPageHead(doc).published ?? bodyPublicationDate(doc);
 
 const page = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -25,6 +29,17 @@ describe('declared publication date', () => {
     );
     expect(declaredPublicationDate(doc)).toBe('2019-05-11T08:00:00Z');
     expect(declaredPublicationDate(page('<meta name="PubDate" content="2018-03-03">'))).toBe('2018-03-03');
+  });
+
+  it('passes over a meta value longer than any date, which the background would refuse', () => {
+    const long = `2019-05-11T08:00:00Z ${'x'.repeat(100)}`;
+    const doc = page(
+      `<meta property="article:published_time" content="${long}"><meta name="date" content="2019-05-10">`,
+    );
+    expect(declaredPublicationDate(doc)).toBe('2019-05-10');
+    expect(
+      bodyPublicationDate(page('', `<article><time datetime="${long}">x</time></article>`)),
+    ).toBeUndefined();
   });
 
   it('trims the meta content', () => {

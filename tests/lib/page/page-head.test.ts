@@ -29,14 +29,25 @@ describe("what a page's head says", () => {
     expect(head).toEqual({ canonicalHref: undefined, published: '2019-05-10' });
   });
 
-  it('leaves JSON-LD and <time> to the later read, and ignores a canonical link in the body', () => {
+  it('leaves JSON-LD and <time> to the later read', () => {
     const head = readPageHead(
       page(
         '<script type="application/ld+json">{"datePublished":"2019-01-01"}</script>',
-        '<link rel="canonical" href="https://elsewhere.example/"><time datetime="2019-01-01">1 Jan</time>',
+        '<time datetime="2019-01-01">1 Jan</time>',
       ),
     );
     expect(head).toEqual({ canonicalHref: undefined, published: undefined });
+  });
+
+  it('finds the canonical link in the body when something the head may not hold ended it early', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><head><title>x</title><iframe src="https://ads.example/"></iframe>
+       <link rel="canonical" href="https://news.example/a"><meta name="date" content="2019-05-10"></head>
+       <body><p>Text</p></body></html>`,
+      'text/html',
+    );
+    expect(doc.head.querySelector('link')).toBeNull(); // the parser put it in the body
+    expect(readPageHead(doc).canonicalHref).toBe('https://news.example/a');
   });
 
   it('finds nothing in a document without a head', () => {

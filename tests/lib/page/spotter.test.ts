@@ -135,6 +135,29 @@ describe('the spotter on a page', () => {
     expect(drawn('group')).toEqual(['Islamic State']);
   });
 
+  it('offers no mark to hover or step to where the browser cannot draw them, and still reports', async () => {
+    delete (globalThis as { Highlight?: unknown }).Highlight;
+    document.body.innerHTML = '<p>The Islamic State claimed it through Amaq.</p>';
+    const matcher = matcherFor(testPack());
+    let report: PageReport | undefined;
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async (page) => ({ display: DEFAULT_DISPLAY, found: matcher.match(page) }),
+        scanText: async (page) => matcher.match(page),
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (r) => {
+          report = r;
+        },
+      },
+      new AbortController().signal,
+    );
+    await spotter.ready;
+    expect(spotter.getMarks()).toEqual([]);
+    expect(registry.size).toBe(0);
+    expect(report?.entities.map((e) => e.id).sort()).toEqual(['group-is', 'media-amaq']);
+  });
+
   it('sends the date its meta tags declare with the first text: one message, no second step', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML =

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testPack } from '../../fixtures/test-pack';
 import { htmlDocument, read, spot } from '../../fixtures/spot';
 import { withLineBreaks } from '../../../lib/matching/text-matcher';
+import { collectText } from '../../../lib/page/text-collector';
 
 const names = async (html: string) =>
   (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
@@ -77,6 +78,25 @@ describe('spotting on a page', () => {
     expect(await spot(doc.querySelector('section')!, testPack())).toEqual([]);
     expect(await spot(doc.querySelector('article')!, testPack())).toEqual([]);
     expect((await spot(doc.body, testPack())).map((m) => m.text)).toEqual(['Islamic State']);
+  });
+
+  it('looks again at what is hidden after each pause of a long read', async () => {
+    const doc = htmlDocument(
+      `${'<p>filler</p>'.repeat(100)}<p id="hidden-later">Amaq</p><p id="shown-later" hidden>Hamas</p>`,
+    );
+    let pauses = 0;
+    const collected = await collectText(doc.body, {
+      sliceMs: -1, // a pause after every slice
+      yieldToPage: async () => {
+        if (pauses++ > 0) return;
+        // The page runs during the first pause.
+        (doc.getElementById('hidden-later') as HTMLElement).hidden = true;
+        (doc.getElementById('shown-later') as HTMLElement).hidden = false;
+      },
+    });
+    expect(pauses).toBeGreaterThan(0);
+    expect(collected.text).not.toContain('Amaq');
+    expect(collected.text).toContain('Hamas');
   });
 
   it('never joins words from two blocks into one name', async () => {
