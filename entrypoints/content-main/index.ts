@@ -114,7 +114,7 @@ function startClaimLens(
   // The spotter times its own work (it reads the page's text within its constructor); the rest of
   // the set-up, before and after it, is reported with it.
   const t1 = performance.now();
-  spotter.countSetup(beforeSpotter);
+  spotter.countSetup(beforeSpotter, since);
 
   // Entity, incident and note marks, in reading order, for pointer and keyboard alike.
   let all: Mark[] = [];

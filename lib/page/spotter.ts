@@ -92,6 +92,8 @@ export class Spotter {
   private readonly started = performance.now();
   private busyMs = 0;
   private longestTaskMs = 0;
+  /** When the task the spotter is working in began (the longest task is measured whole, not by phase). */
+  private taskStart?: number = performance.now();
   private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
@@ -132,9 +134,21 @@ export class Spotter {
     return () => this.listeners.delete(listener);
   }
 
-  /** Main-thread time the rest of the content script spent setting up on this page: reported too. */
-  countSetup(ms: number): void {
+  /**
+   * Main-thread time the rest of the content script spent setting up on this page: reported too.
+   * `taskBegan`: when the task the spotter was made in began, if earlier than the spotter itself.
+   */
+  countSetup(ms: number, taskBegan?: number): void {
     this.spend('setup', ms, ms);
+    if (taskBegan !== undefined && this.taskStart !== undefined)
+      this.taskStart = Math.min(this.taskStart, taskBegan);
+  }
+
+  /** The task the spotter was working in ends (it waits for the background, or it is done). */
+  private endTask(): void {
+    if (this.taskStart === undefined) return;
+    this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - this.taskStart);
+    this.taskStart = undefined;
   }
 
   setActive(mark: Mark | null): void {
@@ -145,18 +159,22 @@ export class Spotter {
     // The first touch of the page's DOM from this script's world makes its DOM objects (about half a
     // millisecond in Chromium): counted, as the floor in the bench counts it.
     // A page without a body (an XML document) is not read.
-    const body = this.timed('setup', () => this.doc.body);
-    if (!body) return;
-    let root = this.root(body);
-    let read = await this.read(root, true);
-    // The reader marks another part of the page than the page guessed: read that part instead.
-    if (read === 'reread' && !this.signal.aborted) read = await this.read((root = this.root(body)), true);
-    if (read !== 'done' || this.signal.aborted) return;
-    this.timed('setup', () => {
-      this.observer = new MutationObserver((records) => this.onMutations(records));
-      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    });
-    this.refresh();
+    try {
+      const body = this.timed('setup', () => this.doc.body);
+      if (!body) return;
+      let root = this.root(body);
+      let read = await this.read(root, true);
+      // The reader marks another part of the page than the page guessed: read that part instead.
+      if (read === 'reread' && !this.signal.aborted) read = await this.read((root = this.root(body)), true);
+      if (read !== 'done' || this.signal.aborted) return;
+      this.timed('setup', () => {
+        this.observer = new MutationObserver((records) => this.onMutations(records));
+        this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+      });
+      this.refresh();
+    } finally {
+      this.endTask();
+    }
   }
 
   /** Where the page is read: the article only, when the reader asked for that and the page has one. */
@@ -185,7 +203,16 @@ export class Spotter {
 
   /** Reads the text under `root`, has it matched, keeps the mentions. */
   private async read(root: Node, first = false): Promise<ReadOutcome> {
-    const collected = await collectText(root, { yieldToPage, signal: this.signal, sliceMs: 8 });
+    const collected = await collectText(root, {
+      // The page runs between slices: the task the spotter was working in ends there.
+      yieldToPage: async () => {
+        this.endTask();
+        await yieldToPage();
+        this.taskStart = performance.now();
+      },
+      signal: this.signal,
+      sliceMs: 8,
+    });
     this.spend('collect', collected.busyMs, collected.longestSliceMs);
     this.textNodes += collected.textNodes;
     this.characters += collected.text.length;
@@ -193,10 +220,10 @@ export class Spotter {
     // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
     if (this.opened && !/\S/.test(collected.text)) return 'done';
 
-    for (const part of parts(collected.text, collected.breaks)) {
-      const plainIds = [
+    for (const part of this.timed('collect', () => parts(collected.text, collected.breaks))) {
+      const plainIds = this.timed('send', () => [
         ...new Set(this.mentions.filter((m) => !m.found.guarded).map((m) => m.found.targetId)),
-      ];
+      ]);
       let result: TextMatches | null;
       try {
         if (!this.opened) {
@@ -266,7 +293,12 @@ export class Spotter {
   private async sent<T>(send: () => Promise<T>): Promise<T> {
     const { answer, ms } = await timeSend(send);
     this.spend('send', ms, ms);
-    return answer;
+    // The page's stretch of work ends once the message is posted; the answer comes in a task of its
+    // own, which lasts until the next message or until the marks are drawn.
+    this.endTask();
+    const value = await answer;
+    this.taskStart = performance.now();
+    return value;
   }
 
   /** `offset`: where this text starts in the first read (undefined for content read later). */
@@ -319,6 +351,7 @@ export class Spotter {
       return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, hasIncident);
     });
     this.timed('draw', () => this.draw(counted));
+    this.endTask();
     const report = this.timed('report', () => this.buildReport(counted));
     // Not awaited: the next pass need not wait for the background to file this one.
     this.ports.reportPage(report).catch(() => undefined);
@@ -419,21 +452,30 @@ export class Spotter {
 
   private async readPending(): Promise<void> {
     if (this.signal.aborted) return;
-    const roots = [...this.pendingRoots].filter((n) => n.isConnected && !isInsideSkipped(n));
-    this.pendingRoots.clear();
-    this.pendingSince = undefined;
-    if (roots.length === 0) return;
-    // A node inside another pending root is read with it.
-    const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
-    // Text read again replaces what was found in it before.
-    const within = (range: Range) => outer.some((root) => root.contains(range.startContainer));
-    this.mentions = this.mentions.filter((m) => !within(m.range));
-    for (const incident of this.incidents.values())
-      incident.ranges = incident.ranges.filter((r) => !within(r));
-    for (const root of outer) {
-      if ((await this.read(root)) === 'off') return;
+    this.taskStart = performance.now();
+    try {
+      // Which of the changed nodes to read; what was found in them before is dropped.
+      const outer = this.timed('collect', () => {
+        const roots = [...this.pendingRoots].filter((n) => n.isConnected && !isInsideSkipped(n));
+        this.pendingRoots.clear();
+        this.pendingSince = undefined;
+        // A node inside another pending root is read with it.
+        const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
+        // Text read again replaces what was found in it before.
+        const within = (range: Range) => outer.some((root) => root.contains(range.startContainer));
+        this.mentions = this.mentions.filter((m) => !within(m.range));
+        for (const incident of this.incidents.values())
+          incident.ranges = incident.ranges.filter((r) => !within(r));
+        return outer;
+      });
+      if (outer.length === 0) return;
+      for (const root of outer) {
+        if ((await this.read(root)) === 'off') return;
+      }
+      this.refresh();
+    } finally {
+      this.endTask();
     }
-    this.refresh();
   }
 
   private stop(): void {
