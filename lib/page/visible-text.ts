@@ -115,10 +115,12 @@ export class VisibleTextWalker {
   private readonly walker: TreeWalker;
   private readonly info = new Map<Element, ElementInfo>();
   /**
-   * The elements under the root that attributes hide or make editable, found by one query: the
-   * browser matches them natively, instead of two attribute calls on every element that holds text.
+   * Once a read pauses (a long page, read in slices), the elements under the root that attributes
+   * hide or make editable, found by one query after each pause: the browser matches them natively,
+   * instead of two attribute calls on every element that holds text. A short page is read in one
+   * slice, by attribute calls, without paying for the query.
    */
-  private skippedByAttribute: ReadonlySet<Element> = new Set();
+  private skippedByAttribute?: ReadonlySet<Element>;
   private lastBlock: Element | undefined | null = null;
   private done = false;
 
@@ -128,7 +130,6 @@ export class VisibleTextWalker {
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.findSkippedByAttribute();
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
@@ -136,14 +137,10 @@ export class VisibleTextWalker {
   }
 
   /**
-   * The page ran while the walk paused (a long page is read in slices): elements it hid, showed or
-   * made editable meanwhile are looked up again before the walk goes on.
+   * The walk paused and the page ran: what attributes hide or make editable is looked up (again)
+   * before the walk goes on, so what the page changed meanwhile counts.
    */
   resumed(): void {
-    this.findSkippedByAttribute();
-  }
-
-  private findSkippedByAttribute(): void {
     const root = this.root;
     this.skippedByAttribute = new Set(
       'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : [],
@@ -181,7 +178,9 @@ export class VisibleTextWalker {
         (above?.skipped ?? false) ||
         SKIPPED.has(element.localName) ||
         // The root itself is not among what the query found under it.
-        (element === this.root ? isSkippedByAttribute(element) : this.skippedByAttribute.has(element)),
+        (element === this.root || !this.skippedByAttribute
+          ? isSkippedByAttribute(element)
+          : this.skippedByAttribute.has(element)),
       block: BLOCKS.has(element.localName) ? element : above?.block,
     };
     this.info.set(element, info);

@@ -82,7 +82,8 @@ describe('spotting on a page', () => {
 
   it('looks again at what is hidden after each pause of a long read', async () => {
     const doc = htmlDocument(
-      `${'<p>filler</p>'.repeat(100)}<p id="hidden-later">Amaq</p><p id="shown-later" hidden>Hamas</p>`,
+      `${'<p>filler</p>'.repeat(100)}<p id="hidden-later">Amaq</p><p id="shown-later" hidden>Hamas</p>` +
+        '<div contenteditable="">Daesh</div><p contenteditable="FALSE">Tehreek-ul-Mujahideen</p>',
     );
     let pauses = 0;
     const collected = await collectText(doc.body, {
@@ -97,6 +98,9 @@ describe('spotting on a page', () => {
     expect(pauses).toBeGreaterThan(0);
     expect(collected.text).not.toContain('Amaq');
     expect(collected.text).toContain('Hamas');
+    // After a pause the walker asks the page which elements are hidden or editable, with the same rules.
+    expect(collected.text).not.toContain('Daesh');
+    expect(collected.text).toContain('Tehreek-ul-Mujahideen');
   });
 
   it('never joins words from two blocks into one name', async () => {
