@@ -1,3 +1,8 @@
+/** Whether an address is a web page's (http or https): the only pages ClaimLens reads. */
+export function isWebAddress(url: string): boolean {
+  return /^https?:/.test(url);
+}
+
 /** Links from packs are followed only when they are plain http(s) URLs. */
 export function safeHttpUrl(url: string): string | undefined {
   try {

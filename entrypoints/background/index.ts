@@ -25,6 +25,7 @@ import { notesRepository } from '../../lib/notes/notes-repository';
 import { generateNotes } from '../../lib/bench/generated-notes';
 import { badgeText } from '../../lib/badge';
 import { translate as t } from '../../lib/i18n';
+import { isWebAddress } from '../../lib/safe-url';
 
 export default defineBackground(() => {
   // The enabled packs, merged and compiled once; built again once whenever they change.
@@ -137,7 +138,7 @@ export default defineBackground(() => {
   };
   onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
-    if (!/^https?:/.test(data.url) || isPaused((await pageSettings()).pause, data.url)) return null;
+    if (!isWebAddress(data.url) || isPaused((await pageSettings()).pause, data.url)) return null;
     const { url: _url, ...page } = data;
     return scanPage(page, sender);
   });
@@ -178,7 +179,7 @@ export default defineBackground(() => {
     const { pause, display } = await pageSettings();
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
-    const readable = /^https?:/.test(data.address.url) && data.scope === display.scope;
+    const readable = isWebAddress(data.address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     const [notes, found] = await Promise.all([
       noteRequests.pageNotes(notesRepository(), data.address),

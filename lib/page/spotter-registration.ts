@@ -10,6 +10,7 @@
  */
 import type { DisplaySettings } from '../display-settings';
 import { isPaused, type PauseSettings } from '../pause-settings';
+import { isWebAddress } from '../safe-url';
 
 /** What the background registers, in the shape of `scripting.RegisteredContentScript`. */
 export interface SpotterScript {
@@ -131,7 +132,7 @@ export function pagesToStart<T extends { url?: string }>(
   return tabs.filter(
     (tab) =>
       tab.url !== undefined &&
-      /^https?:/.test(tab.url) &&
+      isWebAddress(tab.url) &&
       isPaused(before, tab.url) &&
       !isPaused(after, tab.url),
   );

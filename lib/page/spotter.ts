@@ -19,9 +19,10 @@ import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 export interface SpotterPorts {
   /**
    * Sends the page's first text (the first part of a very long one), read from `scope`, with what
-   * the page's head says (its address is filed with the notes), and learns how the page opens: what the reader has marked (null: ClaimLens is paused here, nothing is
-   * marked), and the matches (null when the text was not matched: ClaimLens does not read this page,
-   * or the reader marks another scope, which the spotter then reads and sends with `scanText`).
+   * the page's head says (its address is filed with the notes), and learns how the page opens: what
+   * the reader has marked (null: ClaimLens is paused here, nothing is marked), and the matches (null
+   * when the text was not matched: ClaimLens does not read this page, or the reader marks another
+   * scope, which the spotter then reads and sends with `scanText`).
    */
   openPage(
     page: PageText,
@@ -93,7 +94,7 @@ export class Spotter {
   private busyMs = 0;
   private longestTaskMs = 0;
   /** When the task the spotter is working in began (the longest task is measured whole, not by phase). */
-  private taskStart?: number = performance.now();
+  private taskStart?: number = this.started;
   private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
@@ -151,15 +152,23 @@ export class Spotter {
     this.taskStart = undefined;
   }
 
+  /** Waits for something outside the spotter's task (the page, the background); a new task follows. */
+  private async outsideTask<T>(waiting: Promise<T>): Promise<T> {
+    this.endTask();
+    const value = await waiting;
+    this.taskStart = performance.now();
+    return value;
+  }
+
   setActive(mark: Mark | null): void {
     this.layer.setActive(mark?.range ?? null);
   }
 
   private async start(): Promise<void> {
-    // The first touch of the page's DOM from this script's world makes its DOM objects (about half a
-    // millisecond in Chromium): counted, as the floor in the bench counts it.
-    // A page without a body (an XML document) is not read.
     try {
+      // The first touch of the page's DOM from this script's world makes its DOM objects (about half
+      // a millisecond in Chromium): counted, as the floor in the bench counts it. A page without a
+      // body (an XML document) is not read.
       const body = this.timed('setup', () => this.doc.body);
       if (!body) return;
       let root = this.root(body);
@@ -205,11 +214,7 @@ export class Spotter {
   private async read(root: Node, first = false): Promise<ReadOutcome> {
     const collected = await collectText(root, {
       // The page runs between slices: the task the spotter was working in ends there.
-      yieldToPage: async () => {
-        this.endTask();
-        await yieldToPage();
-        this.taskStart = performance.now();
-      },
+      yieldToPage: () => this.outsideTask(yieldToPage()),
       signal: this.signal,
       sliceMs: 8,
     });
@@ -295,10 +300,7 @@ export class Spotter {
     this.spend('send', ms, ms);
     // The page's stretch of work ends once the message is posted; the answer comes in a task of its
     // own, which lasts until the next message or until the marks are drawn.
-    this.endTask();
-    const value = await answer;
-    this.taskStart = performance.now();
-    return value;
+    return this.outsideTask(answer);
   }
 
   /** `offset`: where this text starts in the first read (undefined for content read later). */
