@@ -1,5 +1,13 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import type { NoteDraft, PageOpeningRequest, PageReport, ProtocolMap, RelinkRequest } from './messaging';
+import {
+  MAX_GLANCE,
+  type NoteDraft,
+  type PageGlance,
+  type PageOpeningRequest,
+  type PageReport,
+  type ProtocolMap,
+  type RelinkRequest,
+} from './messaging';
 import {
   ANCHOR_STATUSES,
   isColorId,
@@ -100,6 +108,9 @@ const isPageText = (d: unknown): d is PageText =>
       Number.isInteger(b) && b >= 0 && b <= (d.text as string).length && (i === 0 || b >= all[i - 1]!),
   );
 
+const isPageGlance = (d: unknown): d is PageGlance =>
+  isObj(d) && typeof d.glance === 'string' && d.glance.length <= MAX_GLANCE;
+
 export const messageGuards: Guards = {
   saveNote: isDraft,
   openPage: (d): d is PageOpeningRequest =>
@@ -108,7 +119,7 @@ export const messageGuards: Guards = {
     isStr(d.address.url, 8192) &&
     optStr(d.address.canonical, 8192) &&
     isStr(d.address.title, 1000) &&
-    isPageText(d.page) &&
+    (isPageGlance(d.page) || isPageText(d.page)) &&
     (d.scope === 'page' || d.scope === 'article'),
   updateNote: (d): d is { id: string; text?: string; tags?: string[]; color?: string } =>
     isObj(d) &&

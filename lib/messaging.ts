@@ -18,6 +18,8 @@ export interface PageTiming {
   longestTaskMs: number;
   textNodes: number;
   characters: number;
+  /** Characters of the page's `textContent` looked at first (0: too long to look at, read at once). */
+  glanced: number;
   /** Main-thread time by phase (collect, send, draw, report…). */
   phases: Record<string, number>;
 }
@@ -83,11 +85,28 @@ export interface PageAddress {
   title: string;
 }
 
-/** What a page sends as it opens: its address, and the text it read (from the whole page or the article). */
+/**
+ * A page's first look at itself: its whole `textContent` (scripts and hidden text included, no
+ * breaks), got in one call without walking its DOM. The background says whether it may name
+ * anything (lib/matching/glance.ts); most pages do not, and never walk their text.
+ */
+export interface PageGlance {
+  glance: string;
+}
+
+/** Longest `textContent` a page sends as its first look; a longer page sends its visible text at once. */
+export const MAX_GLANCE = 500_000;
+
+/** The background's answer to a glance that may name something: read the visible text and send it. */
+export interface ReadText {
+  readText: true;
+}
+
+/** What a page sends as it opens: its address, and its text (from the whole page or the article). */
 export interface PageOpeningRequest {
   address: PageAddress;
-  /** The page's visible text (the first part of a very long page). */
-  page: PageText;
+  /** The page's `textContent` (a glance), or, on a page too long for that, its visible text (the first part). */
+  page: PageGlance | PageText;
   /** Where the text was read: the whole page, or only the article (the display setting the page knew). */
   scope: DisplaySettings['scope'];
 }
@@ -97,11 +116,12 @@ export interface PageOpening {
   display: DisplaySettings;
   notes: PageNotes;
   /**
-   * The known names and incidents in the text sent; null when it was not matched: paused here, not an
+   * The known names and incidents in the text sent (for a glance that names nothing: none), or
+   * `readText` (a glance that may name something); null when it was not matched: paused here, not an
    * http(s) page, or the reader marks another scope than the text was read from (the page reads it
    * again from there and sends it with `scanText`).
    */
-  found: TextMatches | null;
+  found: TextMatches | ReadText | null;
 }
 
 export interface ProtocolMap {

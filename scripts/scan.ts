@@ -91,7 +91,16 @@ async function main(): Promise<number> {
 }
 
 function emptyTiming(): TabReport['timing'] {
-  return { startedAt: 0, totalMs: 0, busyMs: 0, longestTaskMs: 0, textNodes: 0, characters: 0, phases: {} };
+  return {
+    startedAt: 0,
+    totalMs: 0,
+    busyMs: 0,
+    longestTaskMs: 0,
+    textNodes: 0,
+    characters: 0,
+    glanced: 0,
+    phases: {},
+  };
 }
 
 function printHuman(r: ScanResult): void {

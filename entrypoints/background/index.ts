@@ -18,7 +18,13 @@ import {
 import type { BackupSettings } from '../../lib/backup';
 import { HeldTexts } from '../../lib/matching/held-texts';
 import type { PageText } from '../../lib/matching/text-matcher';
-import { onMessage, pageMessaging, type PageReport, type ProtocolMap } from '../../lib/messaging';
+import {
+  onMessage,
+  pageMessaging,
+  type PageGlance,
+  type PageReport,
+  type ProtocolMap,
+} from '../../lib/messaging';
 import * as noteRequests from '../../lib/notes/note-requests';
 import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
@@ -136,6 +142,9 @@ export default defineBackground(() => {
     if (!found.needsDate) return found;
     return { ...found, resume: awaitingDate.hold(senderKey(sender), page) };
   };
+  // A glance (the page's textContent) that names nothing is answered with no matches: the page is done.
+  const openingMatches = async (page: PageGlance | PageText, sender: chrome.runtime.MessageSender) =>
+    'glance' in page ? (await knowledge()).glanceAt(page.glance) : scanPage(page, sender);
   onMessage('scanText', async ({ data, sender }) => {
     if (!accept('scanText', data, sender)) return null;
     if (!isWebAddress(data.url) || isPaused((await pageSettings()).pause, data.url)) return null;
@@ -184,7 +193,7 @@ export default defineBackground(() => {
     const [notes, found] = await Promise.all([
       noteRequests.pageNotes(notesRepository(), data.address),
       readable
-        ? scanPage(data.page, sender).catch((error: unknown) => {
+        ? openingMatches(data.page, sender).catch((error: unknown) => {
             console.error('ClaimLens: a page could not be matched', error);
             return null;
           })

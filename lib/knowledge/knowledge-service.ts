@@ -8,11 +8,14 @@ import type { KnowledgePack } from './pack-types';
 import { formatProblems, validatePack } from './pack-validator';
 import { compileMatcher, type MatcherBundle } from '../matching/matcher-bundle';
 import { TextMatcher, type PageText, type TextMatches } from '../matching/text-matcher';
+import { PageGlance } from '../matching/glance';
+import type { ReadText } from '../messaging';
 
 export class KnowledgeService {
   readonly kb: KnowledgeBase;
   private matcher?: TextMatcher;
   private compiled?: MatcherBundle;
+  private glance?: PageGlance;
 
   /**
    * `packs` already passed the validator (see `validated`). `compiled`: the matcher compiled earlier
@@ -49,6 +52,15 @@ export class KnowledgeService {
   /** The known names and incidents in a page's text. */
   scan(page: PageText): TextMatches {
     return this.getMatcher().match(page);
+  }
+
+  /**
+   * The answer to a page's first look (its `textContent`): `readText` if it may name anything, and the
+   * page then reads its visible text and sends it; else no matches, and the page is done.
+   */
+  glanceAt(glance: string): TextMatches | ReadText {
+    this.glance ??= new PageGlance(this.kb);
+    return this.glance.mayMatter(glance) ? { readText: true } : { mentions: [], incidents: [] };
   }
 
   /** Every name and alias of every entity and incident, as written in the packs. */

@@ -6,7 +6,7 @@
 import type { IncidentMatch } from '../matching/incident-resolver';
 import { countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
-import type { PageReport } from '../messaging';
+import { MAX_GLANCE, type PageGlance, type PageReport, type ReadText } from '../messaging';
 import { bodyPublicationDate } from './article-date';
 import { readPageHead, type PageHead } from './page-head';
 import { MarkLayer, type MarkStyle } from './mark-layer';
@@ -18,17 +18,19 @@ import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 
 export interface SpotterPorts {
   /**
-   * Sends the page's first text (the first part of a very long one), read from `scope`, with what
-   * the page's head says (its address is filed with the notes), and learns how the page opens: what
-   * the reader has marked (null: ClaimLens is paused here, nothing is marked), and the matches (null
-   * when the text was not matched: ClaimLens does not read this page, or the reader marks another
-   * scope, which the spotter then reads and sends with `scanText`).
+   * Sends the page's first look at itself (its `textContent`, read from `scope`; on a page too long
+   * for that, its visible text, or the first part of it), with what the page's head says (its address
+   * is filed with the notes), and learns how the page opens: what the reader has marked (null:
+   * ClaimLens is paused here, nothing is marked), and the matches (`readText` when the glance may
+   * name something: the spotter then reads the visible text and sends it with `scanText`; null when
+   * the text was not matched: ClaimLens does not read this page, or the reader marks another scope,
+   * which the spotter then reads and sends with `scanText`).
    */
   openPage(
-    page: PageText,
+    page: PageGlance | PageText,
     scope: DisplaySettings['scope'],
     head: PageHead,
-  ): Promise<{ display: DisplaySettings | null; found: TextMatches | null }>;
+  ): Promise<{ display: DisplaySettings | null; found: TextMatches | ReadText | null }>;
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
   scanText(page: PageText): Promise<TextMatches | null>;
   /** Finishes a scan that asked for the date, on the text the background holds (`resume`). */
@@ -69,6 +71,8 @@ const MAX_PART = 1_500_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
+/** How the page's first look ended: as a read does, or the visible text must be read ('read'). */
+type GlanceOutcome = ReadOutcome | 'read';
 
 function isSmallTextEdit(record: MutationRecord): boolean {
   return record.type === 'characterData' && (record.target as Text).data.length < 2000;
@@ -98,6 +102,7 @@ export class Spotter {
   private readonly phases: Record<string, number> = {};
   private textNodes = 0;
   private characters = 0;
+  private glanced = 0;
   /**
    * The date the page declares: from its meta tags as it opens (read with its canonical link), else
    * from JSON-LD or <time> once the background asks for it (the text names a place or an incident).
@@ -172,8 +177,10 @@ export class Spotter {
       const body = this.timed('setup', () => this.doc.body);
       if (!body) return;
       let root = this.root(body);
-      let read = await this.read(root, true);
+      let read: GlanceOutcome = await this.glance(root);
       // The reader marks another part of the page than the page guessed: read that part instead.
+      if (read === 'reread') [read, root] = ['read', this.root(body)];
+      if (read === 'read' && !this.signal.aborted) read = await this.read(root, true);
       if (read === 'reread' && !this.signal.aborted) read = await this.read((root = this.root(body)), true);
       if (read !== 'done' || this.signal.aborted) return;
       this.timed('setup', () => {
@@ -210,6 +217,38 @@ export class Spotter {
     this.phases[phase] = (this.phases[phase] ?? 0) + busy;
   }
 
+  /**
+   * Opens the page with a first look at all of its text under `root` (`textContent`, one native
+   * call, no walk): a page on which the background finds nothing it may name is done. A page too
+   * long to send that way opens with its visible text instead, as one that may name something reads
+   * it (`read`).
+   */
+  private async glance(root: Node): Promise<GlanceOutcome> {
+    const text = this.timed('glance', () => root.textContent ?? '');
+    if (text.length > MAX_GLANCE) return 'read';
+    this.glanced = text.length;
+    const opening = await this.open({ glance: text });
+    if (opening === 'off' || opening === 'reread') return opening;
+    if (!opening) return 'off';
+    return 'readText' in opening ? 'read' : 'done';
+  }
+
+  /** Sends the page's first text (`openPage`), with its head; what the background answered. */
+  private async open(page: PageGlance | PageText): Promise<TextMatches | ReadText | null | 'off' | 'reread'> {
+    this.opened = true;
+    const scope = this.display.scope;
+    const head = this.timed('head', () => readPageHead(this.doc));
+    if (head.published) this.declared = { date: head.published };
+    const opening = await this.sent(() => this.ports.openPage(page, scope, head))
+      // The background is restarting: this page is not read now (it may be paused; it does not
+      // know), and it starts again when the background next tells it anything.
+      .catch(() => ({ display: null, found: null }));
+    if (!opening.display) return 'off';
+    this.display = opening.display;
+    if (opening.display.scope !== scope) return 'reread';
+    return opening.found;
+  }
+
   /** Reads the text under `root`, has it matched, keeps the mentions. */
   private async read(root: Node, first = false): Promise<ReadOutcome> {
     const collected = await collectText(root, {
@@ -232,20 +271,10 @@ export class Spotter {
       let result: TextMatches | null;
       try {
         if (!this.opened) {
-          this.opened = true;
-          const scope = this.display.scope;
-          const head = this.timed('head', () => readPageHead(this.doc));
-          if (head.published) this.declared = { date: head.published };
-          const opening = await this.sent(() =>
-            this.ports.openPage(this.pageText(part, plainIds), scope, head),
-          )
-            // The background is restarting: this page is not read now (it may be paused; it does not
-            // know), and it starts again when the background next tells it anything.
-            .catch(() => ({ display: null, found: null }));
-          if (!opening.display) return 'off';
-          this.display = opening.display;
-          if (opening.display.scope !== scope) return 'reread';
-          result = opening.found;
+          const opening = await this.open(this.pageText(part, plainIds));
+          if (opening === 'off' || opening === 'reread') return opening;
+          // Visible text is matched, never answered with `readText`.
+          result = opening && 'readText' in opening ? null : opening;
         } else result = await this.scan(part, plainIds);
         // The text names a place or an incident and the head declares no date: only now is the
         // rest of the page's metadata worth reading.
@@ -420,6 +449,7 @@ export class Spotter {
         longestTaskMs: round(this.longestTaskMs),
         textNodes: this.textNodes,
         characters: this.characters,
+        glanced: this.glanced,
         phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, round(v)])),
       },
     };

@@ -35,6 +35,7 @@ const report: PageReport = {
     longestTaskMs: 1,
     textNodes: 10,
     characters: 1000,
+    glanced: 0,
     phases: {},
   },
 };

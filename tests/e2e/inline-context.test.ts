@@ -265,7 +265,10 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
-    // With no incident in sight, the page's JSON-LD and <time> were not even read.
+    // One look at its whole text told the background there is nothing to find: the page was never
+    // walked, and its JSON-LD and <time> were not even read.
+    expect(report.timing.glanced).toBeGreaterThan(1000);
+    expect(report.timing).toMatchObject({ textNodes: 0, characters: 0 });
     expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageGuards } from '../../lib/message-guards';
-import type { PageReport } from '../../lib/messaging';
+import { MAX_GLANCE, type PageReport } from '../../lib/messaging';
 import { MAX_PAGE_TEXT } from '../../lib/message-guards';
 
 const pageText = () => ({
@@ -31,6 +31,7 @@ const report = (): PageReport => ({
     longestTaskMs: 4,
     textNodes: 120,
     characters: 5000,
+    glanced: 0,
     phases: { scan: 3 },
   },
 });
@@ -63,6 +64,15 @@ describe('openPage guard', () => {
     expect(
       guard(opening({ url: 'https://news.example/a', title: 'A' }, { page: { text: '', breaks: [] } })),
     ).toBe(true);
+  });
+
+  it("accepts a first look at the page's whole text, up to its limit, and refuses anything else as one", () => {
+    const address = { url: 'https://news.example/a', title: 'A' };
+    expect(guard(opening(address, { page: { glance: 'Rain in the hills. var x = 1;' } }))).toBe(true);
+    expect(guard(opening(address, { page: { glance: 'x'.repeat(MAX_GLANCE) } }))).toBe(true);
+    expect(guard(opening(address, { page: { glance: 'x'.repeat(MAX_GLANCE + 1) } }))).toBe(false);
+    expect(guard(opening(address, { page: { glance: 42 } }))).toBe(false);
+    expect(guard(opening(address, { page: { glance: ['Zakura'] } }))).toBe(false);
   });
 
   it('refuses a missing url or title, an overlong title, a bad text or scope, and non-objects', () => {
