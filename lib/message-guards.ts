@@ -4,7 +4,7 @@ import {
   type NoteDraft,
   type PageGlance,
   type PageOpeningRequest,
-  type PageReport,
+  type PageFindings,
   type ProtocolMap,
   type RelinkRequest,
 } from './messaging';
@@ -167,7 +167,7 @@ export const messageGuards: Guards = {
   scanWithDate: (d): d is { resume: string; declaredDate?: string } =>
     isObj(d) && isStr(d.resume, 100) && optStr(d.declaredDate, MAX_DATE_LENGTH),
   getCards: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 500),
-  reportPage: (d): d is PageReport =>
+  reportPage: (d): d is PageFindings =>
     isObj(d) &&
     isStr(d.url, 8192) &&
     optStr(d.published, 100) &&
@@ -195,7 +195,5 @@ export const messageGuards: Guards = {
         isNum(i.confidence) &&
         isStr(i.why, 1000) &&
         isNum(i.competingClaimants),
-    ) &&
-    isObj(d.timing) &&
-    isNum(d.timing.totalMs),
+    ),
 };

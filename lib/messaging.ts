@@ -11,7 +11,7 @@ import type { DisplaySettings } from './display-settings';
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
   startedAt: number;
-  /** From start until the marks were drawn and this report was sent, waits included. */
+  /** From start until the marks were drawn and what was found was filed, waits included. */
   totalMs: number;
   /** Main-thread time the content script used, and its longest uninterrupted stretch. */
   busyMs: number;
@@ -24,7 +24,8 @@ export interface PageTiming {
   phases: Record<string, number>;
 }
 
-export interface PageReport {
+/** What ClaimLens found on a page: the toolbar badge and the popup show it. */
+export interface PageFindings {
   url: string;
   published?: string;
   entities: { id: string; name: string; kind: string; aliases: string[]; mentions: number }[];
@@ -37,6 +38,10 @@ export interface PageReport {
     /** Distinct outfits that claimed it. */
     competingClaimants: number;
   }[];
+}
+
+/** What a page found and what it cost the page: asked of the page by `npm run scan`, the bench and the E2E tests. */
+export interface PageReport extends PageFindings {
   timing: PageTiming;
 }
 
@@ -155,7 +160,7 @@ export interface ProtocolMap {
   /** Every tag in use, for type-ahead. */
   listTags(data: Record<string, never>): string[];
   /** What ClaimLens found on a tab (the popup). */
-  tabReport(data: { tabId: number }): PageReport | null;
+  tabReport(data: { tabId: number }): PageFindings | null;
   /** Scrolls a tab to the first mark of a group or incident and opens its tooltip (the popup). */
   showMark(data: { tabId: number; targetId: string }): boolean;
   /** Shows a note on its page: the tab that has it open, else a new tab at its address. */
@@ -169,8 +174,12 @@ export interface ProtocolMap {
   scanWithDate(data: { resume: string; declaredDate?: string }): TextMatches | { resend: true };
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
   getCards(data: { ids: string[] }): Card[];
-  /** What the page holds, for the toolbar badge and `npm run scan`. */
-  reportPage(data: PageReport): void;
+  /**
+   * What the page found, for the toolbar badge and the popup. The background takes a page to have
+   * found nothing as it opens, so a page sends this only when it found something, or no longer has
+   * what it sent before: a page that names nothing sends no second message.
+   */
+  reportPage(data: PageFindings): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -193,6 +202,11 @@ export interface PageProtocolMap {
   focusNote(data: { id: string }): void;
   /** Scrolls to the first mark of a group or incident and opens its tooltip; false if there is none. */
   focusMark(data: { targetId: string }): boolean;
+  /**
+   * What the page found and what that cost it (`npm run scan`, `npm run bench`, E2E tests, through
+   * the worker); null until its first reading is done.
+   */
+  pageReport(data: Record<string, never>): PageReport | null;
   /** Re-link mode for an orphan note: the reader selects its passage and attaches it; false if the page does not have the note. */
   startRelink(data: { id: string }): boolean;
 }

@@ -1,5 +1,5 @@
 /** The popup's first view: what ClaimLens found on the current tab, and the notes saved on it. */
-import type { PageReport } from '../../lib/messaging';
+import type { PageFindings } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
 import type { Translate } from '../../lib/i18n';
 
@@ -7,7 +7,7 @@ export type { Translate };
 
 export interface ThisPageProps {
   /** null: ClaimLens has not read this tab (not a web page, or it is still loading). */
-  report: PageReport | null;
+  report: PageFindings | null;
   notes: readonly Note[];
   /** Scrolls the page to the first mark of a group or incident and opens its tooltip. */
   onShow?(targetId: string): void;

@@ -22,7 +22,7 @@ import {
   onMessage,
   pageMessaging,
   type PageGlance,
-  type PageReport,
+  type PageFindings,
   type ProtocolMap,
 } from '../../lib/messaging';
 import * as noteRequests from '../../lib/notes/note-requests';
@@ -117,7 +117,13 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
   });
-  const reports = new Map<number, PageReport>();
+  /** What each tab's page found (top frame): nothing as it opens, then what the page sends. */
+  const findings = new Map<number, PageFindings>();
+  const pageOpened = (tabId: number, url: string) => {
+    const before = findings.get(tabId);
+    findings.set(tabId, { url, entities: [], incidents: [] });
+    if (before && badgeText(before) !== '') void setBadge(tabId, '');
+  };
 
   /** Only ClaimLens's own content scripts and pages may talk to the background. */
   function accept<K extends keyof ProtocolMap>(
@@ -167,7 +173,7 @@ export default defineBackground(() => {
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (!accept('reportPage', data, sender) || tabId === undefined || sender.frameId !== 0) return;
-    reports.set(tabId, data);
+    findings.set(tabId, data);
     await setBadge(tabId, badgeText(data));
   });
 
@@ -188,6 +194,7 @@ export default defineBackground(() => {
     const { pause, display } = await pageSettings();
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
+    if (sender.tab?.id !== undefined && sender.frameId === 0) pageOpened(sender.tab.id, data.address.url);
     const readable = isWebAddress(data.address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     const [notes, found] = await Promise.all([
@@ -279,7 +286,7 @@ export default defineBackground(() => {
       await noteRequests.setAnchorStatus(notesRepository(), data.updates);
   });
   onMessage('tabReport', ({ data, sender }) =>
-    accept('tabReport', data, sender) ? (reports.get(data.tabId) ?? null) : null,
+    accept('tabReport', data, sender) ? (findings.get(data.tabId) ?? null) : null,
   );
   onMessage('listTags', async ({ data, sender }) =>
     accept('listTags', data, sender) ? notesRepository().listTags() : [],
@@ -314,10 +321,10 @@ export default defineBackground(() => {
       runInTab(tab?.id, info.menuItemId, info.frameId ?? 0);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => findings.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
-      reports.delete(tabId);
+      findings.delete(tabId);
       void setBadge(tabId, '');
     }
   });
@@ -325,7 +332,18 @@ export default defineBackground(() => {
   // For `npm run scan`, `npm run bench` and the E2E tests, which drive the extension from its own
   // worker. Nothing here is reachable from a web page.
   (globalThis as { claimlens?: unknown }).claimlens = {
-    reports: () => [...reports.entries()].map(([tabId, report]) => ({ tabId, ...report })),
+    /** What each open page found and what it cost it, asked of the pages themselves (null until done). */
+    reports: async () => {
+      const all = await Promise.all(
+        [...findings.keys()].map(async (tabId) => {
+          const report = await pageMessaging
+            .sendMessage('pageReport', {}, { tabId, frameId: 0 })
+            .catch(() => null);
+          return report ? { tabId, ...report } : null;
+        }),
+      );
+      return all.filter((r) => r !== null);
+    },
     /** Resolves once the content script is registered for the settings this worker started with. */
     registered: () => registered,
     /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */

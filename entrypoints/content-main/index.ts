@@ -92,8 +92,8 @@ function startClaimLens(
   const spotter = new Spotter(
     document,
     {
-      openPage: async (page, scope, head) => {
-        const address = pageAddress(document, head);
+      openPage: async (page, scope, canonicalHref) => {
+        const address = pageAddress(document, canonicalHref);
         const opening = await sendMessage('openPage', { address, page, scope }).catch((error: unknown) => {
           onOpened(undefined);
           throw error;
@@ -212,6 +212,8 @@ function startClaimLens(
   };
   const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
   const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
+  // For tools only (scan, bench, E2E), through the worker: a reader's browser never asks.
+  const stopReport = pageMessaging.onMessage('pageReport', () => spotter.report());
   const stopMark = pageMessaging.onMessage('focusMark', ({ data }) => {
     const mark = all.find((m) => m.targetId === data.targetId);
     if (mark) void loadUi().then((loaded) => loaded.panel.open(mark, 'keyboard'));
@@ -228,6 +230,7 @@ function startClaimLens(
   signal.addEventListener('abort', () => {
     stopRelink();
     stopAddress();
+    stopReport();
     stopMark();
     stopFocus();
   });

@@ -13,7 +13,7 @@ import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { translate as t } from '../../lib/i18n';
-import { sendMessage, type NotesResult, type PageReport } from '../../lib/messaging';
+import { sendMessage, type NotesResult, type PageFindings } from '../../lib/messaging';
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
@@ -32,7 +32,7 @@ const FIRST_SCREEN = 40;
 
 export function App() {
   const [view, setView] = useState<View>('page');
-  const [report, setReport] = useState<PageReport | null>(null);
+  const [report, setReport] = useState<PageFindings | null>(null);
   const [pageNotes, setPageNotes] = useState<Note[]>([]);
   const [allNotes, setAllNotes] = useState<Note[]>([]);
   const [query, setQuery] = useState('');

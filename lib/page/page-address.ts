@@ -1,9 +1,8 @@
 import type { PageAddress } from '../messaging';
-import { readPageHead, type PageHead } from './page-head';
+import { canonicalHref } from './page-head';
 
 /** The page as the notes store knows it: its URL, its canonical link and its title. */
-export function pageAddress(doc: Document, head: PageHead = readPageHead(doc)): PageAddress {
-  const href = head.canonicalHref;
+export function pageAddress(doc: Document, href: string | undefined = canonicalHref(doc)): PageAddress {
   let canonical: string | undefined;
   try {
     canonical = href ? new URL(href, doc.baseURI).href : undefined;

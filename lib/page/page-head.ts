@@ -1,28 +1,21 @@
 /**
- * What a page's head says about it, read in one query: its canonical link (for the notes store) and
- * the publication date its meta tags declare (for incidents). Both are wanted as the page opens, and
- * one query of the head costs the page about what the canonical link alone did. Meta tags are read
- * in the head only, as they always were.
+ * What a page's head says about it, each read when it is first needed: the canonical link as the
+ * page opens (the notes store files the page under it), the publication date its meta tags declare
+ * only once the page has text to send (only incidents need the date, and most pages name nothing).
  */
 import { META_DATE_SELECTOR, metaPublicationDate } from './article-date';
 
-export interface PageHead {
-  /** The canonical link as written (relative or absolute), if the head has one. */
-  canonicalHref: string | undefined;
-  /** The date the most trusted meta tag declares, if any (JSON-LD and <time> are read elsewhere). */
-  published: string | undefined;
+/**
+ * The canonical link as written (relative or absolute), if the page has one. One query of the whole
+ * document, which finds it in the head first: something the head may not hold (an iframe, stray
+ * text) ends the head early and puts the rest in the body, where browsers and search engines still
+ * find it.
+ */
+export function canonicalHref(doc: Document): string | undefined {
+  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
 }
 
-const HEAD_SELECTOR = `link[rel="canonical"],${META_DATE_SELECTOR}`;
-
-export function readPageHead(doc: Document): PageHead {
-  const found = doc.head ? [...doc.head.querySelectorAll(HEAD_SELECTOR)] : [];
-  // Something the head may not hold (an iframe, stray text) ends it early, and what follows lands in
-  // the body: the canonical link is then looked for in the whole page, as browsers and search
-  // engines find it.
-  const canonical = found.find((e) => e.localName === 'link') ?? doc.querySelector('link[rel="canonical"]');
-  return {
-    canonicalHref: canonical?.getAttribute('href') ?? undefined,
-    published: metaPublicationDate(found),
-  };
+/** The date the most trusted meta tag in the head declares, if any (JSON-LD and <time> are read elsewhere). */
+export function metaDate(doc: Document): string | undefined {
+  return doc.head ? metaPublicationDate(doc.head.querySelectorAll(META_DATE_SELECTOR)) : undefined;
 }

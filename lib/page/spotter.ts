@@ -6,9 +6,16 @@
 import type { IncidentMatch } from '../matching/incident-resolver';
 import { countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
-import { MAX_GLANCE, type PageGlance, type PageReport, type ReadText } from '../messaging';
+import {
+  MAX_GLANCE,
+  type PageFindings,
+  type PageGlance,
+  type PageReport,
+  type PageTiming,
+  type ReadText,
+} from '../messaging';
 import { bodyPublicationDate } from './article-date';
-import { readPageHead, type PageHead } from './page-head';
+import { canonicalHref, metaDate } from './page-head';
 import { MarkLayer, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
 import { timeSend } from './send-timing';
@@ -19,8 +26,8 @@ import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
 export interface SpotterPorts {
   /**
    * Sends the page's first look at itself (its `textContent`, read from `scope`; on a page too long
-   * for that, its visible text, or the first part of it), with what the page's head says (its address
-   * is filed with the notes), and learns how the page opens: what the reader has marked (null:
+   * for that, its visible text, or the first part of it), with its canonical link as written (its
+   * address is filed with the notes), and learns how the page opens: what the reader has marked (null:
    * ClaimLens is paused here, nothing is marked), and the matches (`readText` when the glance may
    * name something: the spotter then reads the visible text and sends it with `scanText`; null when
    * the text was not matched: ClaimLens does not read this page, or the reader marks another scope,
@@ -29,13 +36,18 @@ export interface SpotterPorts {
   openPage(
     page: PageGlance | PageText,
     scope: DisplaySettings['scope'],
-    head: PageHead,
+    canonicalHref: string | undefined,
   ): Promise<{ display: DisplaySettings | null; found: TextMatches | ReadText | null }>;
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
   scanText(page: PageText): Promise<TextMatches | null>;
   /** Finishes a scan that asked for the date, on the text the background holds (`resume`). */
   scanWithDate(resume: string, declaredDate: string | undefined): Promise<TextMatches | { resend: true }>;
-  reportPage(report: PageReport): Promise<void>;
+  /**
+   * Tells the background what the page found (toolbar badge, popup). It takes a page to have found
+   * nothing as it opens: the spotter sends this only when it has found something, or no longer has
+   * what it sent.
+   */
+  reportPage(findings: PageFindings): Promise<void>;
 }
 
 /** One mark on the page: a mention of an entity, or the words that tie the page to an incident. */
@@ -104,10 +116,16 @@ export class Spotter {
   private characters = 0;
   private glanced = 0;
   /**
-   * The date the page declares: from its meta tags as it opens (read with its canonical link), else
-   * from JSON-LD or <time> once the background asks for it (the text names a place or an incident).
+   * The date the page declares: from its meta tags, read before its text is first sent, else from
+   * JSON-LD or <time> once the background asks for it (the text names a place or an incident).
    */
   private declared?: { date: string | undefined };
+  private metaRead = false;
+  /** What the page found at the end of its last pass, and the timing then (see `report`). */
+  private findings?: PageFindings;
+  private timing?: PageTiming;
+  /** Whether the background was told of findings (it then needs telling when they are gone). */
+  private filed = false;
   /** Whether the first text went out (`openPage`); later text goes with `scanText`. */
   private opened = false;
   /** Resolves when the first full pass (marks, incidents, report) is done. */
@@ -132,6 +150,14 @@ export class Spotter {
   /** Marks in reading order. */
   getMarks(): readonly Mark[] {
     return this.marks;
+  }
+
+  /**
+   * What the page found and what it cost the page, as of the end of its last pass; null before the
+   * first pass is done. Tools ask for it (`pageReport`); a reader's browser never does.
+   */
+  report(): PageReport | null {
+    return this.findings && this.timing ? { ...this.findings, timing: this.timing } : null;
   }
 
   /** Calls back whenever the marks change (content arrived, incidents resolved). */
@@ -187,7 +213,7 @@ export class Spotter {
         this.observer = new MutationObserver((records) => this.onMutations(records));
         this.observer.observe(root, { childList: true, subtree: true, characterData: true });
       });
-      this.refresh();
+      await this.refresh();
     } finally {
       this.endTask();
     }
@@ -237,9 +263,8 @@ export class Spotter {
   private async open(page: PageGlance | PageText): Promise<TextMatches | ReadText | null | 'off' | 'reread'> {
     this.opened = true;
     const scope = this.display.scope;
-    const head = this.timed('head', () => readPageHead(this.doc));
-    if (head.published) this.declared = { date: head.published };
-    const opening = await this.sent(() => this.ports.openPage(page, scope, head))
+    const canonical = this.timed('head', () => canonicalHref(this.doc));
+    const opening = await this.sent(() => this.ports.openPage(page, scope, canonical))
       // The background is restarting: this page is not read now (it may be paused; it does not
       // know), and it starts again when the background next tells it anything.
       .catch(() => ({ display: null, found: null }));
@@ -264,6 +289,13 @@ export class Spotter {
     // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
     if (this.opened && !/\S/.test(collected.text)) return 'done';
 
+    // The date the meta tags declare goes with the text: a page that names an incident is then
+    // matched in one step.
+    if (!this.metaRead) {
+      this.metaRead = true;
+      const date = this.timed('head', () => metaDate(this.doc));
+      if (date) this.declared = { date };
+    }
     for (const part of this.timed('collect', () => parts(collected.text, collected.breaks))) {
       const plainIds = this.timed('send', () => [
         ...new Set(this.mentions.filter((m) => !m.found.guarded).map((m) => m.found.targetId)),
@@ -361,8 +393,8 @@ export class Spotter {
     }
   }
 
-  /** Drops what the page removed, recounts guarded mentions, redraws, reports. */
-  private refresh(): void {
+  /** Drops what the page removed, recounts guarded mentions, redraws, files what it found. */
+  private async refresh(): Promise<void> {
     const counted = this.timed('count', () => {
       this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
       for (const incident of this.incidents.values())
@@ -382,10 +414,27 @@ export class Spotter {
       return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, hasIncident);
     });
     this.timed('draw', () => this.draw(counted));
+    const findings = this.timed('report', () => this.findingsOf(counted));
+    const found = findings.entities.length > 0 || findings.incidents.length > 0;
+    if (found || this.filed) {
+      this.filed = found;
+      // Not waited for: the next pass need not wait for the background to file this one.
+      const { answer, ms } = await timeSend(() => this.ports.reportPage(findings));
+      answer.catch(() => undefined);
+      this.spend('report', ms, 0);
+    }
     this.endTask();
-    const report = this.timed('report', () => this.buildReport(counted));
-    // Not awaited: the next pass need not wait for the background to file this one.
-    this.ports.reportPage(report).catch(() => undefined);
+    this.findings = findings;
+    this.timing = {
+      startedAt: round(this.started),
+      totalMs: round(performance.now() - this.started),
+      busyMs: round(this.busyMs),
+      longestTaskMs: round(this.longestTaskMs),
+      textNodes: this.textNodes,
+      characters: this.characters,
+      glanced: this.glanced,
+      phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, round(v)])),
+    };
   }
 
   private draw(counted: readonly Mention[]): void {
@@ -410,7 +459,7 @@ export class Spotter {
     for (const listener of this.listeners) listener();
   }
 
-  private buildReport(counted: readonly Mention[]): PageReport {
+  private findingsOf(counted: readonly Mention[]): PageFindings {
     const byId = new Map<string, { found: TextMention; aliases: Set<string>; mentions: number }>();
     for (const { found, range } of counted) {
       // What the reader chose not to mark is not reported either (badge, popup); places are context.
@@ -442,16 +491,6 @@ export class Spotter {
         why: match.why,
         competingClaimants: match.competingClaimants,
       })),
-      timing: {
-        startedAt: round(this.started),
-        totalMs: round(performance.now() - this.started),
-        busyMs: round(this.busyMs),
-        longestTaskMs: round(this.longestTaskMs),
-        textNodes: this.textNodes,
-        characters: this.characters,
-        glanced: this.glanced,
-        phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, round(v)])),
-      },
     };
   }
 
@@ -504,7 +543,7 @@ export class Spotter {
       for (const root of outer) {
         if ((await this.read(root)) === 'off') return;
       }
-      this.refresh();
+      await this.refresh();
     } finally {
       this.endTask();
     }

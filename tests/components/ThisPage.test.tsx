@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { ThisPage } from '../../components/popup/ThisPage';
-import type { PageReport } from '../../lib/messaging';
+import type { PageFindings } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
 
 afterEach(cleanup);
@@ -11,7 +11,7 @@ afterEach(cleanup);
 const t = (key: string, sub?: string | string[]) =>
   sub === undefined ? key : `${key}(${[sub].flat().join(',')})`;
 
-const report: PageReport = {
+const report: PageFindings = {
   url: 'https://news.example/zakura',
   published: '2017-11-20',
   entities: [
@@ -28,16 +28,6 @@ const report: PageReport = {
       competingClaimants: 3,
     },
   ],
-  timing: {
-    startedAt: 0,
-    totalMs: 10,
-    busyMs: 2,
-    longestTaskMs: 1,
-    textNodes: 10,
-    characters: 1000,
-    glanced: 0,
-    phases: {},
-  },
 };
 
 const note = (id: string, status: Note['anchorStatus']): Note => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageGuards } from '../../lib/message-guards';
-import { MAX_GLANCE, type PageReport } from '../../lib/messaging';
+import { MAX_GLANCE, type PageFindings } from '../../lib/messaging';
 import { MAX_PAGE_TEXT } from '../../lib/message-guards';
 
 const pageText = () => ({
@@ -10,7 +10,7 @@ const pageText = () => ({
   declaredDate: '2017-11-20T09:30:00+05:30',
 });
 
-const report = (): PageReport => ({
+const report = (): PageFindings => ({
   url: 'https://news.example/zakura',
   published: '2017-11-20',
   entities: [{ id: 'group-is', name: 'Islamic State', kind: 'group', aliases: ['IS'], mentions: 3 }],
@@ -24,16 +24,6 @@ const report = (): PageReport => ({
       competingClaimants: 3,
     },
   ],
-  timing: {
-    startedAt: 12.5,
-    totalMs: 40,
-    busyMs: 10,
-    longestTaskMs: 4,
-    textNodes: 120,
-    characters: 5000,
-    glanced: 0,
-    phases: { scan: 3 },
-  },
 });
 
 /** A copy of `base` with `change` applied, for one malformed field at a time. */
@@ -178,14 +168,12 @@ describe('reportPage guard', () => {
   });
 
   it('refuses missing or mistyped top-level fields', () => {
-    for (const key of ['url', 'entities', 'incidents', 'timing'])
+    for (const key of ['url', 'entities', 'incidents'])
       expect(guard(withChange(report(), (r) => delete r[key])), key).toBe(false);
     expect(guard(withChange(report(), (r) => (r.url = 42)))).toBe(false);
     expect(guard(withChange(report(), (r) => (r.url = `https://a.example/${'a'.repeat(8200)}`)))).toBe(false);
     expect(guard(withChange(report(), (r) => (r.published = 2017)))).toBe(false);
     expect(guard(withChange(report(), (r) => (r.entities = {})))).toBe(false);
-    expect(guard(withChange(report(), (r) => (r.timing = null)))).toBe(false);
-    expect(guard(withChange(report(), (r) => (r.timing = [])))).toBe(false);
   });
 
   it('refuses an entity or incident with a missing or mistyped field', () => {

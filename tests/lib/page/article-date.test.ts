@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { bodyPublicationDate } from '../../../lib/page/article-date';
-import { readPageHead } from '../../../lib/page/page-head';
+import { metaDate } from '../../../lib/page/page-head';
 
 /** The date as the spotter finds it: the head's meta tags as it opens, else JSON-LD and <time>. */
-const declaredPublicationDate = (doc: Document) => readPageHead(doc).published ?? bodyPublicationDate(doc);
+const declaredPublicationDate = (doc: Document) => metaDate(doc) ?? bodyPublicationDate(doc);
 
 const page = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');

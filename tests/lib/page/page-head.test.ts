@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { readPageHead } from '../../../lib/page/page-head';
+import { canonicalHref, metaDate } from '../../../lib/page/page-head';
 import { pageAddress } from '../../../lib/page/page-address';
 
 const page = (head: string, body = '', url = 'https://news.example/kashmir/story?ref=home') => {
@@ -12,31 +12,27 @@ const page = (head: string, body = '', url = 'https://news.example/kashmir/story
 };
 
 describe("what a page's head says", () => {
-  it('reads the canonical link and the most trusted meta date together', () => {
-    const head = readPageHead(
-      page(`<meta name="date" content="2020-01-01">
-            <link rel="canonical" href="https://news.example/a">
-            <meta property="article:published_time" content="2017-11-20T09:30:00+05:30">`),
-    );
-    expect(head).toEqual({ canonicalHref: 'https://news.example/a', published: '2017-11-20T09:30:00+05:30' });
+  it('gives the canonical link as written, and the most trusted meta date', () => {
+    const doc = page(`<meta name="date" content="2020-01-01">
+            <link rel="canonical" href="/kashmir/a">
+            <meta property="article:published_time" content="2017-11-20T09:30:00+05:30">`);
+    expect(canonicalHref(doc)).toBe('/kashmir/a');
+    expect(metaDate(doc)).toBe('2017-11-20T09:30:00+05:30');
   });
 
   it('passes over meta tags that declare no date, and dates that are not dates', () => {
-    const head = readPageHead(
-      page(`<meta property="og:type" content="article"><meta name="date" content="Issue 7">
-            <meta name="DC.Date" content="2019-05-10">`),
-    );
-    expect(head).toEqual({ canonicalHref: undefined, published: '2019-05-10' });
+    const doc = page(`<meta property="og:type" content="article"><meta name="date" content="Issue 7">
+            <meta name="DC.Date" content="2019-05-10">`);
+    expect(canonicalHref(doc)).toBeUndefined();
+    expect(metaDate(doc)).toBe('2019-05-10');
   });
 
   it('leaves JSON-LD and <time> to the later read', () => {
-    const head = readPageHead(
-      page(
-        '<script type="application/ld+json">{"datePublished":"2019-01-01"}</script>',
-        '<time datetime="2019-01-01">1 Jan</time>',
-      ),
+    const doc = page(
+      '<script type="application/ld+json">{"datePublished":"2019-01-01"}</script>',
+      '<time datetime="2019-01-01">1 Jan</time>',
     );
-    expect(head).toEqual({ canonicalHref: undefined, published: undefined });
+    expect(metaDate(doc)).toBeUndefined();
   });
 
   it('finds the canonical link in the body when something the head may not hold ended it early', () => {
@@ -47,12 +43,21 @@ describe("what a page's head says", () => {
       'text/html',
     );
     expect(doc.head.querySelector('link')).toBeNull(); // the parser put it in the body
-    expect(readPageHead(doc).canonicalHref).toBe('https://news.example/a');
+    expect(canonicalHref(doc)).toBe('https://news.example/a');
+  });
+
+  it("takes the head's canonical link before one further down", () => {
+    const doc = page(
+      '<link rel="canonical" href="https://news.example/a">',
+      '<link rel="canonical" href="https://ads.example/">',
+    );
+    expect(canonicalHref(doc)).toBe('https://news.example/a');
   });
 
   it('finds nothing in a document without a head', () => {
     const xml = new DOMParser().parseFromString('<feed><title>x</title></feed>', 'application/xml');
-    expect(readPageHead(xml)).toEqual({ canonicalHref: undefined, published: undefined });
+    expect(canonicalHref(xml)).toBeUndefined();
+    expect(metaDate(xml)).toBeUndefined();
   });
 });
 
@@ -65,11 +70,9 @@ describe('the page address', () => {
     });
   });
 
-  it('takes the head as already read, and ignores a broken canonical link', () => {
+  it('takes the canonical link as already read, and ignores a broken one', () => {
     const doc = page('<link rel="canonical" href="https://news.example/a">');
-    expect(
-      pageAddress(doc, { canonicalHref: 'http://[broken', published: undefined }).canonical,
-    ).toBeUndefined();
+    expect(pageAddress(doc, 'http://[broken').canonical).toBeUndefined();
     expect(pageAddress(doc).url).toBe(doc.URL);
   });
 });
