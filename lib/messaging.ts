@@ -91,8 +91,8 @@ export interface PageAddress {
 }
 
 /**
- * A page's first look at itself: its whole `textContent` (scripts and hidden text included, no
- * breaks), got in one call without walking its DOM. The background says whether it may name
+ * A page's first look at itself: its `textContent` (hidden text and nested scripts included, no
+ * breaks; lib/page/glance-text.ts), got without walking its DOM. The background says whether it may name
  * anything (lib/matching/glance.ts); most pages do not, and never walk their text.
  */
 export interface PageGlance {

@@ -3,16 +3,18 @@
  * would report? Only then does the page walk its visible text and send it; most pages name nothing
  * known, and for them the look is all they pay.
  *
- * What counts, found loosely (glance-filter.ts): a name of an entity that is not a place, or of an
- * incident; a place where one of the pack's incidents happened, with one of that incident's event
- * words near it ("Srinagar" … "attack"). A place alone is never marked: the matcher keeps it only
- * when an incident rests on it, which takes an event word in the same sentence. Guarded aliases
- * ("IS", "Isis") count only beside a plain name of the same entity, so they are not looked for.
+ * What counts, found loosely (glance-filter.ts): a name of a group, a media outlet or an incident; a
+ * place where one of the pack's incidents happened, with one of that incident's event words near it
+ * ("Srinagar" … "attack"). Left out, because they are never marked alone: people and organisations
+ * (marked only on a page that names a group or an incident, which the look finds itself), a place
+ * without an event word of its incidents in the same sentence (the matcher drops it), and guarded
+ * aliases ("IS", "Isis", which count only beside a plain name of the same entity).
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Alias } from '../knowledge/pack-types';
 import { GlanceFilter, type GlancePattern } from './glance-filter';
 import { DEFAULT_EVENT_WORDS } from './incident-resolver';
+import { ACTOR_KINDS } from './mention-count';
 import { foldText } from './normalise';
 
 /**
@@ -42,6 +44,7 @@ export class PageGlance {
       placeWords.set(incident.place, words);
     }
     for (const entity of kb.entities.values()) {
+      if (ACTOR_KINDS.has(entity.kind)) continue;
       let words: string[] | null = null;
       if (entity.kind === 'place') {
         const atPlace = placeWords.get(entity.id);

@@ -29,5 +29,7 @@ export function withTopic<T>(
   return topical ? [...counted] : counted.filter((m) => !ACTOR_KINDS.has(kindOf(m)));
 }
 
-const TOPIC_KINDS = new Set(['group', 'media']);
-const ACTOR_KINDS = new Set(['person', 'organization']);
+/** Kinds a page can be about: groups and their media arms. */
+export const TOPIC_KINDS: ReadonlySet<string> = new Set(['group', 'media']);
+/** Kinds that are context, never the topic: people and organisations. */
+export const ACTOR_KINDS: ReadonlySet<string> = new Set(['person', 'organization']);

@@ -4,7 +4,7 @@
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
 import type { IncidentMatch } from '../matching/incident-resolver';
-import { countedMentions, withTopic } from '../matching/mention-count';
+import { TOPIC_KINDS, countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import {
   MAX_GLANCE,
@@ -18,6 +18,7 @@ import { bodyPublicationDate } from './article-date';
 import { canonicalHref, metaDate } from './page-head';
 import { MarkLayer, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
+import { glanceText } from './glance-text';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
@@ -116,6 +117,11 @@ export class Spotter {
   private characters = 0;
   private glanced = 0;
   /**
+   * The root the page reads (and watches), when its glance named nothing and it has not been walked
+   * since: see `readPending`.
+   */
+  private unwalked?: Node;
+  /**
    * The date the page declares: from its meta tags, read before its text is first sent, else from
    * JSON-LD or <time> once the background asks for it (the text names a place or an incident).
    */
@@ -204,6 +210,7 @@ export class Spotter {
       if (!body) return;
       let root = this.root(body);
       let read: GlanceOutcome = await this.glance(root);
+      if (read === 'done') this.unwalked = root;
       // The reader marks another part of the page than the page guessed: read that part instead.
       if (read === 'reread') [read, root] = ['read', this.root(body)];
       if (read === 'read' && !this.signal.aborted) read = await this.read(root, true);
@@ -244,14 +251,14 @@ export class Spotter {
   }
 
   /**
-   * Opens the page with a first look at all of its text under `root` (`textContent`, one native
-   * call, no walk): a page on which the background finds nothing it may name is done. A page too
+   * Opens the page with a first look at all of its text under `root` (lib/page/glance-text.ts:
+   * `textContent`, no walk): a page on which the background finds nothing it may name is done. A page too
    * long to send that way opens with its visible text instead, as one that may name something reads
    * it (`read`).
    */
   private async glance(root: Node): Promise<GlanceOutcome> {
-    const text = this.timed('glance', () => root.textContent ?? '');
-    if (text.length > MAX_GLANCE) return 'read';
+    const text = this.timed('glance', () => glanceText(root, MAX_GLANCE));
+    if (text === null) return 'read';
     this.glanced = text.length;
     const opening = await this.open({ glance: text });
     if (opening === 'off' || opening === 'reread') return opening;
@@ -542,6 +549,16 @@ export class Spotter {
       if (outer.length === 0) return;
       for (const root of outer) {
         if ((await this.read(root)) === 'off') return;
+      }
+      // People and organisations are marked only beside a group or an incident, so a glance that
+      // named nothing leaves them unread. When a group or an incident arrives later, the page is read
+      // whole, once: the people it names count now.
+      const whole = this.unwalked;
+      if (whole && this.mentions.some((m) => m.found.type === 'incident' || TOPIC_KINDS.has(m.found.kind))) {
+        this.unwalked = undefined;
+        this.mentions = [];
+        this.incidents.clear();
+        if ((await this.read(whole)) === 'off') return;
       }
       await this.refresh();
     } finally {

@@ -357,7 +357,7 @@ describe('how the spotter opens a page', () => {
 
   it('opens with a look at the whole text, then reads and sends the visible text when it may name something', async () => {
     document.head.innerHTML = '<link rel="canonical" href="https://news.example/a">';
-    document.body.innerHTML = `${ARTICLE_PAGE}<script>window.track = 'Islamic State';</script>`;
+    document.body.innerHTML = `${ARTICLE_PAGE}<div><script>window.track = 'Islamic State';</script></div><script>window.ads = 1;</script>`;
     const { opened, scanned, report } = await openWith((page) => ({
       display: DEFAULT_DISPLAY,
       found: background(page),
@@ -417,8 +417,10 @@ describe('how the spotter opens a page', () => {
       later.textContent = 'The Islamic State claimed the attack.';
       document.body.append(later);
       await until(() => filed.length === 1);
+      // The new paragraph, then (a group arrived on a page never walked) the whole page, once.
       expect(scanned.map((p) => [p.text, p.declaredDate])).toEqual([
         ['The Islamic State claimed the attack.', '2017-11-20T09:30:00+05:30'],
+        [expect.stringContaining('Crisis talks'), '2017-11-20T09:30:00+05:30'],
       ]);
       expect(drawn('group')).toEqual(['Islamic State']);
       expect(spotter.getMarks()).toHaveLength(1);
@@ -426,6 +428,28 @@ describe('how the spotter opens a page', () => {
       delete (document as { createTreeWalker?: unknown }).createTreeWalker;
       delete (document.head as { querySelectorAll?: unknown }).querySelectorAll;
     }
+  });
+
+  it('reads a page whose glance named only a person whole, once a group arrives: the person is marked then', async () => {
+    document.body.innerHTML = '<p>SP Vaid spoke to reporters.</p>';
+    const { scanned, filed, spotter } = await openWith((page) => ({
+      display: DEFAULT_DISPLAY,
+      found: background(page),
+    }));
+    expect(scanned).toEqual([]);
+    const later = document.createElement('p');
+    later.textContent = 'The Islamic State claimed the attack.';
+    document.body.append(later);
+    await until(() => filed.length === 1);
+    expect(drawn('group')).toEqual(['Islamic State']);
+    expect(drawn('actor')).toEqual(['SP Vaid']);
+    expect(filed[0]!.entities.map((e) => e.id).sort()).toEqual(['group-is', 'person-vaid']);
+    // The new paragraph, then the whole page once.
+    expect(scanned.map((p) => p.text)).toEqual([
+      'The Islamic State claimed the attack.',
+      'SP Vaid spoke to reporters.The Islamic State claimed the attack.',
+    ]);
+    expect(spotter.getMarks()).toHaveLength(2);
   });
 
   it('reads the visible text when a name ends one block and the next begins without a space', async () => {

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { glanceText } from '../../../lib/page/glance-text';
+
+const body = (html: string) => {
+  document.body.innerHTML = html;
+  return document.body;
+};
+
+describe("the page's first look at its text", () => {
+  it('is its textContent, without the scripts, styles and templates that are its own children', () => {
+    const root = body(
+      '<script>var a = "Islamic State";</script><h1>Zakura</h1><style>p{}</style>' +
+        '<noscript>Enable JS</noscript><template><p>Later</p></template><p>Attack <b>claimed</b>.</p>',
+    );
+    expect(glanceText(root, 1000)).toBe('ZakuraAttack claimed.');
+  });
+
+  it('keeps text directly in the root and scripts further down, as textContent has them', () => {
+    const root = body('Breaking: <div>Police <script>x = 1</script>said</div> more');
+    expect(glanceText(root, 1000)).toBe('Breaking: Police x = 1said more');
+    document.body.replaceChildren(document.createTextNode('only text'), document.createComment('note'));
+    expect(glanceText(document.body, 1000)).toBe('only text');
+  });
+
+  it('gives up once the text runs over the limit, so that a huge page walks its text instead', () => {
+    const root = body(`<p>${'a'.repeat(60)}</p><p>${'b'.repeat(60)}</p>`);
+    expect(glanceText(root, 100)).toBeNull();
+    expect(glanceText(root, 120)).toHaveLength(120);
+  });
+});
