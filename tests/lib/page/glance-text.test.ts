@@ -23,6 +23,30 @@ describe("the page's first look at its text", () => {
     expect(glanceText(document.body, 1000)).toBe('only text');
   });
 
+  it('reads a container of many children child by child, and gives up a few of them past the limit', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i} of a long report.</p>`);
+    const root = body(`<h1>Title</h1><article>${paragraphs.join('')}<script>var x;</script></article>`);
+    const article = root.querySelector('article')!;
+    expect(glanceText(root, 100_000)).toBe(`Title${article.textContent!.replace('var x;', '')}`);
+
+    const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    let copied = 0;
+    Object.defineProperty(Node.prototype, 'textContent', {
+      configurable: true,
+      get(this: Node) {
+        const text = getter.get!.call(this) as string;
+        copied += text.length;
+        return text;
+      },
+    });
+    try {
+      expect(glanceText(root, 200)).toBeNull();
+      expect(copied).toBeLessThan(300);
+    } finally {
+      Object.defineProperty(Node.prototype, 'textContent', getter);
+    }
+  });
+
   it('gives up once the text runs over the limit, so that a huge page walks its text instead', () => {
     const root = body(`<p>${'a'.repeat(60)}</p><p>${'b'.repeat(60)}</p>`);
     expect(glanceText(root, 100)).toBeNull();
