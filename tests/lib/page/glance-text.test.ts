@@ -47,6 +47,31 @@ describe("the page's first look at its text", () => {
     }
   });
 
+  it('gives up on a container whose first children, as long as they are, would take it over the limit', () => {
+    const paragraphs = Array.from({ length: 1000 }, (_, i) => `<p>Paragraph ${i} of a very long report.</p>`);
+    const root = body(`<article>${paragraphs.join('')}</article>`);
+    const total = root.textContent!.length;
+    // Over the limit by its first 16 paragraphs already: given up before most of it was copied.
+    const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    let copied = 0;
+    Object.defineProperty(Node.prototype, 'textContent', {
+      configurable: true,
+      get(this: Node) {
+        const text = getter.get!.call(this) as string;
+        copied += text.length;
+        return text;
+      },
+    });
+    try {
+      expect(glanceText(root, total / 2)).toBeNull();
+      expect(copied).toBeLessThan(total / 20);
+    } finally {
+      Object.defineProperty(Node.prototype, 'textContent', getter);
+    }
+    // Under the limit, it is all there.
+    expect(glanceText(root, total)).toBe(root.textContent);
+  });
+
   it('gives up once the text runs over the limit, so that a huge page walks its text instead', () => {
     const root = body(`<p>${'a'.repeat(60)}</p><p>${'b'.repeat(60)}</p>`);
     expect(glanceText(root, 100)).toBeNull();
