@@ -7,6 +7,25 @@ const body = (html: string) => {
   return document.body;
 };
 
+/** Runs `glance` with every `textContent` read counted: how many characters it copied. */
+function copying(glance: () => string | null): { glance: string | null; copied: number } {
+  const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+  let copied = 0;
+  Object.defineProperty(Node.prototype, 'textContent', {
+    configurable: true,
+    get(this: Node) {
+      const text = getter.get!.call(this) as string;
+      copied += text.length;
+      return text;
+    },
+  });
+  try {
+    return { glance: glance(), copied };
+  } finally {
+    Object.defineProperty(Node.prototype, 'textContent', getter);
+  }
+}
+
 describe("the page's first look at its text", () => {
   it('is its textContent, without the scripts, styles and templates that are its own children', () => {
     const root = body(
@@ -29,22 +48,9 @@ describe("the page's first look at its text", () => {
     const article = root.querySelector('article')!;
     expect(glanceText(root, 100_000)).toBe(`Title${article.textContent!.replace('var x;', '')}`);
 
-    const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
-    let copied = 0;
-    Object.defineProperty(Node.prototype, 'textContent', {
-      configurable: true,
-      get(this: Node) {
-        const text = getter.get!.call(this) as string;
-        copied += text.length;
-        return text;
-      },
-    });
-    try {
-      expect(glanceText(root, 200)).toBeNull();
-      expect(copied).toBeLessThan(300);
-    } finally {
-      Object.defineProperty(Node.prototype, 'textContent', getter);
-    }
+    const { glance, copied } = copying(() => glanceText(root, 200));
+    expect(glance).toBeNull();
+    expect(copied).toBeLessThan(300);
   });
 
   it('gives up on a container whose first children, as long as they are, would take it over the limit', () => {
@@ -52,22 +58,9 @@ describe("the page's first look at its text", () => {
     const root = body(`<article>${paragraphs.join('')}</article>`);
     const total = root.textContent!.length;
     // Over the limit by its first 16 paragraphs already: given up before most of it was copied.
-    const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
-    let copied = 0;
-    Object.defineProperty(Node.prototype, 'textContent', {
-      configurable: true,
-      get(this: Node) {
-        const text = getter.get!.call(this) as string;
-        copied += text.length;
-        return text;
-      },
-    });
-    try {
-      expect(glanceText(root, total / 2)).toBeNull();
-      expect(copied).toBeLessThan(total / 20);
-    } finally {
-      Object.defineProperty(Node.prototype, 'textContent', getter);
-    }
+    const { glance, copied } = copying(() => glanceText(root, total / 2));
+    expect(glance).toBeNull();
+    expect(copied).toBeLessThan(total / 20);
     // Under the limit, it is all there.
     expect(glanceText(root, total)).toBe(root.textContent);
   });
