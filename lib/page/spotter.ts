@@ -104,6 +104,8 @@ export class Spotter {
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
   private readonly pendingRoots = new Set<Node>();
+  /** Nodes were removed from a page with marks: the next pass drops what went with them, even if nothing was added. */
+  private removals = false;
   private debounce?: ReturnType<typeof setTimeout>;
   private pendingSince?: number;
   private work: Promise<void> = Promise.resolve();
@@ -509,8 +511,10 @@ export class Spotter {
         if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)
           this.pendingRoots.add(node);
       }
+      if (record.removedNodes.length > 0 && (this.mentions.length > 0 || this.incidents.size > 0))
+        this.removals = true;
     }
-    if (this.pendingRoots.size === 0) return;
+    if (this.pendingRoots.size === 0 && !this.removals) return;
     clearTimeout(this.debounce);
     if (records.length <= MAX_IMMEDIATE_EDITS && records.every(isSmallTextEdit)) {
       // Text edited in place (a ticker, a framework re-render): read again at once, so its marks
@@ -546,7 +550,10 @@ export class Spotter {
           incident.ranges = incident.ranges.filter((r) => !within(r));
         return outer;
       });
-      if (outer.length === 0) return;
+      // Only removals: no text to read, but the marks, the badge and the report follow.
+      const removals = this.removals;
+      this.removals = false;
+      if (outer.length === 0 && !removals) return;
       for (const root of outer) {
         if ((await this.read(root)) === 'off') return;
       }

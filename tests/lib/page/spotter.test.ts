@@ -209,6 +209,31 @@ describe('the spotter on a page', () => {
     expect(filed).toHaveLength(2);
   });
 
+  it('drops the marks of text the page removes, and tells the background, with nothing added', async () => {
+    document.body.innerHTML = '<p id="claim">The Islamic State claimed it.</p><p>Rain in the hills.</p>';
+    const matcher = matcherFor(testPack());
+    const filed: PageFindings[] = [];
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
+        scanText: async (page) => matcher.match(page),
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (findings) => {
+          filed.push(findings);
+        },
+      },
+      new AbortController().signal,
+    );
+    await spotter.ready;
+    expect(spotter.getMarks()).toHaveLength(1);
+    document.getElementById('claim')!.remove();
+    await until(() => filed.length === 2);
+    expect(filed[1]!.entities).toEqual([]);
+    expect(spotter.getMarks()).toEqual([]);
+    expect(drawn('group')).toEqual([]);
+  });
+
   it('sends the date its meta tags declare with its text: no second step', async () => {
     document.head.innerHTML = '<meta name="pubdate" content="2017-11-20T09:30:00+05:30">';
     document.body.innerHTML =
