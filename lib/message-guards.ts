@@ -119,7 +119,8 @@ export const messageGuards: Guards = {
     isStr(d.address.url, 8192) &&
     optStr(d.address.canonical, 8192) &&
     isStr(d.address.title, 1000) &&
-    (isPageGlance(d.page) || isPageText(d.page)) &&
+    // One or the other, never both: the background reads it as a glance if it has one.
+    (isObj(d.page) && 'glance' in d.page ? isPageGlance(d.page) : isPageText(d.page)) &&
     (d.scope === 'page' || d.scope === 'article'),
   updateNote: (d): d is { id: string; text?: string; tags?: string[]; color?: string } =>
     isObj(d) &&

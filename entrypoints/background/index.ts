@@ -30,6 +30,7 @@ import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { generateNotes } from '../../lib/bench/generated-notes';
 import { badgeText } from '../../lib/badge';
+import { TabFindings } from '../../lib/tab-findings';
 import { translate as t } from '../../lib/i18n';
 import { isWebAddress } from '../../lib/safe-url';
 
@@ -118,11 +119,19 @@ export default defineBackground(() => {
     if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
   });
   /** What each tab's page found (top frame): nothing as it opens, then what the page sends. */
-  const findings = new Map<number, PageFindings>();
+  const findings = new TabFindings();
   const pageOpened = (tabId: number, url: string) => {
-    const before = findings.get(tabId);
-    findings.set(tabId, { url, entities: [], incidents: [] });
-    if (before && badgeText(before) !== '') void setBadge(tabId, '');
+    if (findings.opened(tabId, url)) void setBadge(tabId, '');
+  };
+  /** What the tab's page found: as it filed it, else (the worker was stopped since) as the page says. */
+  const findingsOf = async (tabId: number): Promise<PageFindings | null> => {
+    const known = findings.get(tabId);
+    if (known) return known;
+    const report = await pageMessaging.sendMessage('pageReport', {}, { tabId, frameId: 0 }).catch(() => null);
+    if (!report) return null;
+    const { timing: _timing, ...found } = report;
+    findings.filed(tabId, found);
+    return found;
   };
 
   /** Only ClaimLens's own content scripts and pages may talk to the background. */
@@ -173,7 +182,7 @@ export default defineBackground(() => {
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (!accept('reportPage', data, sender) || tabId === undefined || sender.frameId !== 0) return;
-    findings.set(tabId, data);
+    findings.filed(tabId, data);
     await setBadge(tabId, badgeText(data));
   });
 
@@ -286,7 +295,7 @@ export default defineBackground(() => {
       await noteRequests.setAnchorStatus(notesRepository(), data.updates);
   });
   onMessage('tabReport', ({ data, sender }) =>
-    accept('tabReport', data, sender) ? (findings.get(data.tabId) ?? null) : null,
+    accept('tabReport', data, sender) ? findingsOf(data.tabId) : null,
   );
   onMessage('listTags', async ({ data, sender }) =>
     accept('listTags', data, sender) ? notesRepository().listTags() : [],
@@ -321,10 +330,10 @@ export default defineBackground(() => {
       runInTab(tab?.id, info.menuItemId, info.frameId ?? 0);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => findings.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => findings.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
-      findings.delete(tabId);
+      findings.forget(tabId);
       void setBadge(tabId, '');
     }
   });
@@ -335,7 +344,7 @@ export default defineBackground(() => {
     /** What each open page found and what it cost it, asked of the pages themselves (null until done). */
     reports: async () => {
       const all = await Promise.all(
-        [...findings.keys()].map(async (tabId) => {
+        findings.tabs().map(async (tabId) => {
           const report = await pageMessaging
             .sendMessage('pageReport', {}, { tabId, frameId: 0 })
             .catch(() => null);

@@ -152,6 +152,8 @@ export class Spotter {
   ) {
     this.layer = this.timed('setup', () => new MarkLayer());
     this.ready = this.start();
+    // Content that arrives while the page opens is read once the first pass is done.
+    this.work = this.ready.catch(() => undefined);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -211,21 +213,39 @@ export class Spotter {
       const body = this.timed('setup', () => this.doc.body);
       if (!body) return;
       let root = this.root(body);
+      // Watched from the start: what the page adds while the background answers is read after.
+      this.observe(root);
       let read: GlanceOutcome = await this.glance(root);
       if (read === 'done') this.unwalked = root;
       // The reader marks another part of the page than the page guessed: read that part instead.
-      if (read === 'reread') [read, root] = ['read', this.root(body)];
+      if (read === 'reread') {
+        [read, root] = ['read', this.root(body)];
+        this.observe(root);
+      }
       if (read === 'read' && !this.signal.aborted) read = await this.read(root, true);
-      if (read === 'reread' && !this.signal.aborted) read = await this.read((root = this.root(body)), true);
-      if (read !== 'done' || this.signal.aborted) return;
-      this.timed('setup', () => {
-        this.observer = new MutationObserver((records) => this.onMutations(records));
-        this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-      });
+      if (read === 'reread' && !this.signal.aborted) {
+        root = this.root(body);
+        this.observe(root);
+        read = await this.read(root, true);
+      }
+      if (read !== 'done' || this.signal.aborted) {
+        this.observer?.disconnect();
+        return;
+      }
       await this.refresh();
     } finally {
       this.endTask();
     }
+  }
+
+  /** Follows what changes under `root` (only there) from now on. */
+  private observe(root: Node): void {
+    this.timed('setup', () => {
+      this.observer ??= new MutationObserver((records) => this.onMutations(records));
+      this.observer.disconnect();
+      this.pendingRoots.clear();
+      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    });
   }
 
   /** Where the page is read: the article only, when the reader asked for that and the page has one. */
@@ -404,6 +424,8 @@ export class Spotter {
 
   /** Drops what the page removed, recounts guarded mentions, redraws, files what it found. */
   private async refresh(): Promise<void> {
+    // Stopped (paused, restarted) while a pass waited for the background: nothing is drawn or filed.
+    if (this.signal.aborted) return;
     const counted = this.timed('count', () => {
       this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
       for (const incident of this.incidents.values())
@@ -561,7 +583,11 @@ export class Spotter {
       // named nothing leaves them unread. When a group or an incident arrives later, the page is read
       // whole, once: the people it names count now.
       const whole = this.unwalked;
-      if (whole && this.mentions.some((m) => m.found.type === 'incident' || TOPIC_KINDS.has(m.found.kind))) {
+      const topic =
+        this.mentions.some((m) => m.found.type === 'incident' || TOPIC_KINDS.has(m.found.kind)) ||
+        // An incident found through its place, an event word and the date.
+        [...this.incidents.values()].some((i) => i.ranges.length > 0);
+      if (whole && topic && !this.signal.aborted) {
         this.unwalked = undefined;
         this.mentions = [];
         this.incidents.clear();
@@ -579,6 +605,7 @@ export class Spotter {
     this.layer.destroy();
     this.marks = [];
     this.mentions = [];
+    this.incidents.clear();
   }
 }
 

@@ -63,6 +63,9 @@ describe('openPage guard', () => {
     expect(guard(opening(address, { page: { glance: 'x'.repeat(MAX_GLANCE + 1) } }))).toBe(false);
     expect(guard(opening(address, { page: { glance: 42 } }))).toBe(false);
     expect(guard(opening(address, { page: { glance: ['Zakura'] } }))).toBe(false);
+    // A bad glance beside a good text is still a bad glance: the background would read the glance.
+    expect(guard(opening(address, { page: { glance: 42, text: '', breaks: [] } }))).toBe(false);
+    expect(guard(opening(address, { page: { glance: null, text: '', breaks: [] } }))).toBe(false);
   });
 
   it('refuses a missing url or title, an overlong title, a bad text or scope, and non-objects', () => {

@@ -339,10 +339,11 @@ describe('how the spotter opens a page', () => {
 
   /** Runs a spotter whose opening is answered by `answer`; returns what each port was sent. */
   async function openWith(
-    answer: (page: PageGlance | PageText) => {
-      display: DisplaySettings | null;
-      found: TextMatches | ReadText | null;
-    },
+    answer: (
+      page: PageGlance | PageText,
+    ) =>
+      | { display: DisplaySettings | null; found: TextMatches | ReadText | null }
+      | Promise<{ display: DisplaySettings | null; found: TextMatches | ReadText | null }>,
     known: DisplaySettings = DEFAULT_DISPLAY,
   ) {
     const opened: { text: string; glance: boolean; scope: string; canonical?: string }[] = [];
@@ -477,6 +478,81 @@ describe('how the spotter opens a page', () => {
     expect(spotter.getMarks()).toHaveLength(2);
   });
 
+  it('reads a page never walked whole when an incident arrives through its place and date: the people on it count then', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2017-11-18T09:30:00+05:30">';
+    document.body.innerHTML = '<p>SP Vaid spoke to reporters.</p>';
+    const { scanned, filed } = await openWith((page) => ({
+      display: DEFAULT_DISPLAY,
+      found: background(page),
+    }));
+    expect(scanned).toEqual([]);
+    const later = document.createElement('p');
+    later.textContent = 'Militants attacked a police party in Zakura on Friday.';
+    document.body.append(later);
+    await until(() => filed.length === 1);
+    expect(filed[0]!.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
+    expect(drawn('actor')).toEqual(['SP Vaid']);
+    expect(scanned).toHaveLength(2);
+  });
+
+  it('reads what the page adds while the background answers its opening', async () => {
+    document.body.innerHTML = '<p>Rain in the hills.</p>';
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const run = openWith(async (page) => {
+      await answered;
+      return { display: DEFAULT_DISPLAY, found: background(page) };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const later = document.createElement('p');
+    later.textContent = 'The Islamic State claimed the attack.';
+    document.body.append(later);
+    // Let the observer see the addition before the answer comes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answer();
+    const { filed } = await run;
+    await until(() => filed.length === 1);
+    expect(drawn('group')).toEqual(['Islamic State']);
+  });
+
+  it('draws and files nothing more once stopped while a pass waits for the background', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2017-11-18T09:30:00+05:30">';
+    document.body.innerHTML = '<p>Rain in the hills.</p>';
+    const stop = new AbortController();
+    const filed: PageFindings[] = [];
+    let scans = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async (page) => ({ display: DEFAULT_DISPLAY, found: background(page) }),
+        scanText: async (page) => {
+          scans++;
+          await held;
+          return service.scan(page);
+        },
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (f) => {
+          filed.push(f);
+        },
+      },
+      stop.signal,
+    );
+    await spotter.ready;
+    const later = document.createElement('p');
+    later.textContent =
+      'Militants attacked a police party in the Zakura area on Friday; the Islamic State claimed it.';
+    document.body.append(later);
+    await until(() => scans === 1);
+    stop.abort();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(filed).toEqual([]);
+    expect(registry.size).toBe(0);
+    expect(spotter.getMarks()).toEqual([]);
+  });
+
   it('reads the visible text when a name ends one block and the next begins without a space', async () => {
     // textContent reads "…by Islamic StatePolice said…": the look still sees the name.
     document.body.innerHTML = '<h1>Attack claimed by Islamic State</h1><p>Police said nothing.</p>';
@@ -535,8 +611,16 @@ describe('how the spotter opens a page', () => {
   });
 
   it('opens an empty page too (its notes, whether it is paused), and reads its text as it arrives', async () => {
-    const { opened } = await openWith(() => ({ display: DEFAULT_DISPLAY, found: null }));
+    const { opened, filed } = await openWith((page) => ({
+      display: DEFAULT_DISPLAY,
+      found: background(page),
+    }));
     expect(opened).toEqual([{ text: '', glance: true, scope: 'page' }]);
+    const later = document.createElement('p');
+    later.textContent = 'The Islamic State claimed the attack.';
+    document.body.append(later);
+    await until(() => filed.length === 1);
+    expect(drawn('group')).toEqual(['Islamic State']);
   });
 });
 
