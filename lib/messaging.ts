@@ -102,9 +102,15 @@ export interface PageGlance {
 /** Longest `textContent` a page sends as its first look; a longer page sends its visible text at once. */
 export const MAX_GLANCE = 500_000;
 
-/** The background's answer to a glance that may name something: read the visible text and send it. */
+/**
+ * The background's answer to a glance that may name something: read the visible text and send it.
+ * With `edges`, only if a text node under the page's root starts with one of them (or is the start of
+ * one): a name was found there between two letters, which is a word's edge only where a node starts
+ * (lib/matching/glance.ts); the page checks (lib/page/glance-probe.ts), and is done if none does.
+ */
 export interface ReadText {
   readText: true;
+  edges?: string[];
 }
 
 /** What a page sends as it opens: its address, and its text (from the whole page or the article). */

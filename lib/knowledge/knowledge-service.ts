@@ -55,12 +55,15 @@ export class KnowledgeService {
   }
 
   /**
-   * The answer to a page's first look (its `textContent`): `readText` if it may name anything, and the
-   * page then reads its visible text and sends it; else no matches, and the page is done.
+   * The answer to a page's first look (its `textContent`): `readText` if it may name anything (with
+   * the edges the page checks first, if any), and the page then reads its visible text and sends it;
+   * else no matches, and the page is done.
    */
   glanceAt(glance: string): TextMatches | ReadText {
     this.glance ??= new PageGlance(this.kb);
-    return this.glance.mayMatter(glance) ? { readText: true } : { mentions: [], incidents: [] };
+    const verdict = this.glance.look(glance);
+    if (!verdict.read) return { mentions: [], incidents: [] };
+    return verdict.edges ? { readText: true, edges: verdict.edges } : { readText: true };
   }
 
   /** Every name and alias of every entity and incident, as written in the packs. */

@@ -1,21 +1,21 @@
 /**
- * A loose search for aliases in a page's `textContent`, the whole text the page gets in one native
- * call without walking its DOM (see glance.ts for what it decides).
+ * A search for aliases in a page's `textContent`, the whole text the page gets in one native call
+ * without walking its DOM (see glance.ts for what it decides).
  *
- * `textContent` joins text nodes with nothing between them, where the visible text the page reads
- * has a break ("…by ISIS</h1><p>The…" reads "ISISThe"), and it holds scripts and hidden text too. So
- * the search is looser than the matcher, never stricter. Inside an alias it is as strict: the words
- * as the matcher folds them, separators between them (a name never spans two blocks, so no two text
- * nodes meet unseen inside it). At its edges it is loose: a word may start or end wherever two text
- * nodes could meet unseen, at a separator and between any two letters except where a lower-case
- * letter follows another letter ("srinagar", "Srinagar": one word each), or between two digits.
- * "ISISThe", "SrinagarPolice" and "CRISIS" thus hold "ISIS" or "Srinagar"; "crisis" and "Somalia"
- * do not hold "isis" or "Mali". Letter case is checked only for case-sensitive aliases, as the
- * matcher checks it; the matcher's other checks (an acronym inside a run of capitals, overlaps) are
- * left to it.
+ * `textContent` joins text nodes with nothing between them, where the visible text the matcher reads
+ * has a break: "…by ISIS</h1><p>The…" reads "ISISThe", "<li>world</li><li>hamas</li>" reads
+ * "worldhamas". Inside an alias the search is as strict as the matcher: the letters as it folds them,
+ * one space for every run of separators (a name never spans two blocks). At its edges it reports what
+ * it saw: an edge at a separator, or at the start or end of the text, is certain; an edge between two
+ * letters or digits ("world|hamas", "Ba|hamas") is possible only if a text node starts there, which
+ * the page checks (lib/page/glance-probe.ts). Letter case is checked only for case-sensitive aliases,
+ * as the matcher checks it; the matcher's other checks are left to it.
  *
  * Missed: a name with an element the page hides (or a script) inside it, "Jaish-e-<span
  * hidden>…</span>Mohammed", which the matcher reads as one name and `textContent` does not.
+ *
+ * The automaton is kept in flat typed arrays, built from the sorted aliases without a map per state:
+ * 50,000 aliases take a few megabytes and a fraction of a second.
  */
 import { DROP, FOLD_TABLE, SEP, UNFOLDED, caseSkeleton, foldCode, foldText } from './normalise';
 
@@ -24,110 +24,172 @@ export interface GlancePattern {
   text: string;
   /** Its letter case must match (an acronym such as "ISIL"). */
   caseSensitive: boolean;
+  /** Found wherever its letters are, edges unchecked (a word looked for inside others, "attack" in "attacked"). */
+  anywhere?: boolean;
 }
 
-/** Called with each alias found (its index in the patterns) and where it starts and ends in the text; true stops the search. */
-export type GlanceListener = (pattern: number, start: number, end: number) => boolean;
+/** No edge to check: a separator, the start or the end of the text is there. */
+export const CERTAIN = -1;
 
-const LOWER = 1;
-const UPPER = 2;
-const DIGIT = 3;
-/** Letters of scripts without letter case (Arabic, Devanagari…): any two may belong to two words. */
-const UNCASED = 4;
-const classes = new Uint8Array(0x10000);
+/**
+ * Called with each alias found (its index in the patterns), where it starts and ends in the text, and
+ * for each of its two edges either CERTAIN or the position in the text where a text node would have to
+ * start for the edge to be a word's edge. True stops the search.
+ */
+export type GlanceListener = (
+  pattern: number,
+  start: number,
+  end: number,
+  startEdge: number,
+  endEdge: number,
+) => boolean;
 
-function classOf(c: number): number {
-  let k = classes[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    if (/\p{N}/u.test(ch)) k = DIGIT;
-    else if (ch !== ch.toLowerCase()) k = UPPER;
-    else if (ch !== ch.toUpperCase()) k = LOWER;
-    else k = UNCASED;
-    classes[c] = k;
-  }
-  return k;
-}
-
-/** Whether two text nodes could meet unseen between letters (or digits) of these classes. */
-function mayBreak(before: number, after: number): boolean {
-  if (after === LOWER) return before !== LOWER && before !== UPPER;
-  return !(before === DIGIT && after === DIGIT);
+interface Waiting {
+  pattern: number;
+  start: number;
+  startEdge: number;
 }
 
 /** A character automaton (Aho–Corasick) over the aliases, folded (one space for every run of separators). */
 export class GlanceFilter {
-  /** Per state: its transitions, by folded code unit. */
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Per state: the patterns that end there. */
-  private readonly ends: number[][] = [[]];
+  /** Per state: where its transitions begin in `edgeChar`/`edgeTarget` (sorted by character); one more at the end. */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeTarget: Int32Array;
+  /** The root's transitions by character (0: none), the hot path. */
+  private readonly rootNext = new Int32Array(0x10000);
+  private readonly fail: Int32Array;
+  /** Per state: the first pattern ending there (-1: none); further ones chained through `nextEnd`. */
+  private readonly firstEnd: Int32Array;
+  private readonly nextEnd: Int32Array;
   /** Per state: the nearest state down its failure chain that ends a pattern (0: none). */
-  private readonly endLink: number[] = [0];
+  private readonly endLink: Int32Array;
   /** Per pattern: its length folded, and its case form ("" if any case will do). */
-  private readonly lengths: number[] = [];
+  private readonly lengths: Int32Array;
   private readonly caseForms: string[] = [];
+  private readonly anywhere: Uint8Array;
   private readonly longest: number;
 
   constructor(patterns: readonly GlancePattern[]) {
-    patterns.forEach(({ text, caseSensitive }, index) => {
-      const letters = foldText(text);
-      this.lengths.push(letters.length);
-      this.caseForms.push(caseSensitive ? caseSkeleton(text) : '');
-      if (letters === '') return;
-      let state = 0;
-      for (let i = 0; i < letters.length; i++) {
-        const c = letters.charCodeAt(i);
-        let to = this.next[state]!.get(c);
-        if (to === undefined) {
-          to = this.next.push(new Map()) - 1;
-          this.fail.push(0);
-          this.ends.push([]);
-          this.endLink.push(0);
-          this.next[state]!.set(c, to);
-        }
-        state = to;
+    const folded = patterns.map((p) => foldText(p.text));
+    this.lengths = Int32Array.from(folded, (f) => f.length);
+    this.anywhere = Uint8Array.from(patterns, (p) => (p.anywhere ? 1 : 0));
+    for (const p of patterns) this.caseForms.push(p.caseSensitive && !p.anywhere ? caseSkeleton(p.text) : '');
+    let longest = 1;
+    for (const f of folded) if (f.length > longest) longest = f.length;
+    this.longest = longest;
+
+    // The trie, from the aliases in sorted order: each one leaves the previous one's path where they
+    // first differ, so no state needs a lookup table while it is built, and a state's transitions come
+    // in the order of their characters.
+    const order = folded
+      .map((_, i) => i)
+      .filter((i) => folded[i] !== '')
+      .sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : 0));
+    let capacity = 1;
+    for (const i of order) capacity += folded[i]!.length;
+    const parentOf = new Int32Array(capacity);
+    const charOf = new Uint16Array(capacity);
+    this.firstEnd = new Int32Array(capacity).fill(-1);
+    this.nextEnd = new Int32Array(patterns.length).fill(-1);
+    let states = 1;
+    const path = [0];
+    let previous = '';
+    for (const index of order) {
+      const letters = folded[index]!;
+      let shared = 0;
+      while (shared < letters.length && shared < previous.length && letters[shared] === previous[shared])
+        shared++;
+      path.length = shared + 1;
+      for (let d = shared; d < letters.length; d++) {
+        const state = states++;
+        parentOf[state] = path[d]!;
+        charOf[state] = letters.charCodeAt(d);
+        path.push(state);
       }
-      this.ends[state]!.push(index);
-    });
-    this.longest = Math.max(1, ...this.lengths);
-    const queue = [...this.next[0]!.values()];
-    for (let head = 0; head < queue.length; head++) {
+      const end = path[letters.length]!;
+      this.nextEnd[index] = this.firstEnd[end]!;
+      this.firstEnd[end] = index;
+      previous = letters;
+    }
+
+    // Transitions grouped by state (counting sort on the parent keeps each group in character order).
+    this.edgeStart = new Int32Array(states + 1);
+    for (let s = 1; s < states; s++) this.edgeStart[parentOf[s]! + 1]!++;
+    for (let s = 0; s < states; s++) this.edgeStart[s + 1]! += this.edgeStart[s]!;
+    this.edgeChar = new Uint16Array(Math.max(0, states - 1));
+    this.edgeTarget = new Int32Array(Math.max(0, states - 1));
+    const fill = this.edgeStart.slice(0, states);
+    for (let s = 1; s < states; s++) {
+      const at = fill[parentOf[s]!]!++;
+      this.edgeChar[at] = charOf[s]!;
+      this.edgeTarget[at] = s;
+    }
+    for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++)
+      this.rootNext[this.edgeChar[e]!] = this.edgeTarget[e]!;
+
+    // Failure links, breadth first.
+    this.fail = new Int32Array(states);
+    this.endLink = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) queue[tail++] = this.edgeTarget[e]!;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const f = this.fail[state]!;
-      this.endLink[state] = this.ends[f]!.length > 0 ? f : this.endLink[f]!;
-      for (const [c, child] of this.next[state]!) {
+      this.endLink[state] = this.firstEnd[f]! >= 0 ? f : this.endLink[f]!;
+      for (let e = this.edgeStart[state]!; e < this.edgeStart[state + 1]!; e++) {
+        const c = this.edgeChar[e]!;
+        const child = this.edgeTarget[e]!;
         let back = f;
-        while (back !== 0 && !this.next[back]!.has(c)) back = this.fail[back]!;
-        const target = this.next[back]!.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        queue.push(child);
+        let target = this.step(back, c);
+        while (target < 0 && back !== 0) {
+          back = this.fail[back]!;
+          target = this.step(back, c);
+        }
+        this.fail[child] = target > 0 && target !== child ? target : 0;
+        queue[tail++] = child;
       }
     }
   }
 
-  /** Reports every alias found in `text`, loosely (see above); returns true if the listener stopped it. */
+  /** The state reached from `state` by `c`, or -1. */
+  private step(state: number, c: number): number {
+    if (state === 0) return this.rootNext[c]! || -1;
+    let low = this.edgeStart[state]!;
+    let high = this.edgeStart[state + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = this.edgeChar[middle]!;
+      if (at === c) return this.edgeTarget[middle]!;
+      if (at < c) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** Reports every alias found in `text`, with its edges (see above); returns true if the listener stopped it. */
   find(text: string, found: GlanceListener): boolean {
-    // Where each of the last code units fed to the automaton is in the text, and whether a word
-    // may start there.
+    // Where each of the last code units fed to the automaton is in the text, and its start edge.
     const size = this.longest + 1;
     const at = new Int32Array(size);
-    const startsWord = new Uint8Array(size);
+    const startEdges = new Int32Array(size);
     let fed = 0;
     let state = 0;
-    let previous = 0; // class of the last letter or digit, 0 after a separator
     let spaced = true; // a separator came since the last letter (or nothing was read yet)
-    /** Patterns that ended on the last letter read (with where they start), waiting to learn whether a word ends there. */
-    const waiting: { pattern: number; start: number }[] = [];
+    let lastLetter = -1; // where the last letter or digit was
+    /** Aliases that ended on the last letter read, waiting to learn what their end edge is. */
+    const waiting: Waiting[] = [];
     let waitingEnd = 0;
-    const flush = (): boolean => waiting.some(({ pattern, start }) => found(pattern, start, waitingEnd));
-    const feed = (f: number, i: number, wordStart: boolean) => {
+    const flush = (endEdge: number): boolean =>
+      waiting.some((w) => found(w.pattern, w.start, waitingEnd, w.startEdge, endEdge));
+    const feed = (f: number, i: number, startEdge: number) => {
       at[fed % size] = i;
-      startsWord[fed % size] = wordStart ? 1 : 0;
+      startEdges[fed % size] = startEdge;
       fed++;
       for (;;) {
-        const to = this.next[state]!.get(f);
-        if (to !== undefined) {
+        const to = this.step(state, f);
+        if (to >= 0) {
           state = to;
           return;
         }
@@ -142,35 +204,37 @@ export class GlanceFilter {
       if (f === UNFOLDED) f = foldCode(c);
       if (f === DROP) continue;
       if (f === SEP) {
-        if (waiting.length > 0 && flush()) return true;
+        if (waiting.length > 0 && flush(CERTAIN)) return true;
         waiting.length = 0;
-        if (!spaced) feed(SEP, i, false);
+        if (!spaced) feed(SEP, i, CERTAIN);
         spaced = true;
-        previous = 0;
         continue;
       }
-      const k = classOf(c);
-      const wordStart = spaced || mayBreak(previous, k);
+      // Right after another letter, a word starts here only if a text node does; after a separator,
+      // or after characters the matcher drops (which may sit where a node starts), it may start here.
+      const startEdge = spaced || lastLetter !== i - 1 ? CERTAIN : i;
       if (waiting.length > 0) {
-        if (wordStart && flush()) return true;
+        if (flush(startEdge === CERTAIN ? CERTAIN : waitingEnd)) return true;
         waiting.length = 0;
       }
       spaced = false;
-      previous = k;
-      feed(f, i, wordStart);
-      for (let s = this.ends[state]!.length > 0 ? state : this.endLink[state]!; s > 0; s = this.endLink[s]!) {
-        for (const pattern of this.ends[s]!) {
-          const length = this.lengths[pattern]!;
-          const first = (fed - length) % size;
-          if (startsWord[first] !== 1) continue;
+      lastLetter = i;
+      feed(f, i, startEdge);
+      for (let s = this.firstEnd[state]! >= 0 ? state : this.endLink[state]!; s > 0; s = this.endLink[s]!) {
+        for (let pattern = this.firstEnd[s]!; pattern >= 0; pattern = this.nextEnd[pattern]!) {
+          const first = (fed - this.lengths[pattern]!) % size;
           const start = at[first]!;
+          if (this.anywhere[pattern] === 1) {
+            if (found(pattern, start, i + 1, CERTAIN, CERTAIN)) return true;
+            continue;
+          }
           const form = this.caseForms[pattern]!;
           if (form !== '' && caseSkeleton(text.slice(start, i + 1)) !== form) continue;
-          waiting.push({ pattern, start });
+          waiting.push({ pattern, start, startEdge: startEdges[first]! });
           waitingEnd = i + 1;
         }
       }
     }
-    return waiting.length > 0 && flush();
+    return waiting.length > 0 && flush(CERTAIN);
   }
 }

@@ -19,6 +19,7 @@ import { canonicalHref, metaDate } from './page-head';
 import { MarkLayer, type MarkStyle } from './mark-layer';
 import { collectText } from './text-collector';
 import { glanceText } from './glance-text';
+import { startsTextNode } from './glance-probe';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
@@ -285,7 +286,11 @@ export class Spotter {
     const opening = await this.open({ glance: text });
     if (opening === 'off' || opening === 'reread') return opening;
     if (!opening) return 'off';
-    return 'readText' in opening ? 'read' : 'done';
+    if (!('readText' in opening)) return 'done';
+    // A name found only between two letters of the glance: a word only where a text node starts.
+    const edges = opening.edges;
+    if (edges && !this.timed('glance', () => startsTextNode(root, edges))) return 'done';
+    return 'read';
   }
 
   /** Sends the page's first text (`openPage`), with its head; what the background answered. */

@@ -259,6 +259,19 @@ describe('inline context on a Wilayah-of-Hind-like report', () => {
   });
 });
 
+describe('names textContent runs into the text beside them', () => {
+  it('marks a name a page writes in lower case against the block before it, in markup with no spaces', async () => {
+    // textContent reads "worldal-Qaedasport" and "the Bahamas": the page checks which of them begin a
+    // text node, and reads its text because one does.
+    const { page, url } = await open('topic-tags.html');
+    const report = await waitForReport(browser, url);
+    expect(report.entities.map((e) => [e.name, e.aliases])).toEqual([['al-Qaeda', ['al-Qaeda']]]);
+    expect(report.timing.textNodes).toBeGreaterThan(0);
+    expect((await highlightCounts(page))['claimlens-group']).toBe(1);
+    await page.close();
+  });
+});
+
 describe('pages ClaimLens must leave alone', () => {
   it('marks nothing and names no incident on a page about something else', async () => {
     const { page, url } = await open('unrelated-traps.html');
