@@ -12,6 +12,7 @@ import { median } from '../lib/bench/stats';
 import { CONTENT_MAIN_PATH } from '../lib/page/content-main-contract';
 import { benchNotes } from './bench-notes';
 import { benchPopup } from './bench-popup';
+import { launchReference, runReference } from './bench-reference';
 import {
   EXTENSION_DIR,
   PROJECT_ROOT,
@@ -32,6 +33,16 @@ interface Baselines {
   floorPageWorldMs: number;
   /** The same walk (isolated world) taking only each node's length (the text is never read). */
   nodesOnlyMs: number;
+  /**
+   * The floor's walk as a content script: at document_idle, in a content script's world, on a fresh
+   * page of a browser with a small reference extension (scripts/bench-reference.ts).
+   */
+  floorContentScriptMs: number;
+  /**
+   * The least a content script can do that marks what a background found, in the same reference
+   * extension: the walk, one message with the text, as many ranges and highlights as ClaimLens drew.
+   */
+  leastMarkerMs: number;
   regexMs: number | null;
   regexNote?: string;
   markJsMs: number | null;
@@ -60,6 +71,8 @@ interface CaseResult {
   marks: number;
   baselines: Baselines;
   vsFloor: number;
+  vsFloorContentScript: number;
+  vsLeastMarker: number;
   markJsVsUs: number | null;
 }
 
@@ -117,8 +130,10 @@ async function main() {
   const server = await serveStatic(mounts, routes);
   const withExt = await launchWithExtension();
   const plain = await launchWithExtension({ withExtension: false });
+  const reference = await launchReference();
   await blockOutside(withExt);
   await blockOutside(plain);
+  await blockOutside(reference);
   const defaultAliases = (await withExt.worker.evaluate(() =>
     (globalThis as unknown as WorkerHooks).claimlens.aliases(),
   )) as string[];
@@ -173,7 +188,9 @@ async function main() {
       currentPack = c.pack;
     }
     if (!json) process.stderr.write(`bench: ${c.name}…\n`);
-    results.push(await runCase(withExt, plain, server.url(c.path), c.name, c.pack, aliases, c.runs ?? RUNS));
+    results.push(
+      await runCase(withExt, plain, reference, server.url(c.path), c.name, c.pack, aliases, c.runs ?? RUNS),
+    );
   }
 
   if (!json) process.stderr.write('bench: content script start-up…\n');
@@ -189,6 +206,7 @@ async function main() {
   const contentScriptGzipKB = Math.round((gzipped[0]! + gzipped[1]!) / 102.4) / 10;
   await withExt.close();
   await plain.close();
+  await reference.close();
   await server.close();
 
   const find = (prefix: string) => results.filter((r) => r.name.startsWith(prefix));
@@ -299,6 +317,7 @@ async function heapMB(page: Page): Promise<number> {
 async function runCase(
   withExt: ExtensionBrowser,
   plain: ExtensionBrowser,
+  reference: ExtensionBrowser,
   url: string,
   name: string,
   pack: string,
@@ -399,6 +418,14 @@ async function runCase(
   const floorMs = await coldFloor(true, 'isolated');
   const floorPageWorldMs = await coldFloor(true, 'page');
   const nodesOnlyMs = await coldFloor(false, 'isolated');
+  const referenceTimes = async (kind: 'floor' | 'marker') => {
+    const times: number[] = [];
+    for (let r = 0; r < loads; r++)
+      times.push(await runReference(reference, url, kind, runs[0]!.marks, settle));
+    return median(times);
+  };
+  const floorContentScriptMs = await referenceTimes('floor');
+  const leastMarkerMs = await referenceTimes('marker');
   const regex = await page.evaluate(
     ([list, runs]) => {
       const escaped = (list as string[])
@@ -485,12 +512,16 @@ async function runCase(
       floorMs: round(floorMs),
       floorPageWorldMs: round(floorPageWorldMs),
       nodesOnlyMs: round(nodesOnlyMs),
+      floorContentScriptMs: round(floorContentScriptMs),
+      leastMarkerMs: round(leastMarkerMs),
       regexMs: regexMs === null ? null : round(regexMs),
       regexNote: regex.error,
       markJsMs: markJsMs === null ? null : round(markJsMs),
       markJsNote,
     },
     vsFloor: round(busyMs / Math.max(floorMs, 0.05)),
+    vsFloorContentScript: round(busyMs / Math.max(floorContentScriptMs, 0.05)),
+    vsLeastMarker: round(busyMs / Math.max(leastMarkerMs, 0.05)),
     markJsVsUs: markJsMs === null ? null : round(markJsMs / Math.max(busyMs, 0.05)),
   };
 }
@@ -524,8 +555,9 @@ function printTable(summary: {
     `${r.busyMs} ms (wall ${r.totalMs})`,
     `${r.longestTaskMs} ms`,
     `${r.heapMB} MB (${r.heapWithoutExtensionMB} without)`,
-    `${r.baselines.floorMs} ms (page's world ${r.baselines.floorPageWorldMs}, nodes only ${r.baselines.nodesOnlyMs})`,
-    `${r.vsFloor}×`,
+    `${r.baselines.floorMs} ms (page's world ${r.baselines.floorPageWorldMs}, nodes only ${r.baselines.nodesOnlyMs}, as a content script ${r.baselines.floorContentScriptMs})`,
+    `${r.vsFloor}× (${r.vsFloorContentScript}× the content script's)`,
+    `${r.baselines.leastMarkerMs} ms (${r.vsLeastMarker}×)`,
     r.baselines.regexMs === null ? `failed: ${r.baselines.regexNote}` : `${r.baselines.regexMs} ms`,
     r.baselines.markJsMs === null
       ? (r.baselines.markJsNote ?? '—')
@@ -540,6 +572,7 @@ function printTable(summary: {
     'JS heap',
     'floor',
     'vs floor',
+    'least marker',
     'RegExp',
     'mark.js',
     'marks',
