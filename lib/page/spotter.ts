@@ -133,8 +133,11 @@ export class Spotter {
   /** What the page found at the end of its last pass, and the timing then (see `report`). */
   private findings?: PageFindings;
   private timing?: PageTiming;
-  /** Whether the background was told of findings (it then needs telling when they are gone). */
-  private filed = false;
+  /**
+   * What the background was last told the page found, as JSON (undefined: nothing, as the background
+   * takes it to be when the page opens): the page files again only when that changes.
+   */
+  private filed?: string;
   /** Whether the first text went out (`openPage`); later text goes with `scanText`. */
   private opened = false;
   /** Resolves when the first full pass (marks, incidents, report) is done. */
@@ -452,11 +455,15 @@ export class Spotter {
     this.timed('draw', () => this.draw(counted));
     const findings = this.timed('report', () => this.findingsOf(counted));
     const found = findings.entities.length > 0 || findings.incidents.length > 0;
-    if (found || this.filed) {
-      this.filed = found;
-      // Not waited for: the next pass need not wait for the background to file this one.
+    const filing = found ? this.timed('report', () => JSON.stringify(findings)) : undefined;
+    if (filing !== this.filed) {
+      this.filed = filing;
+      // Not waited for: the next pass need not wait for the background to file this one. If it was
+      // not filed (the background restarting), the next pass files it again.
       const { answer, ms } = await timeSend(() => this.ports.reportPage(findings));
-      answer.catch(() => undefined);
+      answer.catch(() => {
+        if (this.filed === filing) this.filed = '';
+      });
       this.spend('report', ms, 0);
     }
     this.endTask();
@@ -538,8 +545,7 @@ export class Spotter {
         if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)
           this.pendingRoots.add(node);
       }
-      if (record.removedNodes.length > 0 && (this.mentions.length > 0 || this.incidents.size > 0))
-        this.removals = true;
+      if (record.removedNodes.length > 0 && !this.removals && this.hasMarks()) this.removals = true;
     }
     if (this.pendingRoots.size === 0 && !this.removals) return;
     clearTimeout(this.debounce);
@@ -557,6 +563,11 @@ export class Spotter {
       // One pass at a time: a pass that yields to the page must not interleave with the next.
       this.work = this.work.then(() => this.readPending());
     }, wait);
+  }
+
+  /** Whether anything found is still on the page (a removal may then take some of it). */
+  private hasMarks(): boolean {
+    return this.mentions.length > 0 || [...this.incidents.values()].some((i) => i.ranges.length > 0);
   }
 
   private async readPending(): Promise<void> {

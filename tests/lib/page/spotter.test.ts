@@ -196,17 +196,54 @@ describe('the spotter on a page', () => {
     expect(spotter.report()!.timing.phases.report).toBeGreaterThanOrEqual(5);
     expect(spotter.report()!.timing.longestTaskMs).toBeGreaterThanOrEqual(5);
 
+    // What it found did not change: the background is not told again.
+    const read = () => spotter.report()!.timing.characters;
+    let before = read();
+    const rain = document.createElement('p');
+    rain.textContent = 'Rain again.';
+    document.body.append(rain);
+    await until(() => read() > before);
+    expect(filed).toHaveLength(1);
+
     document.getElementById('claim')!.textContent = 'A correction was issued.';
     await until(() => filed.length === 2);
     expect(filed[1]!.entities).toEqual([]);
     expect(drawn('group')).toEqual([]);
 
     // Nothing found before, nothing now: the background is not told again.
+    before = read();
     const p = document.createElement('p');
     p.textContent = 'More rain.';
     document.body.append(p);
-    await until(() => spotter.report()!.timing.characters > 40);
+    await until(() => read() > before);
     expect(filed).toHaveLength(2);
+  });
+
+  it('files again what the background did not take (it was restarting)', async () => {
+    document.body.innerHTML = '<p>The Islamic State claimed it.</p>';
+    const matcher = matcherFor(testPack());
+    let calls = 0;
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
+        scanText: async (page) => matcher.match(page),
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async () => {
+          calls++;
+          if (calls === 1) throw new Error('the background is restarting');
+        },
+      },
+      new AbortController().signal,
+    );
+    await spotter.ready;
+    expect(calls).toBe(1);
+    const before = spotter.report()!.timing.characters;
+    const rain = document.createElement('p');
+    rain.textContent = 'Rain again.';
+    document.body.append(rain);
+    await until(() => spotter.report()!.timing.characters > before);
+    expect(calls).toBe(2);
   });
 
   it('drops the marks of text the page removes, and tells the background, with nothing added', async () => {
