@@ -493,17 +493,20 @@ describe('how the spotter opens a page', () => {
     }
   });
 
-  it('reads a page whose glance named only a person whole, once a group arrives: the person is marked then', async () => {
+  /** Opens a page that names only a person (never walked), then adds `added` and waits for it to be filed. */
+  async function personPageThen(added: string) {
     document.body.innerHTML = '<p>SP Vaid spoke to reporters.</p>';
-    const { scanned, filed, spotter } = await openWith((page) => ({
-      display: DEFAULT_DISPLAY,
-      found: background(page),
-    }));
-    expect(scanned).toEqual([]);
+    const opened = await openWith((page) => ({ display: DEFAULT_DISPLAY, found: background(page) }));
+    expect(opened.scanned).toEqual([]);
     const later = document.createElement('p');
-    later.textContent = 'The Islamic State claimed the attack.';
+    later.textContent = added;
     document.body.append(later);
-    await until(() => filed.length === 1);
+    await until(() => opened.filed.length === 1);
+    return opened;
+  }
+
+  it('reads a page whose glance named only a person whole, once a group arrives: the person is marked then', async () => {
+    const { scanned, filed, spotter } = await personPageThen('The Islamic State claimed the attack.');
     expect(drawn('group')).toEqual(['Islamic State']);
     expect(drawn('actor')).toEqual(['SP Vaid']);
     expect(filed[0]!.entities.map((e) => e.id).sort()).toEqual(['group-is', 'person-vaid']);
@@ -517,16 +520,7 @@ describe('how the spotter opens a page', () => {
 
   it('reads a page never walked whole when an incident arrives through its place and date: the people on it count then', async () => {
     document.head.innerHTML = '<meta property="article:published_time" content="2017-11-18T09:30:00+05:30">';
-    document.body.innerHTML = '<p>SP Vaid spoke to reporters.</p>';
-    const { scanned, filed } = await openWith((page) => ({
-      display: DEFAULT_DISPLAY,
-      found: background(page),
-    }));
-    expect(scanned).toEqual([]);
-    const later = document.createElement('p');
-    later.textContent = 'Militants attacked a police party in Zakura on Friday.';
-    document.body.append(later);
-    await until(() => filed.length === 1);
+    const { scanned, filed } = await personPageThen('Militants attacked a police party in Zakura on Friday.');
     expect(filed[0]!.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
     expect(drawn('actor')).toEqual(['SP Vaid']);
     expect(scanned).toHaveLength(2);
