@@ -17,20 +17,9 @@ import { glanceText } from '../../../lib/page/glance-text';
 import { startsTextNode } from '../../../lib/page/glance-probe';
 import { collectText } from '../../../lib/page/text-collector';
 import { defaultPack } from '../../../lib/knowledge/default-pack';
+import { seededRandom } from '../../../lib/bench/generators';
 import { testPack } from '../../fixtures/test-pack';
 import { htmlDocument } from '../../fixtures/spot';
-
-/** A small seeded generator (mulberry32): the same pages on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'world',
@@ -122,7 +111,7 @@ describe('the glance on generated pages', () => {
       const kb = new KnowledgeBase([pack]);
       const matcher = new TextMatcher(kb, compileMatcher(kb));
       const look = new PageGlance(kb);
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pool = names(pack);
       let marked = 0;
       let checked = 0;
