@@ -123,11 +123,14 @@ export default defineBackground(() => {
   const pageOpened = (tabId: number, url: string) => {
     if (findings.opened(tabId, url)) void setBadge(tabId, '');
   };
+  /** What the tab's top page found and what it cost it, asked of the page (null: no page answers). */
+  const askPage = (tabId: number) =>
+    pageMessaging.sendMessage('pageReport', {}, { tabId, frameId: 0 }).catch(() => null);
   /** What the tab's page found: as it filed it, else (the worker was stopped since) as the page says. */
   const findingsOf = async (tabId: number): Promise<PageFindings | null> => {
     const known = findings.get(tabId);
     if (known) return known;
-    const report = await pageMessaging.sendMessage('pageReport', {}, { tabId, frameId: 0 }).catch(() => null);
+    const report = await askPage(tabId);
     if (!report) return null;
     const { timing: _timing, ...found } = report;
     findings.filed(tabId, found);
@@ -345,9 +348,7 @@ export default defineBackground(() => {
     reports: async () => {
       const all = await Promise.all(
         findings.tabs().map(async (tabId) => {
-          const report = await pageMessaging
-            .sendMessage('pageReport', {}, { tabId, frameId: 0 })
-            .catch(() => null);
+          const report = await askPage(tabId);
           return report ? { tabId, ...report } : null;
         }),
       );

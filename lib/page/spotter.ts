@@ -222,14 +222,14 @@ export class Spotter {
       let read: GlanceOutcome = await this.glance(root);
       if (read === 'done') this.unwalked = root;
       // The reader marks another part of the page than the page guessed: read that part instead.
+      const moveRoot = () => this.observe((root = this.root(body)));
       if (read === 'reread') {
-        [read, root] = ['read', this.root(body)];
-        this.observe(root);
+        moveRoot();
+        read = 'read';
       }
       if (read === 'read' && !this.signal.aborted) read = await this.read(root, true);
       if (read === 'reread' && !this.signal.aborted) {
-        root = this.root(body);
-        this.observe(root);
+        moveRoot();
         read = await this.read(root, true);
       }
       if (read !== 'done' || this.signal.aborted) {
@@ -449,8 +449,7 @@ export class Spotter {
         mention.visible = visibility.get(parent) ?? isVisible(parent);
         visibility.set(parent, mention.visible);
       }
-      const hasIncident = [...this.incidents.values()].some((i) => i.ranges.length > 0);
-      return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, hasIncident);
+      return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, this.hasIncident());
     });
     this.timed('draw', () => this.draw(counted));
     const findings = this.timed('report', () => this.findingsOf(counted));
@@ -567,7 +566,13 @@ export class Spotter {
 
   /** Whether anything found is still on the page (a removal may then take some of it). */
   private hasMarks(): boolean {
-    return this.mentions.length > 0 || [...this.incidents.values()].some((i) => i.ranges.length > 0);
+    return this.mentions.length > 0 || this.hasIncident();
+  }
+
+  /** Whether an incident is still tied to words on the page. */
+  private hasIncident(): boolean {
+    for (const incident of this.incidents.values()) if (incident.ranges.length > 0) return true;
+    return false;
   }
 
   private async readPending(): Promise<void> {
@@ -602,7 +607,7 @@ export class Spotter {
       const topic =
         this.mentions.some((m) => m.found.type === 'incident' || TOPIC_KINDS.has(m.found.kind)) ||
         // An incident found through its place, an event word and the date.
-        [...this.incidents.values()].some((i) => i.ranges.length > 0);
+        this.hasIncident();
       if (whole && topic && !this.signal.aborted) {
         this.unwalked = undefined;
         this.mentions = [];

@@ -66,6 +66,34 @@ async function runSpotter(
   return report;
 }
 
+/**
+ * A spotter on the current document that is told to read its text at once, matched with the test
+ * pack; `reportPage` gets what it files.
+ */
+function readingSpotter(reportPage: SpotterPorts['reportPage']): Spotter {
+  const matcher = matcherFor(testPack());
+  return new Spotter(
+    document,
+    {
+      openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
+      scanText: async (page) => matcher.match(page),
+      scanWithDate: async () => ({ resend: true }),
+      reportPage,
+    },
+    new AbortController().signal,
+  );
+}
+
+/** Adds a paragraph to the page and waits until the spotter has read it. */
+async function appendAndRead(spotter: Spotter, text: string): Promise<void> {
+  const read = () => spotter.report()!.timing.characters;
+  const before = read();
+  const paragraph = document.createElement('p');
+  paragraph.textContent = text;
+  document.body.append(paragraph);
+  await until(() => read() > before);
+}
+
 function spin(ms: number): void {
   const until = performance.now() + ms;
   while (performance.now() < until) {
@@ -174,22 +202,12 @@ describe('the spotter on a page', () => {
 
   it('files its findings with the background only when it has some, or when they are gone, and counts the sending', async () => {
     document.body.innerHTML = '<p id="claim">The Islamic State claimed it.</p><p>Rain in the hills.</p>';
-    const matcher = matcherFor(testPack());
     const filed: PageFindings[] = [];
-    const spotter = new Spotter(
-      document,
-      {
-        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
-        scanText: async (page) => matcher.match(page),
-        scanWithDate: async () => ({ resend: true }),
-        reportPage: async (findings) => {
-          await undefined;
-          spin(5); // the library copying the message, after its first await
-          filed.push(findings);
-        },
-      },
-      new AbortController().signal,
-    );
+    const spotter = readingSpotter(async (findings) => {
+      await undefined;
+      spin(5); // the library copying the message, after its first await
+      filed.push(findings);
+    });
     await spotter.ready;
     expect(filed.map((f) => f.entities.map((e) => e.id))).toEqual([['group-is']]);
     // Sending it was the page's work, in the task that drew the marks.
@@ -197,12 +215,7 @@ describe('the spotter on a page', () => {
     expect(spotter.report()!.timing.longestTaskMs).toBeGreaterThanOrEqual(5);
 
     // What it found did not change: the background is not told again.
-    const read = () => spotter.report()!.timing.characters;
-    let before = read();
-    const rain = document.createElement('p');
-    rain.textContent = 'Rain again.';
-    document.body.append(rain);
-    await until(() => read() > before);
+    await appendAndRead(spotter, 'Rain again.');
     expect(filed).toHaveLength(1);
 
     document.getElementById('claim')!.textContent = 'A correction was issued.';
@@ -211,57 +224,29 @@ describe('the spotter on a page', () => {
     expect(drawn('group')).toEqual([]);
 
     // Nothing found before, nothing now: the background is not told again.
-    before = read();
-    const p = document.createElement('p');
-    p.textContent = 'More rain.';
-    document.body.append(p);
-    await until(() => read() > before);
+    await appendAndRead(spotter, 'More rain.');
     expect(filed).toHaveLength(2);
   });
 
   it('files again what the background did not take (it was restarting)', async () => {
     document.body.innerHTML = '<p>The Islamic State claimed it.</p>';
-    const matcher = matcherFor(testPack());
     let calls = 0;
-    const spotter = new Spotter(
-      document,
-      {
-        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
-        scanText: async (page) => matcher.match(page),
-        scanWithDate: async () => ({ resend: true }),
-        reportPage: async () => {
-          calls++;
-          if (calls === 1) throw new Error('the background is restarting');
-        },
-      },
-      new AbortController().signal,
-    );
+    const spotter = readingSpotter(async () => {
+      calls++;
+      if (calls === 1) throw new Error('the background is restarting');
+    });
     await spotter.ready;
     expect(calls).toBe(1);
-    const before = spotter.report()!.timing.characters;
-    const rain = document.createElement('p');
-    rain.textContent = 'Rain again.';
-    document.body.append(rain);
-    await until(() => spotter.report()!.timing.characters > before);
+    await appendAndRead(spotter, 'Rain again.');
     expect(calls).toBe(2);
   });
 
   it('drops the marks of text the page removes, and tells the background, with nothing added', async () => {
     document.body.innerHTML = '<p id="claim">The Islamic State claimed it.</p><p>Rain in the hills.</p>';
-    const matcher = matcherFor(testPack());
     const filed: PageFindings[] = [];
-    const spotter = new Spotter(
-      document,
-      {
-        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
-        scanText: async (page) => matcher.match(page),
-        scanWithDate: async () => ({ resend: true }),
-        reportPage: async (findings) => {
-          filed.push(findings);
-        },
-      },
-      new AbortController().signal,
-    );
+    const spotter = readingSpotter(async (findings) => {
+      filed.push(findings);
+    });
     await spotter.ready;
     expect(spotter.getMarks()).toHaveLength(1);
     document.getElementById('claim')!.remove();
