@@ -25,7 +25,10 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
     ui,
     {
       getMarks: deps.allMarks,
-      setActive: (mark) => deps.spotter.setActive(mark),
+      setActive: (mark) => {
+        deps.spotter.setActive(mark);
+        notes.setActive(mark);
+      },
       onChange: (listener) => {
         deps.spotter.onChange(listener);
         notes.onChange(listener);

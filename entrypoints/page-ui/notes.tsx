@@ -17,6 +17,7 @@ import type { NotesPorts } from '../../lib/page/page-ui-contract';
 import { DEFAULT_COLOR, type AnchorStatus, type ColorId, type Note } from '../../lib/notes/note-types';
 import { keepBeside } from '../../lib/page/floating';
 import type { NoteStyle } from '../../lib/page/mark-layer';
+import { PassageOverlay } from '../../lib/page/passage-overlay';
 import { fromNoteSelectors, toNoteSelectors } from '../../lib/page/note-selectors';
 import { savableSelection } from '../../lib/page/selection';
 import { pageAddress } from '../../lib/page/page-address';
@@ -41,6 +42,8 @@ export class NotesController {
   private stopToolbar?: () => void;
   private reanchorTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
+  /** Draws the saved passages where the page cannot list them (not in `CSS.highlights`). */
+  private readonly overlay: PassageOverlay;
   panel!: PanelController;
 
   constructor(
@@ -50,7 +53,19 @@ export class NotesController {
     private readonly ports: NotesPorts,
     private readonly signal: AbortSignal,
     private readonly loadColorLabels: () => Promise<Partial<Record<string, string>>>,
-  ) {}
+  ) {
+    this.overlay = new PassageOverlay(
+      doc,
+      async () => (await ui.get()).overlay,
+      () => ui.theme,
+    );
+    signal.addEventListener('abort', () => this.overlay.destroy(), { once: true });
+  }
+
+  /** Shows a saved passage as the one in focus (its card is open), or none. */
+  setActive(mark: Mark | null): void {
+    this.overlay.setActive(mark?.type === 'note' ? mark.targetId : null);
+  }
 
   private colorLabels: Partial<Record<ColorId, string>> = {};
 
@@ -159,15 +174,15 @@ export class NotesController {
   }
 
   private draw(): void {
-    const layer = this.spotter.layer;
-    for (const mark of this.marks) layer.delete(mark.style, mark.range);
     this.marks = [...this.ranges].map(([id, range]) => ({
       targetId: id,
       type: 'note' as const,
       style: `note-${this.notes.get(id)?.color ?? DEFAULT_COLOR}` as NoteStyle,
       range,
     }));
-    for (const mark of this.marks) layer.add(mark.style, mark.range);
+    this.overlay.set(
+      this.marks.map((m) => ({ id: m.targetId, style: m.style as NoteStyle, range: m.range })),
+    );
     for (const listener of this.listeners) listener();
     void this.drawNotice();
   }

@@ -14,6 +14,8 @@ export interface UiContainers {
   toolbar: HTMLElement;
   /** Notices pinned to a corner of the window (passages that could not be found). */
   notice: HTMLElement;
+  /** The tint boxes of saved passages (lib/page/passage-overlay.ts styles and fills it). */
+  overlay: HTMLElement;
 }
 
 /** Draws a view into one of the containers, in the reader's language (null clears it). */
@@ -60,7 +62,9 @@ export class UiRoot {
           container.append(element);
           return element;
         };
-        return { panel: make('panel'), toolbar: make('toolbar'), notice: make('notice') };
+        // The overlay first: the panels paint above the tints.
+        const overlay = make('overlay');
+        return { overlay, panel: make('panel'), toolbar: make('toolbar'), notice: make('notice') };
       },
     }).then((ui) => {
       ui.mount();

@@ -9,14 +9,12 @@ import {
   type ContentMain,
 } from '../../lib/page/content-main-contract';
 import { SPOTTER_MATCHES } from '../../lib/page/spotter-registration';
-import './highlights.css';
 
 export default defineContentScript({
   matches: SPOTTER_MATCHES,
   runAt: 'document_idle',
   // Registered by the background, which leaves out the sites where ClaimLens is paused
-  // (lib/page/spotter-registration.ts); highlights.css is registered with it, and the browser adds
-  // it before the page is drawn.
+  // (lib/page/spotter-registration.ts).
   registration: 'runtime',
   cssInjectionMode: 'manual',
   // WXT would also window.postMessage a "script started" note to the page, where its own message

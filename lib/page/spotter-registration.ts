@@ -33,8 +33,12 @@ export interface ScriptingPort {
 }
 
 export const SPOTTER_SCRIPT_ID = 'claimlens-spotter';
-/** The built content script and its style sheet (WXT's output names for entrypoints/spotter.content). */
-export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: ['content-scripts/spotter.css'] };
+/**
+ * The built content script (WXT's output name for entrypoints/spotter.content). No style sheet: the
+ * marks' palette names highlights made anew on each page (lib/page/mark-layer.ts), so the page adds
+ * it itself; an empty list also replaces an older registration that had one.
+ */
+export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: [] as string[] };
 /** The one-line script that says "only the article" (entrypoints/article-scope), and what it sets. */
 export const ARTICLE_SCOPE_FILE = 'article-scope.js';
 export const ARTICLE_ONLY_GLOBAL = '__claimlensArticleOnly';

@@ -206,7 +206,8 @@ export class Spotter {
   }
 
   setActive(mark: Mark | null): void {
-    this.layer.setActive(mark?.range ?? null);
+    // A saved passage in focus is shown by the page UI's overlay, never in the page's registry.
+    this.layer.setActive(mark && mark.type !== 'note' ? mark.range : null);
   }
 
   private async start(): Promise<void> {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Spotter, type SpotterPorts } from '../../../lib/page/spotter';
-import { HIGHLIGHT_NAMES } from '../../../lib/page/mark-layer';
+import { HIGHLIGHT_PRIORITY } from '../../../lib/page/mark-layer';
 import {
   MAX_GLANCE,
   type PageFindings,
@@ -19,10 +19,11 @@ import { DEFAULT_DISPLAY, type DisplaySettings } from '../../../lib/display-sett
 class FakeHighlight extends Set<Range> {
   priority = 0;
 }
-const registry = new Map<string, FakeHighlight>();
+let registry = new Map<string, FakeHighlight>();
 
 beforeEach(() => {
-  registry.clear();
+  // A registry of its own per test, as each page has: the spotters of earlier tests keep theirs.
+  registry = new Map<string, FakeHighlight>();
   document.head.innerHTML = '';
   Object.assign(globalThis, { Highlight: FakeHighlight });
   Object.defineProperty(globalThis.CSS ?? Object.assign(globalThis, { CSS: {} }).CSS, 'highlights', {
@@ -101,8 +102,11 @@ function spin(ms: number): void {
   }
 }
 
-const drawn = (style: keyof typeof HIGHLIGHT_NAMES) =>
-  [...(registry.get(HIGHLIGHT_NAMES[style]) ?? [])].map((r) => r.toString());
+/** The text of the marks of one style (names are random: the style is known by its painting order). */
+const drawn = (style: keyof typeof HIGHLIGHT_PRIORITY) =>
+  [...([...registry.values()].find((h) => h.priority === HIGHLIGHT_PRIORITY[style]) ?? [])].map((r) =>
+    r.toString(),
+  );
 
 describe('the spotter on a page', () => {
   it('marks the groups the background finds, in the page text', async () => {

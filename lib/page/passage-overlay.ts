@@ -1,0 +1,232 @@
+/**
+ * Draws saved passages as tint boxes inside ClaimLens's own (closed) shadow root, not through
+ * `CSS.highlights`, a registry the page shares and can list, clear or fake: the page's scripts cannot
+ * see which passages the reader saved. The boxes are placed in document coordinates (they scroll with
+ * the page at no cost), recomputed at most once a frame when the page's layout may have moved (body
+ * resized, content changed, fonts loaded, a scrolling box scrolled), never catch the pointer, and are
+ * blended into the page (multiply on light pages, screen on dark ones) so the text stays as readable
+ * as with a highlighter.
+ */
+import { lineBoxes, sameBoxes, textRanges, type Box } from './overlay-geometry';
+import type { NoteStyle } from './mark-layer';
+
+export interface Passage {
+  id: string;
+  style: NoteStyle;
+  range: Range;
+}
+
+type Theme = 'light' | 'dark';
+
+/** Tints by note colour: saturated on light pages (multiplied), dim on dark ones (screened). */
+const TINTS: Record<Theme, Record<NoteStyle | 'active', string>> = {
+  light: {
+    'note-highlight': 'rgb(255, 232, 77)',
+    'note-claim': 'rgb(255, 171, 145)',
+    'note-official': 'rgb(144, 202, 249)',
+    'note-disputed': 'rgb(215, 160, 230)',
+    'note-follow-up': 'rgb(165, 214, 167)',
+    active: 'rgb(255, 160, 60)',
+  },
+  dark: {
+    'note-highlight': 'rgb(110, 95, 0)',
+    'note-claim': 'rgb(120, 50, 25)',
+    'note-official': 'rgb(20, 70, 120)',
+    'note-disputed': 'rgb(85, 35, 100)',
+    'note-follow-up': 'rgb(30, 90, 35)',
+    active: 'rgb(150, 80, 0)',
+  },
+};
+
+/** The colours differ by a line as well (claim, official, disputed, follow-up), not by hue alone. */
+const LINES: Record<NoteStyle, string> = {
+  'note-highlight': '',
+  'note-claim': 'border-bottom:1px solid',
+  'note-official': 'border-top:1px solid',
+  'note-disputed': 'border-bottom:2px dotted',
+  'note-follow-up': 'border-bottom:1px dashed',
+};
+
+interface Drawn {
+  style: NoteStyle;
+  active: boolean;
+  boxes: Box[];
+  elements: HTMLElement[];
+  range: Range;
+  /** The passage's text, one range per text node (again when the range changed or a node went away). */
+  parts: Range[];
+}
+
+export class PassageOverlay {
+  private passages: Passage[] = [];
+  private activeId: string | null = null;
+  private container?: HTMLElement;
+  private asking = false;
+  private readonly drawn = new Map<string, Drawn>();
+  private frame?: number;
+  private watching?: () => void;
+
+  /**
+   * `host`: the element of ClaimLens's shadow root the overlay draws into (made when first needed);
+   * `theme`: whether the page is light or dark.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly host: () => Promise<HTMLElement>,
+    private readonly theme: () => Theme,
+  ) {}
+
+  /** The passages to show (all of them: the overlay keeps what did not change). */
+  set(passages: readonly Passage[]): void {
+    this.passages = [...passages];
+    if (this.passages.length > 0) this.watch();
+    else this.unwatch();
+    this.schedule();
+  }
+
+  /** Shows one passage as the one in focus (its note is open), or none. */
+  setActive(id: string | null): void {
+    if (id === this.activeId) return;
+    this.activeId = id;
+    this.schedule();
+  }
+
+  /** Takes every box away and stops watching the page (ClaimLens paused, the extension reloaded). */
+  destroy(): void {
+    this.passages = [];
+    this.unwatch();
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    for (const drawn of this.drawn.values()) for (const element of drawn.elements) element.remove();
+    this.drawn.clear();
+  }
+
+  /** Lays the boxes out in the next frame (several changes within one frame cost one layout). */
+  private schedule(): void {
+    if (this.frame !== undefined) return;
+    const view = this.doc.defaultView;
+    if (!view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.layout();
+    });
+  }
+
+  private layout(): void {
+    const container = this.container;
+    if (!container?.isConnected) {
+      if (this.passages.length > 0) void this.findContainer();
+      return;
+    }
+    const origin = container.getBoundingClientRect();
+    const wanted = new Set<string>();
+    for (const passage of this.passages) {
+      wanted.add(passage.id);
+      let drawn = this.drawn.get(passage.id);
+      if (!drawn) {
+        drawn = {
+          style: passage.style,
+          active: false,
+          range: passage.range,
+          boxes: [],
+          elements: [],
+          parts: [],
+        };
+        this.drawn.set(passage.id, drawn);
+      }
+      if (
+        drawn.range !== passage.range ||
+        drawn.parts.length === 0 ||
+        drawn.parts.some((part) => !part.startContainer.isConnected)
+      ) {
+        drawn.range = passage.range;
+        drawn.parts = textRanges(passage.range);
+      }
+      const rects: DOMRect[] = [];
+      for (const part of drawn.parts) for (const rect of part.getClientRects()) rects.push(rect);
+      const boxes = lineBoxes(rects, origin);
+      const active = passage.id === this.activeId;
+      if (sameBoxes(boxes, drawn.boxes) && drawn.style === passage.style && drawn.active === active) continue;
+      drawn.style = passage.style;
+      drawn.active = active;
+      drawn.boxes = boxes;
+      this.paint(container, drawn);
+    }
+    for (const [id, drawn] of this.drawn)
+      if (!wanted.has(id)) {
+        for (const element of drawn.elements) element.remove();
+        this.drawn.delete(id);
+      }
+  }
+
+  /** Gives a passage's boxes their place and colour, reusing its elements. */
+  private paint(container: HTMLElement, drawn: Drawn): void {
+    const theme = this.theme();
+    const tint = TINTS[theme][drawn.active ? 'active' : drawn.style];
+    const line = LINES[drawn.style];
+    const lineColor = theme === 'dark' ? 'rgb(210, 210, 210)' : 'rgb(70, 70, 70)';
+    const look = `position:absolute;box-sizing:border-box;background:${tint};${line ? `${line} ${lineColor};` : ''}`;
+    while (drawn.elements.length > drawn.boxes.length) drawn.elements.pop()!.remove();
+    while (drawn.elements.length < drawn.boxes.length) {
+      const element = this.doc.createElement('div');
+      container.append(element);
+      drawn.elements.push(element);
+    }
+    drawn.boxes.forEach((box, i) => {
+      drawn.elements[i]!.style.cssText =
+        `${look}left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+    });
+  }
+
+  /** Asks for the overlay's element (the host may not exist yet, or the page removed it). */
+  private async findContainer(): Promise<void> {
+    if (this.asking) return;
+    this.asking = true;
+    try {
+      const found = await this.host();
+      if (found === this.container || !found.isConnected) return;
+      this.container = found;
+      this.drawn.clear(); // the old boxes went with the old element
+      found.style.cssText =
+        'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;' +
+        `mix-blend-mode:${this.theme() === 'dark' ? 'screen' : 'multiply'}`;
+      this.schedule();
+    } catch {
+      // no UI on this page (paused meanwhile): nothing to draw into
+    } finally {
+      this.asking = false;
+    }
+  }
+
+  /** Lays out again whenever the page's layout may have moved the passages. */
+  private watch(): void {
+    if (this.watching) return;
+    const view = this.doc.defaultView;
+    const body = this.doc.body;
+    if (!view || !body) return;
+    const again = () => this.schedule();
+    const resized = 'ResizeObserver' in view ? new view.ResizeObserver(again) : undefined;
+    resized?.observe(body);
+    resized?.observe(this.doc.documentElement);
+    const changed = new view.MutationObserver(again);
+    changed.observe(body, { childList: true, subtree: true, characterData: true, attributes: true });
+    // A box that scrolls inside the page moves its text; the page's own scrolling does not (the
+    // overlay scrolls with the document).
+    const scrolled = (event: Event) => {
+      if (event.target !== this.doc) again();
+    };
+    this.doc.addEventListener('scroll', scrolled, { capture: true, passive: true });
+    this.doc.fonts?.addEventListener('loadingdone', again);
+    this.watching = () => {
+      resized?.disconnect();
+      changed.disconnect();
+      this.doc.removeEventListener('scroll', scrolled, { capture: true });
+      this.doc.fonts?.removeEventListener('loadingdone', again);
+    };
+  }
+
+  private unwatch(): void {
+    this.watching?.();
+    this.watching = undefined;
+  }
+}
