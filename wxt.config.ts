@@ -88,8 +88,12 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     // Modules the content script imports: the one that does its work, at once (see
     // lib/page/content-main-contract.ts), and the page UI when first needed (page-ui-contract.ts).
+    // Chromium: only at an address made anew each browser session (runtime.getURL gives it), so a
+    // page cannot fetch them at a fixed address to learn that ClaimLens is installed.
     web_accessible_resources:
-      browser === 'firefox' ? PAGE_MODULES : [{ resources: PAGE_MODULES, matches: SPOTTER_MATCHES }],
+      browser === 'firefox'
+        ? PAGE_MODULES
+        : [{ resources: PAGE_MODULES, matches: SPOTTER_MATCHES, use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -47,6 +47,9 @@ const LINES: Record<NoteStyle, string> = {
   'note-follow-up': 'border-bottom:1px dashed',
 };
 
+/** The closed roots made on overlay elements (a closed root cannot be asked for again). */
+const BOX_ROOTS = new WeakMap<HTMLElement, ShadowRoot>();
+
 interface Drawn {
   style: NoteStyle;
   active: boolean;
@@ -61,6 +64,8 @@ export class PassageOverlay {
   private passages: Passage[] = [];
   private activeId: string | null = null;
   private container?: HTMLElement;
+  /** Where the boxes go: a closed shadow root of the container, whatever the host's own root is. */
+  private boxes?: ShadowRoot;
   private asking = false;
   private readonly drawn = new Map<string, Drawn>();
   private frame?: number;
@@ -150,7 +155,7 @@ export class PassageOverlay {
       drawn.style = passage.style;
       drawn.active = active;
       drawn.boxes = boxes;
-      this.paint(container, drawn);
+      this.paint(this.boxes!, drawn);
     }
     for (const [id, drawn] of this.drawn)
       if (!wanted.has(id)) {
@@ -160,7 +165,7 @@ export class PassageOverlay {
   }
 
   /** Gives a passage's boxes their place and colour, reusing its elements. */
-  private paint(container: HTMLElement, drawn: Drawn): void {
+  private paint(container: ShadowRoot, drawn: Drawn): void {
     const theme = this.theme();
     const tint = TINTS[theme][drawn.active ? 'active' : drawn.style];
     const line = LINES[drawn.style];
@@ -186,6 +191,9 @@ export class PassageOverlay {
       const found = await this.host();
       if (found === this.container || !found.isConnected) return;
       this.container = found;
+      let boxes = BOX_ROOTS.get(found);
+      if (!boxes) BOX_ROOTS.set(found, (boxes = found.attachShadow({ mode: 'closed' })));
+      this.boxes = boxes;
       this.drawn.clear(); // the old boxes went with the old element
       found.style.cssText =
         'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;' +

@@ -17,6 +17,7 @@ import {
   type StaticServer,
   type TraceEvent,
 } from '../../scripts/browser-harness';
+import { highlightNameOf, publicMarks, type PublicStyle } from '../../scripts/page-marks';
 import { CONTENT_MAIN_PATH } from '../../lib/page/content-main-contract';
 
 let browser: ExtensionBrowser;
@@ -68,9 +69,10 @@ async function open(path: string): Promise<{ page: Page; url: string; errors: st
   return { page, url, errors };
 }
 
-async function highlightCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() =>
-    Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, h.size])),
+/** How many marks of each style the page shows (their highlight names are random on each page). */
+async function highlightCounts(page: Page): Promise<Partial<Record<PublicStyle, number>>> {
+  return Object.fromEntries(
+    Object.entries(await publicMarks(page)).map(([style, texts]) => [style, texts.length]),
   );
 }
 
@@ -127,24 +129,29 @@ describe('inline context on a Zakura-like report', () => {
     expect(zakura?.confidence).toBeGreaterThanOrEqual(0.6);
     expect(zakura?.why).toContain('Zakura');
     const counts = await highlightCounts(page);
-    expect(counts['claimlens-group']).toBeGreaterThanOrEqual(6);
-    expect(counts['claimlens-incident']).toBeGreaterThanOrEqual(1);
+    expect(counts.group).toBeGreaterThanOrEqual(6);
+    expect(counts.incident).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 
   it('paints each kind of mark in its own line style, from the palette registered with the content script', async () => {
     const { page, url } = await open('zakura-2017.html');
     await waitForReport(browser, url);
-    const styles = await page.evaluate(() =>
-      ['claimlens-group', 'claimlens-actor', 'claimlens-incident'].map((name) => {
-        const range = [...CSS.highlights.get(name)!][0] as Range;
-        const style = getComputedStyle(range.startContainer.parentElement!, `::highlight(${name})`);
-        return [
-          style.textDecorationLine,
-          style.textDecorationStyle,
-          style.backgroundColor !== 'rgba(0, 0, 0, 0)',
-        ];
-      }),
+    const names = await Promise.all(
+      (['group', 'actor', 'incident'] as const).map((style) => highlightNameOf(page, style)),
+    );
+    const styles = await page.evaluate(
+      (list) =>
+        list.map((name) => {
+          const range = [...CSS.highlights.get(name!)!][0] as Range;
+          const style = getComputedStyle(range.startContainer.parentElement!, `::highlight(${name})`);
+          return [
+            style.textDecorationLine,
+            style.textDecorationStyle,
+            style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+          ];
+        }),
+      names,
     );
     expect(styles).toEqual([
       ['underline', 'solid', true],
@@ -267,7 +274,7 @@ describe('names textContent runs into the text beside them', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.map((e) => [e.name, e.aliases])).toEqual([['al-Qaeda', ['al-Qaeda']]]);
     expect(report.timing.textNodes).toBeGreaterThan(0);
-    expect((await highlightCounts(page))['claimlens-group']).toBe(1);
+    expect((await highlightCounts(page)).group).toBe(1);
     await page.close();
   });
 });
@@ -351,12 +358,13 @@ describe('a page rendered by a framework', () => {
     await page.waitForTimeout(1600);
     const after = Number((await page.locator('#ticker').textContent())!.match(/Updated (\d+)/)![1]);
     expect(after).toBeGreaterThan(before);
-    const tickerMarked = await page.evaluate(() => {
+    const groupName = await highlightNameOf(page, 'group');
+    const tickerMarked = await page.evaluate((name) => {
       const ticker = document.getElementById('ticker')!;
-      return [...CSS.highlights.get('claimlens-group')!].some(
+      return [...CSS.highlights.get(name!)!].some(
         (r) => ticker.contains((r as Range).startContainer) && (r as Range).toString() === 'Jaish-e-Mohammed',
       );
-    });
+    }, groupName);
     expect(tickerMarked).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -15,6 +15,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
+import { ExtensionWorld } from '../../scripts/page-marks';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -80,12 +81,12 @@ async function selectWithMouse(page: Page, selector: string, chars = 60): Promis
   return page.evaluate(() => document.getSelection()!.toString());
 }
 
+const worlds = new WeakMap<Page, Promise<ExtensionWorld>>();
+
+/** The text a reader sees tinted as saved (read from ClaimLens's side: the page cannot see it). */
 async function noteHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights.entries()]
-      .filter(([name]) => name.startsWith('claimlens-note-'))
-      .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
-  );
+  if (!worlds.has(page)) worlds.set(page, ExtensionWorld.attach(browser, page));
+  return (await worlds.get(page)!).tintedTexts();
 }
 
 async function storedNotes(): Promise<number> {

@@ -19,6 +19,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
+import { ExtensionWorld } from '../../scripts/page-marks';
 
 const SEEDED = 30;
 const RESULTS = join(PROJECT_ROOT, 'test-results');
@@ -239,12 +240,9 @@ describe('re-linking an orphan note', () => {
     await page.screenshot({ path: join(RESULTS, 'relink-notice.png') });
     await page.keyboard.press('Alt+Shift+S');
 
-    const highlights = () =>
-      page.evaluate(() =>
-        [...CSS.highlights.entries()]
-          .filter(([name]) => name.startsWith('claimlens-note-'))
-          .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
-      );
+    // What the reader sees tinted as saved, read from ClaimLens's side (the page cannot see it).
+    const world = await ExtensionWorld.attach(browser, page);
+    const highlights = () => world.tintedTexts();
     await expect.poll(highlights).toEqual(['Investigators have since closed']);
     await expect.poll(() => notice.count()).toBe(0);
     expect(await page.locator('claimlens-ui .cl-orphans').count()).toBe(0);

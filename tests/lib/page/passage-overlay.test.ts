@@ -33,6 +33,11 @@ function setUp(theme: 'light' | 'dark' = 'light') {
     '<p data-top="100">Police said the group claimed it.</p><p data-top="140">Officials disputed that.</p>';
   const host = document.createElement('div');
   document.documentElement.append(host);
+  // The boxes go into a closed root the page cannot reach: the test keeps hold of it as it is made.
+  let root: ShadowRoot | undefined;
+  let mode: string | undefined;
+  const attach = host.attachShadow.bind(host);
+  host.attachShadow = (init) => ((mode = init.mode), (root = attach(init)));
   const overlay = new PassageOverlay(
     document,
     async () => host,
@@ -45,12 +50,13 @@ function setUp(theme: 'light' | 'dark' = 'light') {
     range.setEnd(text, end);
     return range;
   };
+  const children = () => [...(root?.children ?? [])];
   const boxes = () =>
-    [...host.children].map((el) => {
+    children().map((el) => {
       const s = (el as HTMLElement).style;
       return { left: s.left, top: s.top, width: s.width, background: s.background };
     });
-  return { host, overlay, passage, boxes };
+  return { host, overlay, passage, boxes, children, mode: () => mode };
 }
 
 /** The host is asked for asynchronously, then drawn in the next frame. */
@@ -61,7 +67,7 @@ async function settled() {
 
 describe('the overlay of saved passages', () => {
   it('draws a box over each passage’s text, in document coordinates, never catching the pointer', async () => {
-    const { host, overlay, passage, boxes } = setUp();
+    const { host, overlay, passage, boxes, mode } = setUp();
     origin = { left: 0, top: -500 }; // scrolled down 500 px
     overlay.set([
       { id: 'a', style: 'note-highlight', range: passage(0, 16, 33) },
@@ -72,6 +78,8 @@ describe('the overlay of saved passages', () => {
       { left: '160px', top: '600px', width: '170px' },
       { left: '0px', top: '640px', width: '90px' },
     ]);
+    expect(mode()).toBe('closed');
+    expect(host.children).toHaveLength(0);
     expect(host.style.pointerEvents).toBe('none');
     expect(host.style.position).toBe('absolute');
     expect(host.style.mixBlendMode).toBe('multiply');
@@ -87,15 +95,15 @@ describe('the overlay of saved passages', () => {
   });
 
   it('keeps the boxes of passages that did not move, removes those of deleted ones', async () => {
-    const { overlay, passage, host } = setUp();
+    const { overlay, passage, children } = setUp();
     const a = { id: 'a', style: 'note-highlight' as const, range: passage(0, 0, 6) };
     overlay.set([a, { id: 'b', style: 'note-official' as const, range: passage(1, 0, 9) }]);
     await settled();
-    const first = host.children[0];
+    const first = children()[0];
     overlay.set([a]);
     await settled();
-    expect(host.children).toHaveLength(1);
-    expect(host.children[0]).toBe(first);
+    expect(children()).toHaveLength(1);
+    expect(children()[0]).toBe(first);
     overlay.destroy();
   });
 
@@ -133,13 +141,14 @@ describe('the overlay of saved passages', () => {
   });
 
   it('takes every box away and stops watching when destroyed', async () => {
-    const { overlay, passage, host } = setUp();
+    const { overlay, passage, children } = setUp();
     overlay.set([{ id: 'a', style: 'note-highlight', range: passage(0, 0, 6) }]);
     await settled();
+    expect(children()).toHaveLength(1);
     overlay.destroy();
-    expect(host.children).toHaveLength(0);
+    expect(children()).toHaveLength(0);
     document.body.append(document.createElement('p'));
     await settled();
-    expect(host.children).toHaveLength(0);
+    expect(children()).toHaveLength(0);
   });
 });
