@@ -56,15 +56,22 @@ export class ExtensionWorld {
     return world;
   }
 
-  /** Runs `expression` (a function's source applied to `arg`) in the content script's world. */
-  async evaluate<T>(fn: (arg: never) => T | Promise<T>, arg?: unknown): Promise<T> {
+  /** Runs `fn` applied to `arg` (sent as JSON) in the content script's world. */
+  evaluate<T>(fn: (arg: never) => T | Promise<T>, arg?: unknown): Promise<T> {
+    return this.run(`(${fn.toString()})(${JSON.stringify(arg ?? null)})`);
+  }
+
+  /** Runs an expression in the content script's world, and returns its value (awaited). */
+  async run<T>(expression: string): Promise<T> {
     for (let tries = 0; this.contextId === undefined; tries++) {
-      if (tries > 200) throw new Error('the content script never ran in this page');
+      if (tries > 400) throw new Error('the content script never ran in this page');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const { result, exceptionDetails } = (await this.cdp.send('Runtime.evaluate', {
       contextId: this.contextId,
-      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+      // tsx names functions with a __name() helper that this world lacks (browser-harness.ts gives
+      // pages one).
+      expression: `globalThis.__name = globalThis.__name || ((f) => f);\n${expression}`,
       awaitPromise: true,
       returnByValue: true,
     })) as {

@@ -86,7 +86,9 @@ export class PassageOverlay {
     this.passages = [...passages];
     if (this.passages.length > 0) this.watch();
     else this.unwatch();
-    this.schedule();
+    // The first passages: the overlay's element is asked for now, so they are drawn in the next frame.
+    if (!this.container?.isConnected && this.passages.length > 0) void this.findContainer();
+    else this.schedule();
   }
 
   /** Shows one passage as the one in focus (its note is open), or none. */

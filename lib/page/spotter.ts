@@ -101,7 +101,7 @@ export class Spotter {
   private readonly order = new WeakMap<Range, number>();
   /** False once content read later (a mutation) added ranges that have no place in that order. */
   private inReadingOrder = true;
-  /** Shared with the saved passages, so that all marks live in one set of highlights. */
+  /** The public marks (saved passages are drawn apart, by the page UI's overlay). */
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
   private readonly pendingRoots = new Set<Node>();

@@ -134,7 +134,7 @@ describe('inline context on a Zakura-like report', () => {
     await page.close();
   });
 
-  it('paints each kind of mark in its own line style, from the palette registered with the content script', async () => {
+  it('paints each kind of mark in its own line style, from a palette named after this page’s highlights', async () => {
     const { page, url } = await open('zakura-2017.html');
     await waitForReport(browser, url);
     const names = await Promise.all(
@@ -158,8 +158,18 @@ describe('inline context on a Zakura-like report', () => {
       ['underline', 'dotted', false],
       ['underline', 'double', true],
     ]);
-    // The palette comes with the content script: the page's DOM has no style element or adopted sheet of ours.
-    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // The palette names this page's highlights (random names: nothing fixed to look for), in one
+    // adopted sheet: the page's DOM gets no style element.
+    const palette = await page.evaluate(() => ({
+      rules: document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)),
+      styleElements: [...document.querySelectorAll('style')].filter((s) =>
+        s.textContent?.includes('::highlight'),
+      ).length,
+    }));
+    expect(palette.styleElements).toBe(0);
+    for (const name of names)
+      expect(palette.rules.some((r) => r.includes(`::highlight(${name})`))).toBe(true);
+    expect(palette.rules.join('\n')).not.toMatch(/claimlens/i);
     await page.close();
   });
 
