@@ -4,8 +4,7 @@
  * see which passages the reader saved. The boxes are placed in document coordinates (they scroll with
  * the page at no cost), recomputed at most once a frame when the page's layout may have moved (body
  * resized, content changed, fonts loaded, a scrolling box scrolled), never catch the pointer, and are
- * blended into the page (multiply on light pages, screen on dark ones) so the text stays as readable
- * as with a highlighter.
+ * translucent tints (lighter on dark pages) so the text stays readable under them.
  */
 import { lineBoxes, sameBoxes, textRanges, type Box } from './overlay-geometry';
 import type { NoteStyle } from './mark-layer';
@@ -18,23 +17,28 @@ export interface Passage {
 
 type Theme = 'light' | 'dark';
 
-/** Tints by note colour: saturated on light pages (multiplied), dim on dark ones (screened). */
+/**
+ * Translucent tints by note colour, lighter on dark pages. Not a blend mode: `mix-blend-mode:
+ * multiply` kept the text's colour exactly, but made Chromium repaint the page under the boxes on
+ * every scrolled frame (long article, 200 passages: 266 frames of 507 missed, against 4 of 402 with
+ * these tints and 14 of 477 with the highlights of before).
+ */
 const TINTS: Record<Theme, Record<NoteStyle | 'active', string>> = {
   light: {
-    'note-highlight': 'rgb(255, 232, 77)',
-    'note-claim': 'rgb(255, 171, 145)',
-    'note-official': 'rgb(144, 202, 249)',
-    'note-disputed': 'rgb(215, 160, 230)',
-    'note-follow-up': 'rgb(165, 214, 167)',
-    active: 'rgb(255, 160, 60)',
+    'note-highlight': 'rgba(255, 214, 0, 0.35)',
+    'note-claim': 'rgba(255, 112, 67, 0.3)',
+    'note-official': 'rgba(66, 165, 245, 0.3)',
+    'note-disputed': 'rgba(171, 71, 188, 0.28)',
+    'note-follow-up': 'rgba(102, 187, 106, 0.32)',
+    active: 'rgba(255, 140, 0, 0.45)',
   },
   dark: {
-    'note-highlight': 'rgb(110, 95, 0)',
-    'note-claim': 'rgb(120, 50, 25)',
-    'note-official': 'rgb(20, 70, 120)',
-    'note-disputed': 'rgb(85, 35, 100)',
-    'note-follow-up': 'rgb(30, 90, 35)',
-    active: 'rgb(150, 80, 0)',
+    'note-highlight': 'rgba(255, 235, 59, 0.28)',
+    'note-claim': 'rgba(255, 138, 101, 0.28)',
+    'note-official': 'rgba(100, 181, 246, 0.28)',
+    'note-disputed': 'rgba(206, 147, 216, 0.28)',
+    'note-follow-up': 'rgba(129, 199, 132, 0.28)',
+    active: 'rgba(255, 167, 38, 0.4)',
   },
 };
 
@@ -127,6 +131,7 @@ export class PassageOverlay {
     }
     const origin = container.getBoundingClientRect();
     const wanted = new Set<string>();
+    const changed: Drawn[] = [];
     for (const passage of this.passages) {
       wanted.add(passage.id);
       let drawn = this.drawn.get(passage.id);
@@ -157,8 +162,11 @@ export class PassageOverlay {
       drawn.style = passage.style;
       drawn.active = active;
       drawn.boxes = boxes;
-      this.paint(this.boxes!, drawn);
+      changed.push(drawn);
     }
+    // Every rectangle is read before any box is written: a write between two reads would make the
+    // browser lay the page out again for each passage.
+    for (const drawn of changed) this.paint(this.boxes!, drawn);
     for (const [id, drawn] of this.drawn)
       if (!wanted.has(id)) {
         for (const element of drawn.elements) element.remove();
@@ -171,7 +179,7 @@ export class PassageOverlay {
     const theme = this.theme();
     const tint = TINTS[theme][drawn.active ? 'active' : drawn.style];
     const line = LINES[drawn.style];
-    const lineColor = theme === 'dark' ? 'rgb(210, 210, 210)' : 'rgb(70, 70, 70)';
+    const lineColor = theme === 'dark' ? 'rgba(255, 255, 255, 0.7)' : 'rgba(0, 0, 0, 0.6)';
     const look = `position:absolute;box-sizing:border-box;background:${tint};${line ? `${line} ${lineColor};` : ''}`;
     while (drawn.elements.length > drawn.boxes.length) drawn.elements.pop()!.remove();
     while (drawn.elements.length < drawn.boxes.length) {
@@ -198,8 +206,7 @@ export class PassageOverlay {
       this.boxes = boxes;
       this.drawn.clear(); // the old boxes went with the old element
       found.style.cssText =
-        'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;' +
-        `mix-blend-mode:${this.theme() === 'dark' ? 'screen' : 'multiply'}`;
+        'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none';
       this.schedule();
     } catch {
       // no UI on this page (paused meanwhile): nothing to draw into
