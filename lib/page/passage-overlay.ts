@@ -98,8 +98,15 @@ export class PassageOverlay {
   /** Shows one passage as the one in focus (its note is open), or none. */
   setActive(id: string | null): void {
     if (id === this.activeId) return;
+    const before = this.activeId;
     this.activeId = id;
-    this.schedule();
+    // Only a colour changes: the two passages are repainted where they are, nothing is laid out.
+    for (const which of [before, id]) {
+      const drawn = which === null ? undefined : this.drawn.get(which);
+      if (!drawn || !this.boxes) continue;
+      drawn.active = which === id;
+      this.paint(this.boxes, drawn);
+    }
   }
 
   /** Takes every box away and stops watching the page (ClaimLens paused, the extension reloaded). */

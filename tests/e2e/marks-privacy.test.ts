@@ -208,6 +208,11 @@ describe('a hostile page and the marks', () => {
       return out;
     }, browser.extensionId);
     expect(fetched).toEqual(['content-main.js: refused', 'page-ui.js: refused']);
+    // Nor does the page's resource timing show it the per-session address the content script used.
+    const resources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(resources.filter((name) => !name.startsWith('http'))).toEqual([]);
     await page.close();
   });
 });
