@@ -22,6 +22,9 @@ import asiaMeIncidents from './default-pack/regions/asia-middle-east/incidents.j
 import afEuSources from './default-pack/regions/africa-europe/sources.json';
 import afEuEntities from './default-pack/regions/africa-europe/entities.json';
 import afEuIncidents from './default-pack/regions/africa-europe/incidents.json';
+import westSources from './default-pack/regions/west/sources.json';
+import westEntities from './default-pack/regions/west/entities.json';
+import westIncidents from './default-pack/regions/west/incidents.json';
 
 /** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
 const PARTS = [
@@ -45,6 +48,9 @@ const PARTS = [
   afEuSources,
   afEuEntities,
   afEuIncidents,
+  westSources,
+  westEntities,
+  westIncidents,
 ] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */
