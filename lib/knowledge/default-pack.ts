@@ -22,6 +22,9 @@ import asiaMeIncidents from './default-pack/regions/asia-middle-east/incidents.j
 import afEuSources from './default-pack/regions/africa-europe/sources.json';
 import afEuEntities from './default-pack/regions/africa-europe/entities.json';
 import afEuIncidents from './default-pack/regions/africa-europe/incidents.json';
+import asiaSources from './default-pack/regions/asia/sources.json';
+import asiaEntities from './default-pack/regions/asia/entities.json';
+import asiaIncidents from './default-pack/regions/asia/incidents.json';
 
 /** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
 const PARTS = [
@@ -45,6 +48,9 @@ const PARTS = [
   afEuSources,
   afEuEntities,
   afEuIncidents,
+  asiaSources,
+  asiaEntities,
+  asiaIncidents,
 ] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */
