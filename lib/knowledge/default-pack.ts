@@ -25,6 +25,9 @@ import afEuIncidents from './default-pack/regions/africa-europe/incidents.json';
 import westSources from './default-pack/regions/west/sources.json';
 import westEntities from './default-pack/regions/west/entities.json';
 import westIncidents from './default-pack/regions/west/incidents.json';
+import asiaSources from './default-pack/regions/asia/sources.json';
+import asiaEntities from './default-pack/regions/asia/entities.json';
+import asiaIncidents from './default-pack/regions/asia/incidents.json';
 
 /** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
 const PARTS = [
@@ -51,6 +54,9 @@ const PARTS = [
   westSources,
   westEntities,
   westIncidents,
+  asiaSources,
+  asiaEntities,
+  asiaIncidents,
 ] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */
