@@ -141,7 +141,8 @@ function startClaimLens(
           close: () => ui?.panel.close(),
         },
         signal,
-        { hoverDelayMs: display.hoverDelayMs },
+        // A click in ClaimLens's own panel is the panel's: never resolved against the marks beneath it.
+        { hoverDelayMs: display.hoverDelayMs, isOwnUi: (event) => ui?.owns(event) ?? false },
       );
     }
   };

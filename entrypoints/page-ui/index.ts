@@ -39,6 +39,7 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
   notes.onChange(deps.onNoteMarksChanged);
   return {
     panel,
+    owns: (event) => ui.owns(event),
     notes: {
       show: (page) => notes.show(page),
       getMarks: () => notes.getMarks(),

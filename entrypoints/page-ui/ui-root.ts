@@ -25,6 +25,7 @@ export class UiRoot {
   private containers?: Promise<UiContainers>;
   private removeUi?: () => void;
   private themeValue?: 'light' | 'dark';
+  private host?: HTMLElement;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -39,6 +40,12 @@ export class UiRoot {
     this.removeUi?.();
     this.containers = undefined;
     this.removeUi = undefined;
+    this.host = undefined;
+  }
+
+  /** Whether an event happened inside ClaimLens's own UI (the page sees it at the host element). */
+  owns(event: Event): boolean {
+    return this.host !== undefined && event.composedPath().includes(this.host);
   }
 
   /** Whether the host element exists yet (nothing to clear if not). */
@@ -64,6 +71,7 @@ export class UiRoot {
       },
     }).then((ui) => {
       ui.mount();
+      this.host = ui.shadowHost;
       this.removeUi = () => ui.remove();
       return ui.mounted!;
     });

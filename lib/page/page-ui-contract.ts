@@ -40,6 +40,8 @@ export interface PageUiDeps {
 export interface PageUi {
   /** Opens and closes panels for marks (hover, click, keyboard). */
   panel: MarkInteractionHandlers;
+  /** Whether an event happened inside ClaimLens's own UI rather than on the page beneath it. */
+  owns(event: Event): boolean;
   notes: {
     /** Anchors and draws the notes saved on this page. */
     show(page: PageNotes): void;
