@@ -48,11 +48,16 @@ function stores(): DataStores {
   };
 }
 
-/** Asks for the host permission of a pack's address; must run in the click's own turn. */
+/**
+ * Asks for the host permission of a pack's address; must run in the click's own turn. ClaimLens holds
+ * access to http(s) sites from install (its content script needs it); the browser asks only where the
+ * reader has restricted that access.
+ */
 function askForHost(url: string): Promise<boolean> {
   const checked = checkPackUrl(url);
   if (!checked.ok) return Promise.resolve(true); // the manager refuses it with the reason
-  return browser.permissions.request({ origins: [originPattern(checked.url)] }).catch(() => false);
+  const wanted = { origins: [originPattern(checked.url)] };
+  return browser.permissions.request(wanted).catch(() => false);
 }
 
 export function App() {
