@@ -26,6 +26,8 @@ export interface CheckResult {
 export interface PackManagerOptions {
   now?: () => number;
   fetch?: FetchPackOptions['fetch'];
+  /** How long one pack's answer may take in all (default FETCH_TIMEOUT_MS). */
+  timeoutMs?: number;
   /** Called once after every change that alters what is enabled or what the packs say. */
   onChange?: () => void | Promise<void>;
 }
@@ -164,50 +166,64 @@ export class PackManager {
     const results: CheckResult[] = [];
     let changed = false;
     for (const row of rows) {
-      const url = (row.origin as { url: string }).url;
-      const outcome = await fetchPack(url, row.subscription, {
-        fetch: this.options.fetch,
-        expectedId: row.id,
-      });
-      const checkedAt = this.now();
-      if (outcome.status === 'updated') {
-        const stored = await this.store(
-          outcome.pack,
-          row.origin,
-          { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt, changedAt: checkedAt },
-          false,
-        );
-        if (stored.ok) {
-          changed = true;
-          results.push({ id: row.id, name: stored.row.name, status: 'updated', version: stored.row.version });
-          continue;
-        }
-        await this.recordFailure(row, stored.error, checkedAt);
-        results.push({
-          id: row.id,
-          name: row.name,
-          status: 'failed',
-          version: row.version,
-          error: stored.error,
-        });
-      } else if (outcome.status === 'unchanged') {
-        await this.db.rows.update(row.id, {
-          subscription: { ...row.subscription, checkedAt, error: undefined },
-        });
-        results.push({ id: row.id, name: row.name, status: 'unchanged', version: row.version });
-      } else {
-        await this.recordFailure(row, outcome.error, checkedAt);
-        results.push({
-          id: row.id,
-          name: row.name,
-          status: 'failed',
-          version: row.version,
-          error: outcome.error,
-        });
+      // Each pack on its own: one that fails in any way (a server that never finishes answering, a
+      // store that refuses the write) is recorded with its reason, and the others are still checked.
+      try {
+        changed = (await this.checkOne(row, results)) || changed;
+      } catch (error) {
+        const reason = localize('packCheckFailed', String((error as Error)?.message ?? error));
+        await this.recordFailure(row, reason, this.now()).catch(() => undefined);
+        results.push({ id: row.id, name: row.name, status: 'failed', version: row.version, error: reason });
       }
     }
     if (changed) await this.options.onChange?.();
     return results;
+  }
+
+  /** Checks one subscribed pack and records the outcome; true if a new version was installed. */
+  private async checkOne(row: PackRow, results: CheckResult[]): Promise<boolean> {
+    const url = (row.origin as { url: string }).url;
+    const outcome = await fetchPack(url, row.subscription, {
+      fetch: this.options.fetch,
+      expectedId: row.id,
+      timeoutMs: this.options.timeoutMs,
+    });
+    const checkedAt = this.now();
+    if (outcome.status === 'updated') {
+      const stored = await this.store(
+        outcome.pack,
+        row.origin,
+        { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt, changedAt: checkedAt },
+        false,
+      );
+      if (stored.ok) {
+        results.push({ id: row.id, name: stored.row.name, status: 'updated', version: stored.row.version });
+        return true;
+      }
+      await this.recordFailure(row, stored.error, checkedAt);
+      results.push({
+        id: row.id,
+        name: row.name,
+        status: 'failed',
+        version: row.version,
+        error: stored.error,
+      });
+    } else if (outcome.status === 'unchanged') {
+      await this.db.rows.update(row.id, {
+        subscription: { ...row.subscription, checkedAt, error: undefined },
+      });
+      results.push({ id: row.id, name: row.name, status: 'unchanged', version: row.version });
+    } else {
+      await this.recordFailure(row, outcome.error, checkedAt);
+      results.push({
+        id: row.id,
+        name: row.name,
+        status: 'failed',
+        version: row.version,
+        error: outcome.error,
+      });
+    }
+    return false;
   }
 
   async setEnabled(id: string, enabled: boolean): Promise<void> {

@@ -185,6 +185,45 @@ describe('subscribing to a pack by address (a local HTTP server)', () => {
     expect(await manager.list()).toHaveLength(1);
   });
 
+  it('checks every subscription even when one never finishes answering, and records why that one failed', async () => {
+    const slow = await startPackServer();
+    try {
+      slow.serve(JSON.stringify({ ...teamPack(), id: 'slow-pack', name: 'Slow pack' }), 's1');
+      server.serve(JSON.stringify(teamPack()), 'v1');
+      manager = new PackManager(db, bundled, { now: () => time++, timeoutMs: 300 });
+      await manager.subscribe(slow.url);
+      await manager.subscribe(server.url);
+      slow.stall();
+      server.serve(JSON.stringify(teamPack('2.0.0')), 'v2');
+      const results = await manager.checkForUpdates();
+      expect(results).toEqual([
+        expect.objectContaining({
+          id: 'slow-pack',
+          status: 'failed',
+          error: expect.stringMatching(/no answer in time/),
+        }),
+        expect.objectContaining({ id: 'team-pack', status: 'updated', version: '2.0.0' }),
+      ]);
+      const rows = await manager.list();
+      expect(rows.find((r) => r.id === 'slow-pack')!.subscription!.error).toMatch(/no answer in time/);
+      expect(rows.find((r) => r.id === 'slow-pack')!.version).toBe('1.0.0');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('keeps the previous version when the address starts redirecting to another site', async () => {
+    server.serve(JSON.stringify(teamPack()), 'v1');
+    await manager.subscribe(server.url);
+    server.redirect('https://elsewhere.example/pack.json');
+    const [result] = await manager.checkForUpdates();
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: /redirected to another site \(elsewhere\.example\)/,
+    });
+    expect((await manager.list())[1]!.version).toBe('1.0.0');
+  });
+
   it('does not let a file replace a subscribed pack', async () => {
     server.serve(JSON.stringify(teamPack()), 'v1');
     await manager.subscribe(server.url);
