@@ -11,6 +11,7 @@ import { localize, localizeCount } from '../reader-messages';
 import { fetchPack, MAX_PACK_BYTES, megabytes, type FetchPackOptions } from './pack-fetch';
 import type { PackOrigin, PackRow, PacksDatabase } from './packs-db';
 import type { MatcherBundle } from '../matching/matcher-bundle';
+import { provenanceLabels, reservedPackProblem } from './pack-provenance';
 
 export type InstallResult =
   { ok: true; row: PackRow; replaced?: PackRow } | { ok: false; error: string; problems?: PackProblem[] };
@@ -78,25 +79,29 @@ export class PackManager {
 
   /**
    * The enabled packs, and a key that changes whenever what they say changes (a pack enabled,
-   * disabled, installed, updated or removed): the compiled matcher is kept under it.
+   * disabled, installed, updated or removed): the compiled matcher is kept under it. `labels`: how
+   * cards name each pack, with where it came from (pack-provenance.ts).
    */
-  async enabled(): Promise<{ packs: KnowledgePack[]; key: string }> {
+  async enabled(): Promise<{ packs: KnowledgePack[]; key: string; labels: string[] }> {
     const rows = (await this.list()).filter((r) => r.enabled);
     const packs: KnowledgePack[] = [];
     const parts: string[] = [];
+    const used: PackRow[] = [];
     for (const row of rows) {
       if (row.origin.type === 'bundled') {
         this.bundledPack ??= this.bundled();
         packs.push(this.bundledPack);
         parts.push('bundled');
+        used.push(row);
         continue;
       }
       const body = await this.db.bodies.get(row.id);
       if (!body) continue;
       packs.push(body.pack);
       parts.push(`${row.id}@${row.revision ?? row.installedAt}`);
+      used.push(row);
     }
-    return { packs, key: parts.join('|') };
+    return { packs, key: parts.join('|'), labels: provenanceLabels(used) };
   }
 
   /** The matcher compiled earlier for `key`, if it was kept. */
@@ -269,7 +274,7 @@ export class PackManager {
         rows.push(this.bundledRow(entry.enabled));
         return;
       }
-      if (!entry.pack || entry.pack.id === this.bundledId) return;
+      if (!entry.pack || this.reserved(entry.pack)) return;
       rows.push({
         ...summary(entry.pack),
         origin: entry.origin,
@@ -302,6 +307,12 @@ export class PackManager {
     await this.options.onChange?.();
   }
 
+  /** Why an installed pack may not take this id or name: they are the bundled pack's. */
+  reserved(pack: { id: string; name: string }): string | undefined {
+    const bundled = this.bundledRow();
+    return reservedPackProblem(pack, { id: bundled.id, name: bundled.name });
+  }
+
   private async recordFailure(row: PackRow, error: string, checkedAt: number): Promise<void> {
     await this.db.rows.update(row.id, { subscription: { ...row.subscription, checkedAt, error } });
   }
@@ -312,7 +323,8 @@ export class PackManager {
     subscription?: PackRow['subscription'],
     announce = true,
   ): Promise<InstallResult> {
-    if (pack.id === this.bundledId) return { ok: false, error: localize('packBundledId', pack.id) };
+    const reserved = this.reserved(pack);
+    if (reserved) return { ok: false, error: reserved };
     const existing = await this.db.rows.get(pack.id);
     const row: PackRow = {
       ...summary(pack),

@@ -85,6 +85,36 @@ describe('installing a pack from a file', () => {
     expect(await manager.list()).toHaveLength(1);
   });
 
+  it('refuses a pack that takes the bundled pack’s name, from a file, an address or a backup', async () => {
+    const impostor = teamPack('1.0.0', 'bundled PACK');
+    expect(await manager.installText(JSON.stringify(impostor), 'x.json')).toMatchObject({
+      ok: false,
+      error: /“bundled PACK” is the name of the bundled pack/,
+    });
+    server.serve(JSON.stringify(impostor), 'v1');
+    expect(await manager.subscribe(server.url)).toMatchObject({
+      ok: false,
+      error: /name of the bundled pack/,
+    });
+    expect(
+      await manager.restoreAll([
+        { origin: { type: 'file', fileName: 'x.json' }, enabled: true, pack: impostor },
+      ]),
+    ).toBe(0);
+    expect(await manager.list()).toHaveLength(1);
+  });
+
+  it('names each enabled pack on cards with where it came from', async () => {
+    await manager.installText(JSON.stringify(teamPack()), 'team.json');
+    server.serve(JSON.stringify({ ...teamPack(), id: 'desk-pack', name: 'Desk pack' }), 'v1');
+    await manager.subscribe(server.url);
+    expect((await manager.enabled()).labels).toEqual([
+      'Bundled pack',
+      'Team pack (from a file)',
+      `Desk pack (from ${new URL(server.url).host})`,
+    ]);
+  });
+
   it('replaces an earlier version of the same pack, keeping its place and whether it is enabled', async () => {
     await manager.installText(JSON.stringify(teamPack()), 'team.json');
     await manager.setEnabled('team-pack', false);
