@@ -70,6 +70,7 @@ export function App() {
   const [labels, setLabels] = useState<ColorLabels | null>(null);
   const [noteCount, setNoteCount] = useState(0);
   const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
+  const [restored, setRestored] = useState<{ id: string; name: string; url: string }[]>([]);
 
   /** The packs again, and what merging the enabled ones could not do as their ids suggest. */
   const listPacks = async () => {
@@ -196,6 +197,21 @@ export function App() {
         packs={rows.filter((r) => r.origin.type !== 'bundled').length}
         busy={busy}
         outcome={dataOutcome}
+        restoredSubscriptions={restored}
+        onEnableSubscriptions={(ids) => {
+          setBusy(true);
+          void packManager()
+            .confirmSubscriptions(ids)
+            .then(
+              async () => {
+                setRestored([]);
+                setDataOutcome({ message: t('optionsDataSubscriptionsEnabled') });
+                await reload();
+              },
+              (error: Error) => setDataOutcome({ errors: [error.message] }),
+            )
+            .finally(() => setBusy(false));
+        }}
         t={t}
         onExport={() =>
           void exportEverything(stores()).then(
@@ -216,6 +232,7 @@ export function App() {
             .then(
               async (outcome) => {
                 if (!outcome.ok) return setDataOutcome({ errors: outcome.errors });
+                setRestored(outcome.subscriptions);
                 setDataOutcome({
                   message: t('optionsDataImported', [
                     outcome.notes.added.toLocaleString(),

@@ -165,8 +165,9 @@ export class PackManager {
 
   /** Asks every subscribed address (or one pack's) for a newer version; a failure keeps the old one. */
   async checkForUpdates(id?: string): Promise<CheckResult[]> {
+    // A subscription restored from a backup is asked only once the reader has confirmed it.
     const rows = (await this.db.rows.toArray()).filter(
-      (r) => r.origin.type === 'url' && (id === undefined || r.id === id),
+      (r) => r.origin.type === 'url' && !r.subscription?.unconfirmed && (id === undefined || r.id === id),
     );
     const results: CheckResult[] = [];
     let changed = false;
@@ -262,7 +263,11 @@ export class PackManager {
     return out;
   }
 
-  /** Packs from a backup (already validated), all in one transaction; the bundled one's state only. */
+  /**
+   * Packs from a backup (already validated), all in one transaction; the bundled one's state only.
+   * A subscription comes back disabled and unconfirmed: its address is not asked until the reader
+   * confirms it (`confirmSubscriptions`).
+   */
   async restoreAll(
     entries: readonly { origin: PackOrigin; enabled: boolean; pack?: KnowledgePack }[],
   ): Promise<number> {
@@ -275,14 +280,15 @@ export class PackManager {
         return;
       }
       if (!entry.pack || this.reserved(entry.pack)) return;
+      const subscribed = entry.origin.type === 'url';
       rows.push({
         ...summary(entry.pack),
         origin: entry.origin,
-        enabled: entry.enabled,
+        enabled: entry.enabled && !subscribed,
         installedAt: at + i,
         revision: at,
         stats: packStats(entry.pack),
-        subscription: entry.origin.type === 'url' ? {} : undefined,
+        subscription: subscribed ? { unconfirmed: true } : undefined,
       });
       bodies.push({ id: entry.pack.id, pack: entry.pack });
     });
@@ -296,6 +302,21 @@ export class PackManager {
     }
     await this.options.onChange?.();
     return bodies.length;
+  }
+
+  /** The reader confirmed subscriptions restored from a backup: they are enabled and checked from now on. */
+  async confirmSubscriptions(ids: readonly string[]): Promise<void> {
+    await this.db.transaction('rw', this.db.rows, async () => {
+      for (const id of ids) {
+        const row = await this.db.rows.get(id);
+        if (!row?.subscription?.unconfirmed) continue;
+        await this.db.rows.update(id, {
+          enabled: true,
+          subscription: { ...row.subscription, unconfirmed: undefined },
+        });
+      }
+    });
+    await this.options.onChange?.();
   }
 
   /** Removes every installed pack and enables the bundled one again. */
