@@ -50,25 +50,26 @@ function compileContentMainEagerly(): Plugin {
   };
 }
 
-/** Where subscribed packs may be fetched from: any https site, and http from this computer only. */
-const PACK_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * CLAIMLENS_TEST_HOOKS=1 (`npm run build:test`): the test build, with the worker's hooks for the tools
+ * (`globalThis.claimlens`, entrypoints/background/test-hooks.ts), into `.output-test/`. Without it the
+ * flag is `false` in the code and the hooks are dropped from the bundle: `npm run build` and the zips
+ * carry none.
+ */
+const TEST_HOOKS = process.env.CLAIMLENS_TEST_HOOKS === '1';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
-  outDir: process.env.CLAIMLENS_OUT_DIR ?? '.output',
+  outDir: process.env.CLAIMLENS_OUT_DIR ?? (TEST_HOOKS ? '.output-test' : '.output'),
   imports: false,
   modules: [],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms', 'scripting'],
-    // Asked for one host at a time, when the reader subscribes to a pack at that address (Firefox's
-    // Manifest V2 lists hosts among the optional permissions).
-    ...(browser === 'firefox'
-      ? { optional_permissions: PACK_HOSTS }
-      : { optional_host_permissions: PACK_HOSTS }),
+    // Why each is needed: README, "Permissions".
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'scripting'],
     commands: {
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -105,6 +106,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact(), withoutEnglishFallback(), compileContentMainEagerly()],
+    define: { 'import.meta.env.CLAIMLENS_TEST_HOOKS': JSON.stringify(TEST_HOOKS) },
     // CLAIMLENS_NO_MINIFY=1 npm run build: readable bundles, for profiling the content script.
     build: { target: 'es2022', minify: process.env.CLAIMLENS_NO_MINIFY ? false : 'esbuild' },
   }),

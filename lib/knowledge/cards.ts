@@ -10,6 +10,8 @@ export interface SourceView {
   publisher: string;
   title: string;
   url: string;
+  /** The pack that cited it: shown when an item's sources come from more than one pack. */
+  pack?: string;
   published?: string;
 }
 

@@ -18,9 +18,19 @@ export class KnowledgeBase {
   private readonly sources: ReadonlyMap<string, Source>;
   private readonly entityStatements: readonly MergedEntityStatement[];
 
-  /** `packs` in order of precedence: the first pack's names and summaries are the ones shown. */
-  constructor(readonly packs: readonly KnowledgePack[]) {
-    const merged = mergePacks(packs);
+  /** How cards name the pack that cited each source (`<pack id>/<source id>` → label). */
+  private readonly sourcePacks: ReadonlyMap<string, string>;
+
+  /**
+   * `packs` in order of precedence: the first pack's names and summaries are the ones shown.
+   * `labels`: how cards name each pack (default: its name; the background gives its origin too).
+   */
+  constructor(
+    readonly packs: readonly KnowledgePack[],
+    labels?: readonly string[],
+  ) {
+    const merged = mergePacks(packs, labels);
+    this.sourcePacks = merged.sourcePacks;
     this.entities = merged.entities;
     this.incidents = merged.incidents;
     this.sources = merged.sources;
@@ -36,7 +46,14 @@ export class KnowledgeBase {
     const views: SourceView[] = [];
     for (const id of ids ?? []) {
       const s = this.sources.get(id);
-      if (s) views.push({ publisher: s.publisher, title: s.title, url: s.url, published: s.published });
+      if (s)
+        views.push({
+          publisher: s.publisher,
+          title: s.title,
+          url: s.url,
+          pack: this.sourcePacks.get(id),
+          published: s.published,
+        });
     }
     return views;
   }

@@ -17,6 +17,7 @@ import {
   type KnowledgePack,
 } from './pack-types';
 import { foldText } from '../matching/normalise';
+import { aliasHygieneProblems } from './alias-hygiene';
 
 export interface PackProblem {
   path: string;
@@ -358,6 +359,8 @@ export function validatePack(input: Json): PackValidation {
   });
 
   statements.forEach((s, i) => statement(s, `statements[${i}]`, true));
+  // Aliases that would mark every page, and packs too large to compile: alias-hygiene.ts.
+  problems.push(...aliasHygieneProblems(input));
 
   return problems.length === 0
     ? { ok: true, pack: input as unknown as KnowledgePack }
