@@ -29,7 +29,6 @@ const RELATIONS_AWAITING_DATES = [
   'group-al-badr member-of group-united-jihad-council',
   'group-falah-e-insaniat branch-of group-jamaat-ud-dawa',
   'group-lej-al-alami branch-of group-lashkar-e-jhangvi',
-  'group-majeed-brigade branch-of group-bla',
   'person-sarbakaf-mohmand member-of group-ttp',
   'group-neo-jmb affiliate-of group-islamic-state',
   'group-ansar-al-islam-bangladesh branch-of group-aqis',
