@@ -300,6 +300,12 @@ export default defineBackground(() => {
   onMessage('tabReport', ({ data, sender }) =>
     accept('tabReport', data, sender) ? findingsOf(data.tabId) : null,
   );
+  // The notes frame reads the notes it shows; a content script (sender.url: the web page) is refused.
+  onMessage('getNotes', async ({ data, sender }) => {
+    if (!accept('getNotes', data, sender) || !isExtensionPage(sender.url)) return [];
+    const notes = await Promise.all(data.ids.map((id) => notesRepository().get(id)));
+    return notes.filter((note) => note !== undefined);
+  });
   onMessage('listTags', async ({ data, sender }) =>
     accept('listTags', data, sender) ? notesRepository().listTags() : [],
   );
@@ -386,6 +392,11 @@ export default defineBackground(() => {
 });
 
 const saveDelays = { before: 0, after: 0 };
+
+/** Whether a message comes from one of ClaimLens's own pages (its scheme, not a web page's). */
+function isExtensionPage(url: string | undefined): boolean {
+  return url !== undefined && new URL(url).protocol === new URL(browser.runtime.getURL('/')).protocol;
+}
 
 function pause(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

@@ -13,7 +13,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
-import { noteFrame, selectWithMouse, toolbarButton } from './note-ui';
+import { clickToolbar, noteFrame, selectWithMouse } from './note-ui';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -60,7 +60,7 @@ describe('many notes on one page', () => {
     const ids = ['p1', 'p2', 'p3', 'p4', 'p5'];
     for (const id of ids) {
       await selectWithMouse(page, `#${id}`, 10_000);
-      await toolbarButton(page, 'Add note').click();
+      await clickToolbar(page, 'Add note');
       const editor = (await noteFrame(page)).locator('.cl-note-editor');
       await editor.waitFor();
       await editor.locator('textarea').fill(`note of ${id}`);

@@ -1,14 +1,114 @@
-/** How the E2E tests reach ClaimLens's note UI on a page, as a reader would: by the mouse and keyboard. */
-import type { Locator, Page } from 'playwright-core';
+/**
+ * How the E2E tests reach ClaimLens's UI on a page as a reader would, by mouse and keyboard. Its host's
+ * shadow root is closed and the note UI is an extension page in a frame: the tests find them through
+ * the DevTools protocol (as the browser's own tools do), without handing anything to the page's scripts.
+ */
+import type { CDPSession, Frame, Page } from 'playwright-core';
 
-/** The note panel (card, editor, notices) of a page. */
-export async function noteFrame(page: Page): Promise<Page> {
-  return page;
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
 }
 
-/** A button of the toolbar beside a selection. */
-export function toolbarButton(page: Page, name: 'Highlight' | 'Add note'): Locator {
-  return page.locator('claimlens-ui .cl-selection-toolbar').getByRole('button', { name });
+async function withCdp<T>(page: Page, work: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return await work(cdp);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The closed shadow root ClaimLens put under <html>, if there is one yet. */
+async function shadowRoot(cdp: CDPSession): Promise<DomNode | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
+  const html = root.children?.find((n) => n.nodeName === 'HTML');
+  for (const child of html?.children ?? []) {
+    const shadow = child.shadowRoots?.find((s) => s.shadowRootType === 'closed');
+    if (shadow) return shadow;
+  }
+  return undefined;
+}
+
+/** The name of ClaimLens's host element on the page (made afresh each time). */
+export async function uiHostName(page: Page): Promise<string | undefined> {
+  return withCdp(page, async (cdp) => {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
+    const html = root.children?.find((n) => n.nodeName === 'HTML');
+    const host = html?.children?.find((c) => c.shadowRoots?.some((s) => s.shadowRootType === 'closed'));
+    return host?.nodeName.toLowerCase();
+  });
+}
+
+/** Elements matching a selector inside ClaimLens's shadow root, with their text and centre. */
+export async function uiElements(
+  page: Page,
+  selector: string,
+): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
+  return withCdp(page, async (cdp) => {
+    const shadow = await shadowRoot(cdp);
+    if (!shadow) return [];
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector })) as {
+      nodeIds: number[];
+    };
+    const found = [];
+    for (const nodeId of nodeIds) {
+      const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration:
+          'function () { const r = this.getBoundingClientRect(); return JSON.stringify({ text: this.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height }); }',
+        returnByValue: true,
+      })) as { result: { value: string } };
+      found.push(
+        JSON.parse(result.value) as { text: string; x: number; y: number; width: number; height: number },
+      );
+    }
+    return found;
+  });
+}
+
+/** Waits for an element of ClaimLens's shadow root (with that text, if given) to be shown. */
+export async function waitForUi(page: Page, selector: string, text?: string, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const shown = (await uiElements(page, selector)).filter(
+      (e) => e.width > 0 && e.height > 0 && (text === undefined || e.text.includes(text)),
+    );
+    if (shown[0]) return shown[0];
+    if (Date.now() > until)
+      throw new Error(`ClaimLens showed no ${selector}${text ? ` with “${text}”` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Clicks an element of ClaimLens's shadow root with the mouse, as the reader would. */
+export async function clickUi(page: Page, selector: string, text?: string): Promise<void> {
+  const { x, y } = await waitForUi(page, selector, text);
+  await page.mouse.click(x, y);
+}
+
+/** Clicks a button of the toolbar beside a selection. */
+export async function clickToolbar(page: Page, name: 'Highlight' | 'Add note'): Promise<void> {
+  await clickUi(page, '.cl-selection-toolbar button', name);
+}
+
+/** The notes frame of a page: `panel` (note card, note editor) or `notice` (orphans, re-linking). */
+export async function noteFrame(
+  page: Page,
+  role: 'panel' | 'notice' = 'panel',
+  timeout = 5000,
+): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes(`/notes-frame.html?${role}`));
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no ${role} notes frame on the page`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Selects the start of an element's text with the mouse, as a reader would. */
