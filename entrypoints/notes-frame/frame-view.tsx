@@ -136,7 +136,10 @@ export class FrameView {
       </Panel>,
     );
     // The editor's text field takes the keys at once.
-    const focus = document.querySelector<HTMLElement>('[autofocus], textarea, .cl-tooltip');
+    const focus =
+      document.querySelector<HTMLElement>('#app [autofocus]') ??
+      document.querySelector<HTMLElement>('#app textarea') ??
+      document.querySelector<HTMLElement>('#app .cl-tooltip');
     focus?.focus({ preventScroll: true });
   }
 

@@ -13,7 +13,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
-import { clickToolbar, noteFrame, selectWithMouse } from './note-ui';
+import { clickToolbar, noteFrame, selectWithMouse } from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;

@@ -1,9 +1,10 @@
 /**
- * How the E2E tests reach ClaimLens's UI on a page as a reader would, by mouse and keyboard. Its host's
- * shadow root is closed and the note UI is an extension page in a frame: the tests find them through
- * the DevTools protocol (as the browser's own tools do), without handing anything to the page's scripts.
+ * How the E2E tests, the bench and the demo reach ClaimLens's UI on a page as a reader would, by mouse and
+ * keyboard. Its host's shadow root is closed and the note UI is an extension page in a frame: they
+ * are found through the DevTools protocol (as the browser's own tools do), without handing anything to
+ * the page's scripts (except exposeUi, for tests that read the public tooltip).
  */
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import { selectors, type CDPSession, type Frame, type Locator, type Page } from 'playwright-core';
 
 interface DomNode {
   nodeId: number;
@@ -137,4 +138,46 @@ export async function selectWithMouse(page: Page, selector: string, chars = 60):
   await page.mouse.move(box.x2, box.y2, { steps: 8 });
   await page.mouse.up();
   return page.evaluate(() => document.getSelection()!.toString());
+}
+
+const TEST_ROOT = '__claimlensTestUiRoot';
+
+/**
+ * For tests that read ClaimLens's public UI (the tooltip) with Playwright's locators: hands the closed
+ * shadow root to the page's own world under a test-only name, through the DevTools protocol. Never
+ * used on the hostile pages, whose scripts must find nothing.
+ */
+export async function exposeUi(page: Page): Promise<boolean> {
+  return withCdp(page, async (cdp) => {
+    const shadow = await shadowRoot(cdp);
+    if (!shadow) return false;
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as {
+      object: { objectId: string };
+    };
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { globalThis.${TEST_ROOT} = this; }`,
+    });
+    return true;
+  });
+}
+
+/** Registers the `claimlens=` selector engine (before the browser starts): CSS inside the exposed root. */
+export async function registerUiSelector(): Promise<void> {
+  await selectors.register('claimlens', () => ({
+    query(_root: Node, selector: string) {
+      const root = (globalThis as Record<string, unknown>).__claimlensTestUiRoot as ShadowRoot | undefined;
+      return root?.querySelector(selector) ?? null;
+    },
+    queryAll(_root: Node, selector: string) {
+      const root = (globalThis as Record<string, unknown>).__claimlensTestUiRoot as ShadowRoot | undefined;
+      return root ? [...root.querySelectorAll(selector)] : [];
+    },
+  }));
+}
+
+/** A locator inside ClaimLens's shadow root (exposed first; the host may have been made since). */
+export async function inUi(page: Page, selector: string): Promise<Locator> {
+  await exposeUi(page);
+  return page.locator(`claimlens=${selector}`);
 }
