@@ -271,7 +271,8 @@ export class NotesController {
     this.panel.close();
     this.hideToolbar();
     this.relinking = { id, range: selected };
-    void this.drawNotice(true);
+    // The focus stays on the page, where the reader selects the passage (Alt+Shift+S attaches it).
+    void this.drawNotice();
     return true;
   }
 
