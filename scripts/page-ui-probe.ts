@@ -23,25 +23,28 @@ async function withCdp<T>(page: Page, work: (cdp: CDPSession) => Promise<T>): Pr
   }
 }
 
-/** The closed shadow root ClaimLens put under <html>, if there is one yet. */
+/** ClaimLens's host: the element with a closed shadow root (under <html>, unless a page moved it). */
+async function findHost(cdp: CDPSession): Promise<DomNode | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const search = (node: DomNode): DomNode | undefined => {
+    if (node.shadowRoots?.some((s) => s.shadowRootType === 'closed')) return node;
+    for (const child of node.children ?? []) {
+      const found = search(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(root);
+}
+
+/** The closed shadow root ClaimLens put on the page, if there is one yet. */
 async function shadowRoot(cdp: CDPSession): Promise<DomNode | undefined> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
-  const html = root.children?.find((n) => n.nodeName === 'HTML');
-  for (const child of html?.children ?? []) {
-    const shadow = child.shadowRoots?.find((s) => s.shadowRootType === 'closed');
-    if (shadow) return shadow;
-  }
-  return undefined;
+  return (await findHost(cdp))?.shadowRoots?.find((s) => s.shadowRootType === 'closed');
 }
 
 /** The name of ClaimLens's host element on the page (made afresh each time). */
 export async function uiHostName(page: Page): Promise<string | undefined> {
-  return withCdp(page, async (cdp) => {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
-    const html = root.children?.find((n) => n.nodeName === 'HTML');
-    const host = html?.children?.find((c) => c.shadowRoots?.some((s) => s.shadowRootType === 'closed'));
-    return host?.nodeName.toLowerCase();
-  });
+  return withCdp(page, async (cdp) => (await findHost(cdp))?.nodeName.toLowerCase());
 }
 
 /** Elements matching a selector inside ClaimLens's shadow root, with their text and centre. */

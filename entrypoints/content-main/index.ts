@@ -193,11 +193,11 @@ function startClaimLens(
   window.addEventListener('pointerdown', (event) => reader.pointerDown(event), passive);
   window.addEventListener('pointerup', (event) => reader.pointerUp(event), passive);
   window.addEventListener('mouseup', selectionMayHaveChanged, passive);
+  window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
   window.addEventListener(
     'keyup',
     (event) => {
-      reader.keyUp(event);
-      if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
+      if (reader.selectedByKeys()) selectionMayHaveChanged(event);
     },
     passive,
   );

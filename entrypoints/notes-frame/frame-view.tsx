@@ -56,6 +56,8 @@ export class FrameView {
         if (current()) this.draw();
         return;
       case 'note': {
+        // Another note's card must not stay on screen while this one is read.
+        if (this.state.kind !== 'none') this.set({ kind: 'none' });
         const note = await this.read(command.id);
         if (!current()) return;
         if (!note) return this.set({ kind: 'missing', message: t('errorNoteGone') });

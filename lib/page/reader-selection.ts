@@ -2,10 +2,22 @@
  * The passage the reader selected with their own gestures — not one a page's script put in place of
  * it (a page can change the selection on mouseup, before ClaimLens reads it). A selection made with
  * the mouse must reach from where the reader pressed the button to where they let it go (a word or
- * paragraph selected by a double or triple click contains both points); one made with Shift and the
- * arrow keys is the reader's when their last gesture was such a key.
+ * paragraph selected by a double or triple click contains both points); one made with the keyboard
+ * (Shift with an arrow, Home, End or a page key; Ctrl+A) is the reader's when their last gesture was
+ * such a key.
  */
 import { savableSelection } from './selection';
+
+const SELECTING_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
 
 interface Caret {
   node: Node;
@@ -31,8 +43,17 @@ export class ReaderSelection {
     this.up = caretAt(this.doc, event.clientX, event.clientY);
   }
 
-  keyUp(event: KeyboardEvent): void {
-    if (event.isTrusted && (event.shiftKey || event.key === 'Shift')) this.byKeys = true;
+  keyDown(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
+    const selects =
+      (event.shiftKey && SELECTING_KEYS.has(event.key)) ||
+      ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a');
+    if (selects) this.byKeys = true;
+  }
+
+  /** Whether the reader's last gesture was a key that selects (then the selection may have changed). */
+  selectedByKeys(): boolean {
+    return this.byKeys;
   }
 
   /** The selection now, if the reader's last gesture made it; else null. */
