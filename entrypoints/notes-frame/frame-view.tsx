@@ -218,6 +218,7 @@ export class FrameView {
             quote={state.note.selectors.quote.exact}
             selected={state.selected}
             error={state.error}
+            takeFocus={false}
             onAttach={() => void this.seenByReader().then((seen) => seen && this.post({ type: 'attach' }))}
             onCancel={() => this.post({ type: 'cancelRelink' })}
           />
