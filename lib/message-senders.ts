@@ -52,6 +52,7 @@ export const MESSAGE_ACCESS: { [K in keyof ProtocolMap]: 'public' | 'own-page' |
   tabReport: 'extension',
   showMark: 'extension',
   openNote: 'extension',
+  getNotes: 'extension',
 };
 
 const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);

@@ -374,6 +374,13 @@ export default defineBackground(() => {
     const notes = await notesRepository().forPage(pageKeyFor({ url }), [url]);
     return [...new Set(notes.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b));
   });
+  // The notes frame (an extension page inside the web page) reads the notes it shows; never a content script.
+  onMessage('getNotes', async ({ data: raw, sender }) => {
+    const message = accept('getNotes', raw, sender);
+    if (message?.who.kind !== 'extension') return [];
+    const notes = await Promise.all(message.data.ids.map((id) => notesRepository().get(id)));
+    return notes.filter((note) => note !== undefined);
+  });
 
   // The keyboard shortcuts and the context menu act on the selection in the page.
   const runInTab = (tabId: number | undefined, command: 'save-highlight' | 'add-note', frameId = 0) => {
