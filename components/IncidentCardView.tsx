@@ -102,7 +102,10 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           </ul>
         </section>
       )}
-      <p class="cl-pack">{t('cardFrom', card.packs.join(', '))}</p>
+      <p class="cl-pack">
+        {t('cardFrom', card.packs.join(', '))}
+        {card.packsAsOf && <> · {t('cardPacksAsOf', formatDay(card.packsAsOf))}</>}
+      </p>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { PAGE_UI_PATH } from '../lib/page/page-ui-contract';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, waitForReport, type ExtensionBrowser, type StaticServer } from './browser-harness';
 import { ExtensionWorld } from './page-marks';
+import { waitForUi } from './page-ui-probe';
 import { passagesOf, seedPageNotes } from './seed-page-notes';
 
 /** Scrolling a page: late frames, long tasks and the renderer's main-thread time while it scrolled. */
@@ -71,12 +72,11 @@ export async function benchNotes(
     await page.goto(url);
     await waitForReport(withExt, url);
     await selectParagraph(page, run + 2);
-    const button = page.locator('claimlens-ui .cl-selection-toolbar button', { hasText: 'Highlight' });
-    await button.waitFor();
+    const button = await waitForUi(page, '.cl-selection-toolbar button', 'Highlight');
     // Measured in the content script's world, after the frame that shows the mark was painted.
     const world = await ExtensionWorld.attach(withExt, page);
     await world.run(`(${installSaveTimer.toString()})(${countSavedMarks.toString()})`);
-    await button.click();
+    await page.mouse.click(button.x, button.y);
     for (let tries = 0; tries < 200; tries++) {
       const ms = await world.evaluate(() => (globalThis as unknown as { __saved?: number }).__saved);
       if (ms !== undefined && ms !== null) {

@@ -2,7 +2,8 @@
  * What ClaimLens drew on a page, read the way the E2E tests and `npm run bench` need it: the public
  * marks from the page's highlight registry (their names are random, their painting order tells the
  * style), and the saved passages from inside ClaimLens's closed shadow root, through the content
- * script's own world (the DevTools protocol reaches it; a page's scripts cannot).
+ * script's own world (the DevTools protocol reaches it; a page's scripts cannot). Reaching the UI
+ * itself (toolbar, notes frames) as a reader would is scripts/page-ui-probe.ts.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { HIGHLIGHT_PRIORITY } from '../lib/page/mark-layer';

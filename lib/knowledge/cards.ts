@@ -10,6 +10,8 @@ export interface SourceView {
   publisher: string;
   title: string;
   url: string;
+  /** The pack that cited it: shown when an item's sources come from more than one pack. */
+  pack?: string;
   published?: string;
 }
 
@@ -81,6 +83,8 @@ export interface IncidentCard {
   caveats: string[];
   /** Every pack that knows the incident, first the one whose summary is shown. */
   packs: string[];
+  /** The newest `updated` date of those packs: what came later may be missing from the card. */
+  packsAsOf?: string;
 }
 
 export interface EntityCard {
@@ -95,6 +99,8 @@ export interface EntityCard {
   statements: StatementView[];
   wikidata?: string;
   packs: string[];
+  /** The newest `updated` date of the packs that know the entity. */
+  packsAsOf?: string;
 }
 
 export type Card = IncidentCard | EntityCard;

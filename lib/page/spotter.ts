@@ -23,7 +23,8 @@ import { startsTextNode } from './glance-probe';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
-import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
+import { isUiHost } from './ui-host';
+import { isInsideSkipped } from './visible-text';
 
 export interface SpotterPorts {
   /**
@@ -541,7 +542,7 @@ export class Spotter {
     for (const record of records) {
       if (record.type === 'characterData') this.pendingRoots.add(record.target);
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === UI_HOST_TAG) continue;
+        if (isUiHost(node)) continue;
         if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)
           this.pendingRoots.add(node);
       }

@@ -190,7 +190,7 @@ describe('a hostile page and the marks', () => {
     await page.close();
   });
 
-  it('cannot fetch ClaimLens’s modules at a fixed address, while ClaimLens still loads them', async () => {
+  it('cannot fetch ClaimLens’s modules or notes frame at a fixed address, while ClaimLens still loads them', async () => {
     const url = server.url('hostile.html');
     const page = await browser.context.newPage();
     await page.goto(url);
@@ -198,7 +198,7 @@ describe('a hostile page and the marks', () => {
     expect(report.entities.length).toBeGreaterThan(0);
     const fetched = await page.evaluate(async (id) => {
       const out: string[] = [];
-      for (const file of ['content-main.js', 'page-ui.js'])
+      for (const file of ['content-main.js', 'page-ui.js', 'notes-frame.html'])
         out.push(
           await fetch(`chrome-extension://${id}/${file}`).then(
             (r) => `${file}: ${r.status}`,
@@ -207,7 +207,7 @@ describe('a hostile page and the marks', () => {
         );
       return out;
     }, browser.extensionId);
-    expect(fetched).toEqual(['content-main.js: refused', 'page-ui.js: refused']);
+    expect(fetched).toEqual(['content-main.js: refused', 'page-ui.js: refused', 'notes-frame.html: refused']);
     // Nor does the page's resource timing show it the per-session address the content script used.
     const resources = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name),
