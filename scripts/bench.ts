@@ -12,6 +12,7 @@ import { median } from '../lib/bench/stats';
 import { CONTENT_MAIN_PATH } from '../lib/page/content-main-contract';
 import { benchNotes } from './bench-notes';
 import { benchPopup } from './bench-popup';
+import { benchRobust, printRobust, robustRoutes, type RobustCase } from './bench-robust';
 import { launchReference, runReference } from './bench-reference';
 import {
   EXTENSION_DIR,
@@ -99,6 +100,8 @@ async function main() {
   const json = args.includes('--json');
   const pagesIndex = args.indexOf('--pages');
   const pagesDir = pagesIndex >= 0 ? args[pagesIndex + 1] : undefined;
+  // Only the pages that never sit still (scripts/bench-robust.ts).
+  const robustOnly = args.includes('--robust');
 
   const fixtures = join(PROJECT_ROOT, 'tests/fixtures/pages');
   const mounts: Record<string, string> = { '/fixtures/': fixtures };
@@ -113,7 +116,7 @@ async function main() {
 
   const bigPack = generatePack(10_000, 5);
   const bigNames = bigPack.entities.map((e) => e.name);
-  const routes = {
+  const routes: Record<string, string> = {
     '/generated/article-1mb.html': '',
     '/generated/article-1mb-bigpack.html': generateArticle({
       characters: 1_000_000,
@@ -142,6 +145,21 @@ async function main() {
     names: defaultAliases.filter((a) => a.length > 4),
     title: 'Long article',
   });
+  Object.assign(routes, robustRoutes(defaultAliases));
+  const log = (line: string) => {
+    if (!json) process.stderr.write(`${line}\n`);
+  };
+  if (robustOnly) {
+    const robust = await benchRobust(withExt, plain, server, log);
+    await withExt.close();
+    await plain.close();
+    await reference.close();
+    await server.close();
+    if (json)
+      process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), robust }, null, 2)}\n`);
+    else printRobust(robust);
+    return;
+  }
 
   const cases: { name: string; path: string; pack: 'default' | 'generated'; runs?: number }[] = [
     {
@@ -193,6 +211,7 @@ async function main() {
     );
   }
 
+  const robust: RobustCase[] = await benchRobust(withExt, plain, server, log);
   if (!json) process.stderr.write('bench: content script start-up…\n');
   const startupMs = await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
   if (!json) process.stderr.write('bench: saved passages…\n');
@@ -216,6 +235,8 @@ async function main() {
     noTaskOver50msOn1MB: find('generated 1 MB').every(
       (r) => r.longestTaskMs <= 50 && r.longTasksOver50ms === 0,
     ),
+    noClaimLensTaskOver50msOnBusyPages: robust.every((r) => r.claimLensLongestTaskMs <= 50),
+    noMessagePerTickerEdit: robust.every((r) => r.messagesPerEdit === null || r.messagesPerEdit < 0.01),
     noNamePageUnder2ms: find('page with no known name').every((r) => r.busyMs < 2),
     contentScriptAtMost30KBgz: contentScriptGzipKB <= 30,
     saveUnder50ms: notes.saveToHighlightMs < 50,
@@ -234,6 +255,7 @@ async function main() {
     contentScriptStartupOffMainThreadMs: startupMs.offMainThreadMs,
     targets,
     cases: results,
+    robust,
     notes,
     popup,
   };
@@ -548,6 +570,7 @@ function printTable(summary: {
   contentScriptStartupOffMainThreadMs: number;
   targets: Record<string, boolean>;
   cases: CaseResult[];
+  robust: RobustCase[];
 }) {
   const rows = summary.cases.map((r) => [
     r.name,
@@ -579,6 +602,7 @@ function printTable(summary: {
   ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  printRobust(summary.robust);
   console.log(
     `\ncontent script and its module: ${summary.contentScriptGzipKB} KB gzipped; start-up on every page ` +
       `(not in the figures above): ${summary.contentScriptStartupMs} ms on the main thread, ` +

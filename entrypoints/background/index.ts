@@ -341,6 +341,14 @@ export default defineBackground(() => {
     }
   });
 
+  // Messages received, by type, for the tools below (a busy page must not send one per edit).
+  const received = new Map<string, number>();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === 'string') received.set(type, (received.get(type) ?? 0) + 1);
+    return undefined;
+  });
+
   // For `npm run scan`, `npm run bench` and the E2E tests, which drive the extension from its own
   // worker. Nothing here is reachable from a web page.
   (globalThis as { claimlens?: unknown }).claimlens = {
@@ -354,6 +362,9 @@ export default defineBackground(() => {
       );
       return all.filter((r) => r !== null);
     },
+    /** Messages received since the worker started (or since the last `resetMessages`), by type. */
+    messages: () => Object.fromEntries(received),
+    resetMessages: () => received.clear(),
     /** Resolves once the content script is registered for the settings this worker started with. */
     registered: () => registered,
     /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */
