@@ -640,10 +640,106 @@ describe('how the spotter opens a page', () => {
   });
 });
 
-async function until(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 3000;
+async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('the spotter on pages that never sit still', () => {
+  /** A spotter told to read at once, matched with the test pack; counts what it sends. */
+  async function countingSpotter() {
+    const matcher = matcherFor(testPack());
+    const sent: PageText[] = [];
+    const filed: PageFindings[] = [];
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
+        scanText: async (page) => {
+          sent.push(page);
+          return matcher.match(page);
+        },
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (findings) => {
+          filed.push(findings);
+        },
+      },
+      new AbortController().signal,
+    );
+    await spotter.ready;
+    return { spotter, sent, filed };
+  }
+
+  it(
+    'reads two thousand paragraphs added in one task in one message, and marks every name in them',
+    { timeout: 30_000 },
+    async () => {
+      document.body.innerHTML = '<main id="feed"><p>The Islamic State claimed it.</p></main>';
+      const { spotter, sent } = await countingSpotter();
+      const before = sent.length;
+      const feed = document.getElementById('feed')!;
+      for (let i = 0; i < 2000; i++) {
+        const p = document.createElement('p');
+        p.textContent = i % 10 === 0 ? `Story ${i}: Amaq reported it.` : `Story ${i}: rain in the hills.`;
+        feed.append(p);
+      }
+      await until(() => spotter.getMarks().length === 201, 20_000);
+      expect(sent.length - before).toBe(1);
+      expect(drawn('group').filter((t) => t === 'Amaq')).toHaveLength(200);
+      // In reading order, the new ones after the first.
+      expect(spotter.getMarks()[0]!.range.toString()).toBe('Islamic State');
+    },
+  );
+
+  it('keeps the marks of a list re-rendered without keys: the same text in new nodes is marked before the page is drawn, with no message', async () => {
+    const stories = ['Amaq reported the raid.', 'Rain in the hills.', 'The Islamic State denied it.'];
+    const render = (shift: number) => {
+      document.getElementById('list')!.innerHTML = stories
+        .map((_, i) => `<li>${stories[(i + shift) % stories.length]}</li>`)
+        .join('');
+    };
+    document.body.innerHTML = '<ul id="list"></ul>';
+    render(0);
+    const { spotter, sent } = await countingSpotter();
+    expect(drawn('group').sort()).toEqual(['Amaq', 'Islamic State']);
+    const before = sent.length;
+    for (let shift = 1; shift <= 6; shift++) {
+      render(shift);
+      // The observer has run (a microtask), no timer has: what the page would draw now.
+      await Promise.resolve();
+      expect(drawn('group').sort()).toEqual(['Amaq', 'Islamic State']);
+      expect(
+        spotter
+          .getMarks()
+          .map((m) => m.range.toString())
+          .sort(),
+      ).toEqual(['Amaq', 'Islamic State']);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    // The marks point into the list as it is now.
+    await until(() => spotter.getMarks().every((m) => m.range.startContainer.isConnected));
+    // Text the background judged before is not sent again: at most the first re-render's new nodes.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sent.length - before).toBeLessThanOrEqual(1);
+  });
+
+  it('sends no message per edit for a ticker that names nothing', async () => {
+    document.body.innerHTML = '<p>Markets: <span id="ticker">0</span></p>';
+    const { sent } = await countingSpotter();
+    const text = document.getElementById('ticker')!.firstChild as Text;
+    const before = sent.length;
+    let edits = 0;
+    const end = performance.now() + 1500;
+    while (performance.now() < end) {
+      text.data = `${(1000 + Math.sin(edits) * 20).toFixed(2)} at ${performance.now().toFixed(1)}`;
+      edits++;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(edits).toBeGreaterThan(100);
+    // A few reads as the page keeps changing, each of all the edits since the last.
+    expect(sent.length - before).toBeLessThanOrEqual(6);
+  });
+});
