@@ -17,6 +17,8 @@ import {
 } from '../../lib/page/page-ui-contract';
 import { savableSelection } from '../../lib/page/selection';
 import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
+import { untilAnswered } from '../../lib/notes/until-answered';
+import { translate } from '../../lib/i18n';
 import { Spotter, type Mark } from '../../lib/page/spotter';
 import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-main-contract';
 
@@ -159,7 +161,16 @@ function startClaimLens(
         spotter,
         notesPorts: {
           saveNote: (draft) => sendMessage('saveNote', draft),
-          updateNote: (change) => sendMessage('updateNote', change),
+          // An edit sets values, so it is sent again when unanswered: stored once, and never reported
+          // as "nothing changed" when it was stored (lib/notes/until-answered.ts).
+          updateNote: (change) =>
+            untilAnswered(
+              () => sendMessage('updateNote', change),
+              () => ({
+                ok: false,
+                error: { kind: 'unavailable', message: translate('errorUnconfirmedEdit') },
+              }),
+            ),
           deleteNote: (which) => sendMessage('deleteNote', which),
           restoreNote: (note) => sendMessage('restoreNote', note),
           setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
