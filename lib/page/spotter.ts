@@ -22,6 +22,7 @@ import { outermostRoots } from './pending-roots';
 import { JudgedTexts } from './judged-texts';
 import { MutationPace } from './mutation-pace';
 import { mergeIntoOrder } from './mark-order';
+import { DocumentOrder } from './document-order';
 import { glanceText } from './glance-text';
 import { startsTextNode } from './glance-probe';
 import { timeSend } from './send-timing';
@@ -97,8 +98,28 @@ interface PageIncident {
 const MAX_LOST = 2000;
 /** A slice of main-thread work between two pauses given to the page. */
 const SLICE_MS = 8;
-/** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
-const MAX_PART = 1_500_000;
+/**
+ * What the observer spends on a batch of mutations at most, in the page's own task; the rest of the
+ * batch is looked at in the next pass, in slices (a page that appends 20,000 elements one by one hands
+ * over 20,000 records at once).
+ */
+const OBSERVE_MS = 4;
+/** Records looked at between two looks at the clock. */
+const RECORDS_PER_CHECK = 64;
+/** Items (roots, mentions) handled between two looks at the clock in sliced work. */
+const CHECK_EVERY = 64;
+
+interface Slicer {
+  due(): boolean;
+  pause(): Promise<void>;
+  end(): void;
+}
+/**
+ * Text sent in one message at most; a longer page goes in parts, cut where a block starts. The browser
+ * copies a message on the page's main thread in one go (about 0.07 µs a character in Chromium): a
+ * part this long costs a few milliseconds, where one of 1.5 million characters was a 100 ms task.
+ */
+export const MAX_PART = 200_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
@@ -129,6 +150,8 @@ export class Spotter {
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
   private readonly pendingRoots = new Set<Node>();
+  /** Mutation records the observer had no time for: looked at in the next pass. */
+  private unlooked: MutationRecord[] = [];
   /** Nodes were removed from a page with marks: the next pass drops what went with them, even if nothing was added. */
   private removals = false;
   private debounce?: ReturnType<typeof setTimeout>;
@@ -365,8 +388,7 @@ export class Spotter {
       const date = this.timed('head', () => metaDate(this.doc));
       if (date) this.declared = { date };
     }
-    const unknown =
-      first || !this.opened ? wholeText(collected) : this.timed('map', () => this.markJudged(collected));
+    const unknown = first || !this.opened ? wholeText(collected) : await this.markJudged(collected);
     if (!unknown) return 'done';
     const sending = this.timed('collect', () => parts(unknown.text, unknown.breaks));
     for (const part of sending) {
@@ -396,22 +418,47 @@ export class Spotter {
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
       const matches = result;
-      this.timed('map', () => {
-        const at = (position: number, end: boolean) => unknown.original(part.offset + position, end);
-        this.keep(
-          matches,
-          (start, end) => collected.rangeOf(at(start, false), at(end, true)),
-          first ? part.offset : undefined,
-          part.text,
-        );
-        // What the page added by itself is remembered by its text (not a page read in several parts).
-        if (!first && sending.length === 1 && matches.incidents.length === 0)
-          this.remember(unknown, matches.mentions, plainIds);
-      });
+      const clock = this.slicer('map');
+      const at = (position: number, end: boolean) => unknown.original(part.offset + position, end);
+      await this.keep(
+        matches,
+        (start, end) => collected.rangeOf(at(start, false), at(end, true)),
+        first ? part.offset : undefined,
+        part.text,
+        clock,
+      );
+      // What the page added by itself is remembered by its text (not a page read in several parts).
+      if (!first && sending.length === 1 && matches.incidents.length === 0)
+        await this.remember(unknown, matches.mentions, plainIds, clock);
+      clock.end();
       // A long page sends its text in parts: the page runs between them.
       if (sending.length > 1) await this.outsideTask(yieldToPage());
     }
     return 'done';
+  }
+
+  /**
+   * A clock for work done in slices, counted under `phase`: `due()` once the slice has run SLICE_MS,
+   * `pause()` lets the page run, `end()` counts the last slice.
+   */
+  private slicer(phase: string): Slicer {
+    let t0 = performance.now();
+    const count = () => {
+      const spent = performance.now() - t0;
+      this.spend(phase, spent, spent);
+    };
+    return {
+      due: () => performance.now() - t0 > SLICE_MS,
+      pause: async () => {
+        count();
+        await this.outsideTask(yieldToPage());
+        t0 = performance.now();
+      },
+      end: () => {
+        count();
+        t0 = performance.now();
+      },
+    };
   }
 
   /** The entities the page names plainly so far (their guarded names count in new text too). */
@@ -425,10 +472,12 @@ export class Spotter {
    * Marks the roots whose text the background judged before, from what it said then; returns the
    * text of the others (null: none is left to send).
    */
-  private markJudged(collected: CollectedText): UnknownText | null {
+  private async markJudged(collected: CollectedText): Promise<UnknownText | null> {
+    const clock = this.slicer('map');
     const context = this.plainIds().join(' ');
     const unknown: (typeof collected.spans)[number][] = [];
-    for (const span of collected.spans) {
+    for (const [i, span] of collected.spans.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
       const text = collected.text.slice(span.start, span.end);
       const known = /\S/.test(text) ? this.judged.get(context, text) : [];
       if (!known) {
@@ -436,23 +485,31 @@ export class Spotter {
         continue;
       }
       if (known.length > 0)
-        this.keep(
+        await this.keep(
           { mentions: [...known], incidents: [] },
           (start, end) => collected.rangeOf(span.start + start, span.start + end),
           undefined,
           text,
+          clock,
         );
     }
+    clock.end();
     if (unknown.length === 0) return null;
     return unknown.length === collected.spans.length ? wholeText(collected) : someText(collected, unknown);
   }
 
   /** Remembers what the background found in each root's text (only roots whose text names nothing tied to the rest). */
-  private remember(sent: UnknownText, mentions: readonly TextMention[], plainIds: string[]): void {
+  private async remember(
+    sent: UnknownText,
+    mentions: readonly TextMention[],
+    plainIds: string[],
+    clock: Slicer,
+  ): Promise<void> {
     const context = plainIds.join(' ');
     const sorted = [...mentions].sort((a, b) => a.start - b.start);
     let next = 0;
-    for (const span of sent.spans) {
+    for (const [i, span] of sent.spans.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
       const inside: TextMention[] = [];
       while (next < sorted.length && sorted[next]!.start < span.start) next++;
       while (next < sorted.length && sorted[next]!.end <= span.end) {
@@ -522,16 +579,20 @@ export class Spotter {
    * `offset`: where this text starts in the first read (undefined for content read later); `text`:
    * the text the positions are in.
    */
-  private keep(
+  private async keep(
     result: TextMatches,
     rangeOf: (start: number, end: number) => Range | null,
     offset: number | undefined,
     text: string,
-  ): void {
+    clock: Slicer,
+  ): Promise<void> {
     this.published ??= result.published;
     if (offset === undefined && result.mentions.length > 0) this.inReadingOrder = false;
-    const ranges: (Range | null)[] = result.mentions.map((found) => {
+    const ranges: (Range | null)[] = [];
+    for (const [i, found] of result.mentions.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
       const range = rangeOf(found.start, found.end);
+      ranges.push(range);
       if (range) {
         const node = range.startContainer as Text;
         const mention: Mention = {
@@ -549,8 +610,7 @@ export class Spotter {
         this.index(mention);
         if (offset !== undefined) this.order.set(range, offset + found.start);
       }
-      return range;
-    });
+    }
     for (const match of result.incidents) {
       const found = match.mentions
         .map((i) => ranges[i])
@@ -715,10 +775,17 @@ export class Spotter {
       // Marks drawn before keep their order; only new ones are placed, by comparing in the DOM.
       const placed = new Map<Range, number>();
       this.marks.forEach((mark, i) => placed.set(mark.range, i));
+      const order = new DocumentOrder();
       marks = mergeIntoOrder(
         marks,
         (mark) => placed.get(mark.range),
-        (a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+        (a, b) =>
+          order.compare(
+            a.range.startContainer,
+            a.range.startOffset,
+            b.range.startContainer,
+            b.range.startOffset,
+          ),
       );
     }
     // Only what changed is taken from or given to the highlights: the browser restyles less.
@@ -780,11 +847,43 @@ export class Spotter {
 
   private onMutations(records: MutationRecord[]): void {
     const t0 = performance.now();
-    let edits = true;
-    let removed = false;
     const added: Node[] = [];
     const edited: Text[] = [];
-    for (const record of records) {
+    const seen = this.look(records, added, edited, t0 + OBSERVE_MS);
+    if (seen.upTo < records.length) this.unlooked.push(...records.slice(seen.upTo));
+    if (seen.removed && !this.removals && this.hasMarks()) this.removals = true;
+    if (this.mentions.length > 0 || this.lost.length > 0) this.refind(added, edited, seen.removed);
+    if (this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0) {
+      // Text edited in place is read within a frame or two; added content once it settles; a page
+      // that never stops changing less and less often (lib/page/mutation-pace.ts).
+      clearTimeout(this.debounce);
+      const wait = this.pace.delay(performance.now(), seen.edits && this.unlooked.length === 0);
+      this.debounce = setTimeout(() => {
+        // One pass at a time: a pass that yields to the page must not interleave with the next.
+        this.work = this.work.then(() => this.readPending());
+      }, wait);
+    }
+    const spent = performance.now() - t0;
+    this.spend('observe', spent, spent);
+  }
+
+  /**
+   * Notes what `records` changed (nodes to read, in `added` and `edited` too), until `deadline`;
+   * returns how many records it looked at, whether nodes were removed, and whether all were small
+   * edits of text in place.
+   */
+  private look(
+    records: readonly MutationRecord[],
+    added: Node[],
+    edited: Text[],
+    deadline: number,
+  ): { upTo: number; removed: boolean; edits: boolean } {
+    let edits = true;
+    let removed = false;
+    let i = 0;
+    for (; i < records.length; i++) {
+      if (i % RECORDS_PER_CHECK === RECORDS_PER_CHECK - 1 && performance.now() > deadline) break;
+      const record = records[i]!;
       if (record.type === 'characterData') {
         this.pendingRoots.add(record.target);
         edited.push(record.target as Text);
@@ -801,20 +900,22 @@ export class Spotter {
       }
       if (record.removedNodes.length > 0) removed = true;
     }
-    if (removed && !this.removals && this.hasMarks()) this.removals = true;
-    if (this.mentions.length > 0 || this.lost.length > 0) this.refind(added, edited, removed);
-    if (this.pendingRoots.size > 0 || this.removals) {
-      // Text edited in place is read within a frame or two; added content once it settles; a page
-      // that never stops changing less and less often (lib/page/mutation-pace.ts).
-      clearTimeout(this.debounce);
-      const wait = this.pace.delay(performance.now(), edits);
-      this.debounce = setTimeout(() => {
-        // One pass at a time: a pass that yields to the page must not interleave with the next.
-        this.work = this.work.then(() => this.readPending());
-      }, wait);
+    return { upTo: i, removed, edits };
+  }
+
+  /** Looks at the records the observer had no time for, a slice at a time. */
+  private async lookAtTheRest(): Promise<void> {
+    while (this.unlooked.length > 0 && !this.signal.aborted) {
+      const t0 = performance.now();
+      const records = this.unlooked;
+      this.unlooked = [];
+      const seen = this.look(records, [], [], t0 + SLICE_MS);
+      if (seen.upTo < records.length) this.unlooked = records.slice(seen.upTo).concat(this.unlooked);
+      if (seen.removed && this.hasMarks()) this.removals = true;
+      const spent = performance.now() - t0;
+      this.spend('observe', spent, spent);
+      if (this.unlooked.length > 0) await this.outsideTask(yieldToPage());
     }
-    const spent = performance.now() - t0;
-    this.spend('observe', spent, spent);
   }
 
   /** Whether anything found is still on the page (a removal may then take some of it). */
@@ -833,6 +934,7 @@ export class Spotter {
     this.taskStart = performance.now();
     this.pace.passStarted(this.taskStart);
     try {
+      await this.lookAtTheRest();
       // Which of the changed nodes to read (the outermost, still on the page, not in a skipped part).
       const roots = this.timed('collect', () => {
         const outer = outermostRoots(this.pendingRoots, isSkipped);
@@ -860,10 +962,16 @@ export class Spotter {
         this.incidents.clear();
         if ((await this.read(whole, true)) === 'off') return;
       }
+      // New mentions are checked against CSS, which makes the browser style what the page added: let
+      // it do so in its own rendering step first, rather than all at once in the spotter's task.
+      if (this.mentions.some((m) => !m.checked)) await this.outsideTask(afterRendering());
       await this.refresh();
     } finally {
       this.endTask();
-      this.pace.passEnded(performance.now(), this.pendingRoots.size > 0 || this.removals);
+      this.pace.passEnded(
+        performance.now(),
+        this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0,
+      );
     }
   }
 
@@ -874,6 +982,7 @@ export class Spotter {
     this.marks = [];
     this.mentions = [];
     this.byNode.clear();
+    this.unlooked = [];
     this.lost = [];
     this.judged.clear();
     this.incidents.clear();
@@ -934,7 +1043,7 @@ function someText(collected: CollectedText, spans: readonly { start: number; end
   };
 }
 
-/** Splits long text into parts of at most MAX_PART characters, cut where a block starts. */
+/** Splits long text into parts of at most MAX_PART characters, cut where a block starts (linear in the breaks). */
 function parts(
   text: string,
   breaks: readonly number[],
@@ -942,17 +1051,17 @@ function parts(
   if (text.length <= MAX_PART) return [{ text, breaks: [...breaks], offset: 0 }];
   const out: { text: string; breaks: number[]; offset: number }[] = [];
   let from = 0;
+  let b = 0;
   while (from < text.length) {
     let to = Math.min(text.length, from + MAX_PART);
-    if (to < text.length) {
-      const cut = [...breaks].reverse().find((b) => b > from && b <= to);
-      if (cut !== undefined) to = cut;
-    }
-    out.push({
-      text: text.slice(from, to),
-      breaks: breaks.filter((b) => b > from && b < to).map((b) => b - from),
-      offset: from,
-    });
+    // The breaks after `from`: the last one within reach is where this part ends.
+    while (b < breaks.length && breaks[b]! <= from) b++;
+    let last = b;
+    while (last < breaks.length && breaks[last]! <= to) last++;
+    if (to < text.length && last > b) to = breaks[last - 1]!;
+    const inside: number[] = [];
+    for (let i = b; i < breaks.length && breaks[i]! < to; i++) inside.push(breaks[i]! - from);
+    out.push({ text: text.slice(from, to), breaks: inside, offset: from });
     from = to;
   }
   return out;
@@ -981,6 +1090,20 @@ function isVisible(element: Element): boolean {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** Resolves once the page has been drawn (or after 100 ms, where it is not drawn: a background tab). */
+function afterRendering(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Lets the page run between slices of work: the scheduler where there is one, else a macrotask. */

@@ -105,8 +105,6 @@ describe('pages that keep changing', () => {
     const edits = await page.evaluate(() =>
       (window as unknown as { __run(ms: number, perSecond: number): Promise<number> }).__run(3000, 1000),
     );
-    // Whatever was still to be read is read by now (the spotter reads at most a couple of seconds apart).
-    await new Promise((resolve) => setTimeout(resolve, 2500));
     const sent = Object.values(await messages()).reduce((a, b) => a + b, 0);
     expect(edits).toBeGreaterThan(1000);
     expect(sent).toBeLessThan(edits / 100);
