@@ -118,7 +118,7 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
   });
-  /** What each tab's page found (top frame): nothing as it opens, then what the page sends. */
+  /** What each tab's pages found (the top page and its frames): nothing as it opens, then what they send. */
   const findings = new TabFindings();
   const pageOpened = (tabId: number, url: string) => {
     if (findings.opened(tabId, url)) void setBadge(tabId, '');
@@ -184,9 +184,10 @@ export default defineBackground(() => {
 
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    if (!accept('reportPage', data, sender) || tabId === undefined || sender.frameId !== 0) return;
-    findings.filed(tabId, data);
-    await setBadge(tabId, badgeText(data));
+    if (!accept('reportPage', data, sender) || tabId === undefined) return;
+    // Each frame files what it found; the badge counts the tab.
+    findings.filed(tabId, data, sender.frameId ?? 0);
+    await setBadge(tabId, badgeText(findings.get(tabId)!));
   });
 
   // Saved passages: the database lives here, in the extension's own origin, never in a page's.
@@ -206,11 +207,15 @@ export default defineBackground(() => {
     const { pause, display } = await pageSettings();
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
-    if (sender.tab?.id !== undefined && sender.frameId === 0) pageOpened(sender.tab.id, data.address.url);
+    const frameId = sender.frameId ?? 0;
+    if (sender.tab?.id !== undefined && frameId === 0) pageOpened(sender.tab.id, data.address.url);
+    else if (sender.tab?.id !== undefined && findings.frameOpened(sender.tab.id, frameId))
+      void setBadge(sender.tab.id, badgeText(findings.get(sender.tab.id)!));
     const readable = isWebAddress(data.address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
+    // Notes belong to the top page: a frame is only read and marked.
     const [notes, found] = await Promise.all([
-      noteRequests.pageNotes(notesRepository(), data.address),
+      frameId === 0 ? noteRequests.pageNotes(notesRepository(), data.address) : nothing,
       readable
         ? openingMatches(data.page, sender).catch((error: unknown) => {
             console.error('ClaimLens: a page could not be matched', error);
@@ -218,7 +223,7 @@ export default defineBackground(() => {
           })
         : null,
     ]);
-    const tabId = sender.tab?.id;
+    const tabId = frameId === 0 ? sender.tab?.id : undefined;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
     if (tabId !== undefined) pendingFocus.delete(tabId);
     return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found };

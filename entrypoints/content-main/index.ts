@@ -8,7 +8,7 @@ import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '..
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { ARTICLE_ONLY_GLOBAL } from '../../lib/page/spotter-registration';
 import { watchMarks } from '../../lib/page/mark-interaction';
-import { pageAddress } from '../../lib/page/page-address';
+import { documentUrl, pageAddress } from '../../lib/page/page-address';
 import {
   PAGE_UI_GLOBAL,
   PAGE_UI_PATH,
@@ -106,7 +106,7 @@ function startClaimLens(
         showNotes(opening.notes);
         return { display, found: opening.found };
       },
-      scanText: (page) => sendMessage('scanText', { ...page, url: document.URL }),
+      scanText: (page) => sendMessage('scanText', { ...page, url: documentUrl(document) }),
       scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
     },
@@ -195,9 +195,11 @@ function startClaimLens(
     });
   });
 
+  // Notes belong to the top page: in a frame ClaimLens only marks (the background sends a frame no notes).
+  const topFrame = window === window.top;
   // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
   const selectionMayHaveChanged = (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !topFrame) return;
     setTimeout(() => {
       const range = savableSelection(document);
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
@@ -217,7 +219,7 @@ function startClaimLens(
   // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
   let lastCommand = -Infinity;
   const run = (command: 'save-highlight' | 'add-note') => {
-    if (performance.now() - lastCommand < 150) return;
+    if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
     void loadUi().then((loaded) => loaded.notes.runCommand(command));
   };

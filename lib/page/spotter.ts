@@ -16,6 +16,7 @@ import {
 } from '../messaging';
 import { bodyPublicationDate } from './article-date';
 import { canonicalHref, metaDate } from './page-head';
+import { documentUrl } from './page-address';
 import { MarkLayer, type MarkStyle } from './mark-layer';
 import { collectText, type CollectedText } from './text-collector';
 import { outermostRoots } from './pending-roots';
@@ -825,7 +826,7 @@ export class Spotter {
     const words = new Map<Range, string>();
     if (incidents.length > 0) for (const m of this.mentions) words.set(m.range, m.text);
     return {
-      url: this.doc.URL,
+      url: documentUrl(this.doc),
       published: this.published,
       entities: [...byId.values()].map((e) => ({
         id: e.found.targetId,

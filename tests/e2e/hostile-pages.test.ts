@@ -20,6 +20,16 @@ import {
   tickerPage,
 } from '../../lib/bench/hostile-pages';
 
+/** A page that names nothing itself, with the group named in a same-origin, a srcdoc and a cross-origin frame. */
+const FRAMES_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Frames</title></head><body>
+<h1>Embedded coverage</h1><p>Three frames from elsewhere.</p>
+<iframe id="same" src="/framed.html"></iframe>
+<iframe id="srcdoc" srcdoc="<p>In a srcdoc frame: ${HOSTILE_GROUP} was named by officials.</p>"></iframe>
+<iframe id="other" src="CROSS/framed.html"></iframe>
+</body></html>`;
+const FRAMED_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Framed</title></head><body>
+<p>In a framed page: police said ${HOSTILE_GROUP} planned the raid.</p></body></html>`;
+
 let browser: ExtensionBrowser;
 let server: StaticServer;
 
@@ -28,16 +38,51 @@ interface WorkerHooks {
 }
 
 beforeAll(async () => {
-  server = await serveStatic(
-    {},
-    {
-      '/append.html': bulkAppendPage(),
-      '/deep.html': deepTreePage(),
-      '/ticker.html': tickerPage(),
-      '/feed.html': keylessFeedPage(),
-    },
-  );
+  const routes: Record<string, string> = {
+    '/append.html': bulkAppendPage(),
+    '/deep.html': deepTreePage(),
+    '/ticker.html': tickerPage(),
+    '/feed.html': keylessFeedPage(),
+    '/framed.html': FRAMED_PAGE,
+  };
+  server = await serveStatic({}, routes);
+  // The cross-origin frame: the same server under another host name.
+  routes['/frames.html'] = FRAMES_PAGE.replace('CROSS', server.origin.replace('127.0.0.1', 'localhost'));
   browser = await launchWithExtension();
+});
+
+describe('frames', () => {
+  it('marks names inside same-origin, srcdoc and cross-origin frames, and counts them in the tab’s badge', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('frames.html'));
+    expect(page.frames().filter((f) => f !== page.mainFrame())).toHaveLength(3);
+    const marked = async () => {
+      const counts = await Promise.all(
+        page
+          .frames()
+          .filter((f) => f !== page.mainFrame())
+          .map((f) =>
+            f
+              .evaluate(
+                (name) =>
+                  [...(CSS.highlights.get('claimlens-group') ?? [])].filter((r) => `${r}` === name).length,
+                HOSTILE_GROUP,
+              )
+              .catch(() => 0),
+          ),
+      );
+      return counts;
+    };
+    await until(async () => (await marked()).filter((n) => n === 1).length === 3, 30_000);
+    // One group in all: the badge counts the tab, frames included.
+    const badge = async () =>
+      browser.worker.evaluate(async (url) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+      }, server.url('frames.html'));
+    await until(async () => (await badge()) === '1', 30_000);
+    await page.close();
+  });
 });
 
 afterAll(async () => {
