@@ -377,8 +377,13 @@ export class Spotter {
     this.textNodes += collected.textNodes;
     this.characters += collected.text.length;
     if (this.signal.aborted) return 'done';
-    // Text read again replaces what was found in it before.
-    if (!first) this.timed('collect', () => this.dropFoundIn(collected.nodes));
+    // Text read again replaces what was found in it before — once the new matches are there: until
+    // then the old marks stay, and move with their text if the page re-renders it meanwhile.
+    const old = first ? new Set<Mention>() : this.timed('collect', () => this.foundIn(collected.nodes));
+    const dropOld = () => {
+      if (old.size > 0) this.timed('collect', () => this.dropFoundIn(old, collected.nodes));
+      old.clear();
+    };
     // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
     if (this.opened && !/\S/.test(collected.text)) return 'done';
 
@@ -390,7 +395,10 @@ export class Spotter {
       if (date) this.declared = { date };
     }
     const unknown = first || !this.opened ? wholeText(collected) : await this.markJudged(collected);
-    if (!unknown) return 'done';
+    if (!unknown) {
+      dropOld();
+      return 'done';
+    }
     const sending = this.timed('collect', () => parts(unknown.text, unknown.breaks));
     for (const part of sending) {
       const plainIds = this.timed('send', () => this.plainIds());
@@ -419,6 +427,7 @@ export class Spotter {
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
       const matches = result;
+      dropOld();
       const clock = this.slicer('map');
       const at = (position: number, end: boolean) => unknown.original(part.offset + position, end);
       await this.keep(
@@ -521,14 +530,21 @@ export class Spotter {
     }
   }
 
-  /** Drops what was found in text nodes read again. */
-  private dropFoundIn(nodes: readonly Text[]): void {
+  /** What was found in these text nodes. */
+  private foundIn(nodes: readonly Text[]): Set<Mention> {
+    const found = new Set<Mention>();
+    for (const node of nodes) for (const m of this.byNode.get(node) ?? []) found.add(m);
+    return found;
+  }
+
+  /** Drops `old` mentions still in the text nodes read again (not those whose text moved meanwhile). */
+  private dropFoundIn(old: ReadonlySet<Mention>, nodes: readonly Text[]): void {
+    const read = new Set<Node>(nodes);
     const dropped = new Set<Mention>();
-    for (const node of nodes) {
-      const found = this.byNode.get(node);
-      if (!found) continue;
-      for (const m of found) dropped.add(m);
-      this.byNode.delete(node);
+    for (const m of old) {
+      if (!read.has(m.node)) continue;
+      dropped.add(m);
+      this.unindex(m);
     }
     if (dropped.size > 0) this.mentions = this.mentions.filter((m) => !dropped.has(m));
   }
