@@ -729,7 +729,19 @@ export class Spotter {
     const broken: Mention[] = [];
     if (removed) for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
     for (const node of edited)
-      for (const m of this.byNode.get(node) ?? []) if (node.data !== m.data) broken.push(m);
+      for (const m of this.byNode.get(node) ?? []) {
+        if (node.data === m.data) continue;
+        // The text around the name changed (a counter beside it): the mark follows the name in it.
+        const at = m.within ? nearest(node.data, m.text, m.within[0]) : -1;
+        if (at < 0) {
+          broken.push(m);
+          continue;
+        }
+        m.range.setStart(node, at);
+        m.range.setEnd(node, at + m.text.length);
+        m.within = [at, at + m.text.length];
+        m.data = node.data;
+      }
     const lost = added.length > 0 || edited.length > 0 ? this.lost : [];
     if (broken.length === 0 && lost.length === 0) return;
     // By text, then by the node they were in: each node with that text takes one old node's marks.
@@ -1082,6 +1094,14 @@ function parts(
     from = to;
   }
   return out;
+}
+
+/** Where `word` occurs in `text` nearest to `near`; -1 if nowhere. */
+function nearest(text: string, word: string, near: number): number {
+  let best = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  return best;
 }
 
 /** Adds the text nodes under `root` to `out`, in document order. */
