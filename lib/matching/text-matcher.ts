@@ -6,12 +6,14 @@
 import { calendarDay } from '../calendar';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { findArticleDate } from './date-mentions';
+import { ARTICLE_HEAD } from './incident-evidence';
 import {
   dateCanMatter,
-  resolveIncidents,
+  linkIncidents,
   type EvidenceMention,
   type IncidentMatch,
-} from './incident-resolver';
+  type LinkOptions,
+} from './incident-linker';
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
 import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
@@ -69,6 +71,7 @@ export class TextMatcher {
   constructor(
     private readonly kb: KnowledgeBase,
     readonly bundle: MatcherBundle,
+    private readonly linkOptions: LinkOptions = {},
   ) {
     this.automaton = new PackedAutomaton(bundle.automaton);
     this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
@@ -130,7 +133,12 @@ export class TextMatcher {
       const entityIds = [
         ...new Set(mentions.filter((m) => m.type === 'entity' && counted(m)).map((m) => m.targetId)),
       ];
-      incidents = resolveIncidents(this.kb, { published, mentions: evidence, entityIds }).map((incident) => ({
+      const article = withLineBreaks(text, breaks, 0, Math.min(text.length, ARTICLE_HEAD)).text;
+      incidents = linkIncidents(
+        this.kb,
+        { published, mentions: evidence, entityIds, text: article },
+        this.linkOptions,
+      ).map((incident) => ({
         ...incident,
         mentions: incident.mentions.map((i) => evidenceIndexes[i]!),
       }));

@@ -145,5 +145,5 @@ describe('the glance on generated pages', () => {
       // The pages are not all empty, and some needed their edges checked.
       expect(marked).toBeGreaterThan(pages / 5);
       expect(checked).toBeGreaterThan(pages / 20);
-    });
+    }, 120_000);
 });
