@@ -177,6 +177,32 @@ export function dateFits(mention: Pick<DateMention, 'date'>, incidentDate: strin
 }
 
 /**
+ * Whether a date rules an incident out: it is not the incident's and not within the week after
+ * (a claim, a funeral, an arrest two days later are still the same story), nor the month after.
+ */
+export function dateContradicts(mention: Pick<DateMention, 'date'>, incidentDate: string): boolean {
+  const fits = dateFits(mention, incidentDate);
+  if (fits !== false) return false;
+  const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +(d.slice(8, 10) || 1));
+  if (mention.date.startsWith('--')) {
+    const md = (x: string) => Date.UTC(2001, +x.slice(0, 2) - 1, +x.slice(3, 5));
+    const diff = (md(mention.date.slice(2)) - md(incidentDate.slice(5)) + 365 * 86400e3) % (365 * 86400e3);
+    return diff > 7 * 86400e3;
+  }
+  const precision = Math.min(mention.date.length, incidentDate.length);
+  if (precision >= 10) {
+    const diff = day(mention.date) - day(incidentDate);
+    return diff < -86400e3 || diff > 7 * 86400e3;
+  }
+  if (precision >= 7) {
+    const months = (d: string) => +d.slice(0, 4) * 12 + +d.slice(5, 7);
+    const diff = months(mention.date) - months(incidentDate);
+    return diff < 0 || diff > 1;
+  }
+  return true;
+}
+
+/**
  * The first full date with a year in a short line of a piece of text (an article's dateline, not a
  * date in the story's sentences, which may be any earlier event), or undefined. Words
  * that date only against the moment of reading ("Updated today", "2 days ago") say nothing of when

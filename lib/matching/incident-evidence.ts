@@ -17,6 +17,8 @@ export interface EvidenceMention {
   offset: number;
   /** The name as the page writes it. */
   text: string;
+  /** A place name that has other meanings ("Nice", "Sinai"), not backed by a plain name: weaker. */
+  guarded?: boolean;
 }
 
 export interface IncidentEvidence {

@@ -10,14 +10,14 @@ import { daysBetween, formatDay } from '../calendar';
 import { competingClaimants, type KnowledgeBase } from '../knowledge/knowledge-base';
 import type { MergedIncident } from '../knowledge/pack-merge';
 import type { EventKind, PlaceType } from '../knowledge/pack-types';
-import { dateFits, type DateMention } from './date-mentions';
+import { dateContradicts, dateFits, type DateMention } from './date-mentions';
 import { ArticleReading, type EvidenceMention, type IncidentEvidence } from './incident-evidence';
 
 export type { EvidenceMention, IncidentEvidence } from './incident-evidence';
 export { sentenceWindow } from './incident-evidence';
 
 /** The operating point (docs/recognition.md): below this confidence, nothing is claimed. */
-export const INCIDENT_THRESHOLD = 0.6;
+export const INCIDENT_THRESHOLD = 0.55;
 
 /** Weights of the evidence, in log-odds (fitted on the calibration half, docs/recognition.md). */
 export const WEIGHTS = {
@@ -34,6 +34,8 @@ export const WEIGHTS = {
     region: 0.2,
     country: 0.2,
   } satisfies Record<PlaceType, number>,
+  /** A place name with other meanings ("Nice", "Sinai") counts for this share of its weight. */
+  guardedPlace: 0.8,
   /** Each further place of the incident named (the town and its venue). */
   morePlaces: 0.3,
   kindNear: 1.4,
@@ -337,8 +339,8 @@ function weigh(
     reasons.push(describeDate(bestFit));
   } else {
     // A date beside the incident's place or name, or in the article's lead, that cannot be the incident's.
-    const against = [...windows.flatMap((w) => w.dates), ...reading.leadDates].find(
-      (d) => dateFits(d, incident.date) === false,
+    const against = [...windows.flatMap((w) => w.dates), ...reading.leadDates].find((d) =>
+      dateContradicts(d, incident.date),
     );
     if (against) {
       score += against.precision === 'year' ? WEIGHTS.contradictingYear : WEIGHTS.contradictingDate;

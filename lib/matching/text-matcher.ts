@@ -100,14 +100,15 @@ export class TextMatcher {
     ]);
     const counted = (m: TextMention) => !m.guarded || plain.has(m.targetId);
     // A guarded alias ("IS", "Isis") with nothing plain beside it is not sent back at all: it would
-    // never be marked, and the page would pay for mapping it.
-    const kept = mentions.filter(counted);
+    // never be marked, and the page would pay for mapping it. A guarded place name ("Nice",
+    // "Sinai") is kept as weaker evidence: it goes back only if an incident rests on it.
+    const kept = mentions.filter((m) => counted(m) || m.kind === 'place');
     mentions.length = 0;
     mentions.push(...kept);
     const evidenceIndexes: number[] = [];
     const evidence: EvidenceMention[] = [];
     mentions.forEach((m, index) => {
-      if (!counted(m) || (m.type !== 'incident' && m.kind !== 'place')) return;
+      if (m.kind !== 'place' && (!counted(m) || m.type !== 'incident')) return;
       if (evidence.length >= 500) return;
       const context = withLineBreaks(
         text,
@@ -121,6 +122,7 @@ export class TextMatcher {
         context: context.text,
         offset: context.offsetOf(m.start),
         text: text.slice(m.start, m.end),
+        guarded: !counted(m),
       });
     });
 
