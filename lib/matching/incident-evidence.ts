@@ -17,6 +17,8 @@ export interface EvidenceMention {
   offset: number;
   /** The name as the page writes it. */
   text: string;
+  /** Where the name starts in `IncidentEvidence.text`, when it is inside it. */
+  at?: number;
   /** A place name that has other meanings ("Nice", "Sinai"), not backed by a plain name: weaker. */
   guarded?: boolean;
 }
@@ -57,6 +59,8 @@ export class ArticleReading {
   private eventList?: EventWord[];
   private dateList?: DateMention[];
   private leadList?: DateMention[];
+  private headList?: DateMention[];
+  private boundList?: number[];
   private numberSet?: Set<number>;
   private readonly windows = new Map<number, MentionWindow>();
   private dateWindows = 0;
@@ -71,7 +75,8 @@ export class ArticleReading {
       const head = (this.evidence.text ?? '').slice(0, ARTICLE_HEAD);
       const parts = [head];
       if ((this.evidence.text ?? '').length > ARTICLE_HEAD || !this.evidence.text)
-        for (const m of this.evidence.mentions.slice(0, 200)) parts.push(m.context);
+        for (const m of this.evidence.mentions.slice(0, 40))
+          if ((m.at ?? Infinity) >= ARTICLE_HEAD) parts.push(m.context);
       this.foldedText = ` ${parts.map(foldText).join(' | ')} `;
     }
     return this.foldedText;
@@ -88,12 +93,25 @@ export class ArticleReading {
     return this.eventList;
   }
 
+  /** Every date in the article's head, read in one pass (positions in `evidence.text`). */
+  private get headDates(): DateMention[] {
+    this.headList ??= this.evidence.text
+      ? findDates(this.evidence.text.slice(0, ARTICLE_HEAD), this.evidence.published)
+      : [];
+    return this.headList;
+  }
+
+  /** Where sentences end in the article's head, found once. */
+  private get bounds(): number[] {
+    this.boundList ??= sentenceBounds((this.evidence.text ?? '').slice(0, ARTICLE_HEAD));
+    return this.boundList;
+  }
+
   /** Dates in the article's lead and around its place and incident names. */
   get dates(): DateMention[] {
     if (!this.dateList) {
-      const lead = (this.evidence.text ?? '').slice(0, LEAD);
       const { published } = this.evidence;
-      const found = lead ? findDates(lead, published) : [];
+      const found = this.headDates.filter((d) => d.index < LEAD);
       // The lead's own dateline is the article's date, not an event's.
       this.leadList = found.filter(
         (d) => !published || d.date.length < 10 || Math.abs(daysBetween(d.date, published)) > 1,
@@ -125,13 +143,22 @@ export class ArticleReading {
     let window = this.windows.get(index);
     if (!window) {
       const mention = this.evidence.mentions[index]!;
-      const sentence = sentenceWindow(mention.context, mention.offset);
-      const folded = ` ${foldText(sentence)} `;
-      let dates = this.sentenceDates.get(sentence);
-      if (!dates) {
-        dates = this.dateWindows++ < MAX_DATE_WINDOWS ? findDates(sentence, this.evidence.published) : [];
-        this.sentenceDates.set(sentence, dates);
+      let sentence: string;
+      let dates: DateMention[] | undefined;
+      if (mention.at !== undefined && mention.at < ARTICLE_HEAD && this.evidence.text) {
+        // Inside the head: the sentence from the boundaries and the dates read once for the head.
+        const [start, end] = windowAround(this.bounds, mention.at);
+        sentence = this.evidence.text.slice(start, end);
+        dates = this.headDates.filter((d) => d.index >= start && d.index < end);
+      } else {
+        sentence = sentenceWindow(mention.context, mention.offset);
+        dates = this.sentenceDates.get(sentence);
+        if (!dates) {
+          dates = this.dateWindows++ < MAX_DATE_WINDOWS ? findDates(sentence, this.evidence.published) : [];
+          this.sentenceDates.set(sentence, dates);
+        }
       }
+      const folded = ` ${foldText(sentence)} `;
       window = { sentence, folded, events: eventWordsIn(folded.trim()), dates };
       const all = this.dates;
       for (const d of dates) if (!all.some((a) => a.date === d.date && a.text === d.text)) all.push(d);
@@ -164,13 +191,22 @@ const SMALL_NUMBERS: Record<string, number> = {
 
 /** The sentence around `offset`, with the one before and after: where a report puts place, event and date. */
 export function sentenceWindow(text: string, offset: number): string {
+  const [start, end] = windowAround(sentenceBounds(text), offset);
+  return text.slice(start, end);
+}
+
+/** Where sentences end in a text (with 0 and its length). */
+function sentenceBounds(text: string): number[] {
   const ends = /[.!?\u0964\u06d4](?=\s+[A-Z“"(\p{Script=Devanagari}\p{Script=Arabic}]|\s*$)|\n/gu;
   const boundaries = [0];
   for (let m = ends.exec(text); m; m = ends.exec(text)) boundaries.push(m.index + 1);
   boundaries.push(text.length);
+  return boundaries;
+}
+
+/** The span of the sentence holding `offset`, with the one before and after. */
+function windowAround(boundaries: readonly number[], offset: number): [number, number] {
   let i = boundaries.findIndex((b) => b > offset);
   if (i < 0) i = boundaries.length - 1;
-  const start = boundaries[Math.max(0, i - 2)]!;
-  const end = boundaries[Math.min(boundaries.length - 1, i + 1)]!;
-  return text.slice(start, end);
+  return [boundaries[Math.max(0, i - 2)]!, boundaries[Math.min(boundaries.length - 1, i + 1)]!];
 }

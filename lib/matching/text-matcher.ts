@@ -107,6 +107,8 @@ export class TextMatcher {
     mentions.push(...kept);
     const evidenceIndexes: number[] = [];
     const evidence: EvidenceMention[] = [];
+    let head: ReturnType<typeof withLineBreaks> | undefined;
+    const article = () => (head ??= withLineBreaks(text, breaks, 0, Math.min(text.length, ARTICLE_HEAD)));
     mentions.forEach((m, index) => {
       if (m.kind !== 'place' && (!counted(m) || m.type !== 'incident')) return;
       if (evidence.length >= 500) return;
@@ -122,6 +124,7 @@ export class TextMatcher {
         context: context.text,
         offset: context.offsetOf(m.start),
         text: text.slice(m.start, m.end),
+        at: m.start < ARTICLE_HEAD ? article().offsetOf(m.start) : undefined,
         guarded: !counted(m),
       });
     });
@@ -135,10 +138,9 @@ export class TextMatcher {
       const entityIds = [
         ...new Set(mentions.filter((m) => m.type === 'entity' && counted(m)).map((m) => m.targetId)),
       ];
-      const article = withLineBreaks(text, breaks, 0, Math.min(text.length, ARTICLE_HEAD)).text;
       incidents = linkIncidents(
         this.kb,
-        { published, mentions: evidence, entityIds, text: article },
+        { published, mentions: evidence, entityIds, text: article().text },
         this.linkOptions,
       ).map((incident) => ({
         ...incident,
