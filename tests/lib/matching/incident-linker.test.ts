@@ -4,6 +4,7 @@ import { validatePack } from '../../../lib/knowledge/pack-validator';
 import { compileMatcher } from '../../../lib/matching/matcher-bundle';
 import { TextMatcher } from '../../../lib/matching/text-matcher';
 import { linkerPack } from '../../fixtures/linker-pack';
+import { defaultPack } from '../../../lib/knowledge/default-pack';
 import { testPack } from '../../fixtures/test-pack';
 
 const kb = new KnowledgeBase([linkerPack()]);
@@ -74,6 +75,14 @@ describe('the incident linker', () => {
     );
     // An article cannot report what happened after it was published.
     expect(ids(read(['Gunmen attacked the Aurora Music Hall in Varnabay.'], '2020-01-01'))).toEqual([]);
+  });
+
+  it('does not take a date in the week after the incident (the claim, the funerals) as a contradiction', () => {
+    const text = ['Gunmen attacked the Aurora Music Hall; the Red Hand Brigade claimed it on 15 March 2021.'];
+    expect(ids(read(text))).toEqual(['incident-aurora-hall-2021']);
+    expect(
+      ids(read(['Gunmen attacked the Aurora Music Hall; the Red Hand Brigade claimed it on 15 May 2021.'])),
+    ).toEqual([]);
   });
 
   it('weighs the kind of event against the incident’s own, in several languages', () => {
@@ -150,5 +159,40 @@ describe('the incident linker', () => {
     });
     expect(found.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
     expect(found.incidents[0]!.why).toContain('17 Nov 2017');
+  });
+});
+
+describe('the linker on the default pack', () => {
+  const pack = new KnowledgeBase([defaultPack()]);
+  const reader = new TextMatcher(pack, compileMatcher(pack));
+  const scan = (text: string, declaredDate?: string) => reader.match({ text, breaks: [], declaredDate });
+
+  it('reads a place name with other meanings as weaker evidence, and a trap with it as nothing', () => {
+    // "Nice" needs a plain name beside it to be marked; as a place of an incident it still counts.
+    const attack = scan(
+      "L'attaque au camion à Nice a fait 84 morts; l'État islamique l'a revendiquée samedi.",
+      '2016-07-16',
+    );
+    expect(attack.incidents.map((i) => i.id)).toEqual(['incident-nice-2016']);
+    const football = scan(
+      'Nice took the lead with a shot from outside the box, but Toulouse attacked late.',
+      '2024-08-25',
+    );
+    expect(football.incidents).toEqual([]);
+  });
+
+  it('finds al-Shabaab under the spellings readers meet, and refuses the traps', () => {
+    const groups = (text: string) =>
+      scan(text)
+        .mentions.filter((m) => m.kind === 'group')
+        .map((m) => m.targetId);
+    for (const spelling of ['al-Shabab', 'Al Shabab', 'Shabaab', 'al-Shabaab'])
+      expect(groups(`Fighters of ${spelling} attacked the base.`)).toEqual(['group-al-shabaab']);
+    expect(groups('Jaish-e Mohammad and Tehreek e Taliban Pakistan were named.')).toEqual([
+      'group-jaish-e-mohammed',
+      'group-ttp',
+    ]);
+    expect(groups('Temple of Isis at Philae; crocus bulbs at Mount Sinai; OGC Nice won.')).toEqual([]);
+    expect(groups('THIS IS WHAT IS HAPPENING')).toEqual([]);
   });
 });
