@@ -3,7 +3,7 @@
  * names and incidents in it, marks them, follows content that arrives later, and reports what it
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import type { IncidentMatch } from '../matching/incident-resolver';
+import type { IncidentMatch } from '../matching/incident-linker';
 import { TOPIC_KINDS, countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import {
