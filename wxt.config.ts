@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
+import { NOTES_FRAME_PATH } from './lib/page/note-frame-protocol';
 import { PAGE_UI_PATH } from './lib/page/page-ui-contract';
 import { SPOTTER_MATCHES } from './lib/page/spotter-registration';
 
@@ -32,6 +33,7 @@ function withoutEnglishFallback(): Plugin {
 /** Modules the content script imports from the extension. */
 const CONTENT_MAIN_FILE = CONTENT_MAIN_PATH.slice(1);
 const PAGE_MODULES = [CONTENT_MAIN_FILE, PAGE_UI_PATH.slice(1)];
+const NOTES_FRAME_FILE = NOTES_FRAME_PATH.slice(1);
 
 /**
  * V8's compile hint for the module that does the content script's work: compile every function while
@@ -50,25 +52,26 @@ function compileContentMainEagerly(): Plugin {
   };
 }
 
-/** Where subscribed packs may be fetched from: any https site, and http from this computer only. */
-const PACK_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * CLAIMLENS_TEST_HOOKS=1 (`npm run build:test`): the test build, with the worker's hooks for the tools
+ * (`globalThis.claimlens`, entrypoints/background/test-hooks.ts), into `.output-test/`. Without it the
+ * flag is `false` in the code and the hooks are dropped from the bundle: `npm run build` and the zips
+ * carry none.
+ */
+const TEST_HOOKS = process.env.CLAIMLENS_TEST_HOOKS === '1';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
-  outDir: process.env.CLAIMLENS_OUT_DIR ?? '.output',
+  outDir: process.env.CLAIMLENS_OUT_DIR ?? (TEST_HOOKS ? '.output-test' : '.output'),
   imports: false,
   modules: [],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms', 'scripting'],
-    // Asked for one host at a time, when the reader subscribes to a pack at that address (Firefox's
-    // Manifest V2 lists hosts among the optional permissions).
-    ...(browser === 'firefox'
-      ? { optional_permissions: PACK_HOSTS }
-      : { optional_host_permissions: PACK_HOSTS }),
+    // Why each is needed: README, "Permissions".
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'scripting'],
     commands: {
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -88,8 +91,15 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     // Modules the content script imports: the one that does its work, at once (see
     // lib/page/content-main-contract.ts), and the page UI when first needed (page-ui-contract.ts).
+    // The notes frame (entrypoints/notes-frame) is shown inside pages, at an address of this session
+    // (use_dynamic_url) that a page cannot guess to probe for ClaimLens.
     web_accessible_resources:
-      browser === 'firefox' ? PAGE_MODULES : [{ resources: PAGE_MODULES, matches: SPOTTER_MATCHES }],
+      browser === 'firefox'
+        ? [...PAGE_MODULES, NOTES_FRAME_FILE]
+        : [
+            { resources: PAGE_MODULES, matches: SPOTTER_MATCHES },
+            { resources: [NOTES_FRAME_FILE], matches: SPOTTER_MATCHES, use_dynamic_url: true },
+          ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -105,6 +115,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact(), withoutEnglishFallback(), compileContentMainEagerly()],
+    define: { 'import.meta.env.CLAIMLENS_TEST_HOOKS': JSON.stringify(TEST_HOOKS) },
     // CLAIMLENS_NO_MINIFY=1 npm run build: readable bundles, for profiling the content script.
     build: { target: 'es2022', minify: process.env.CLAIMLENS_NO_MINIFY ? false : 'esbuild' },
   }),

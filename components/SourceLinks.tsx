@@ -1,4 +1,8 @@
-/** A claim's or statement's sources: publisher and date, linked (http(s) only, new tab). */
+/**
+ * A claim's or statement's sources: publisher and date, linked (http(s) only, new tab), with the host
+ * the link really goes to beside the publisher (a pack cannot pass another site off as "Reuters"),
+ * and which pack cited each one when the sources come from more than one pack.
+ */
 import type { SourceView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import { safeHttpUrl } from '../lib/safe-url';
@@ -7,10 +11,12 @@ import { useT } from './i18n';
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
   const t = useT();
   if (sources.length === 0) return <span class="cl-nosource">{t('sourceNone')}</span>;
+  const packs = new Set(sources.map((s) => s.pack));
   return (
     <span class="cl-sources">
       {sources.map((s, i) => {
         const href = safeHttpUrl(s.url);
+        const host = href ? new URL(href).host.replace(/^www\./, '') : '';
         const label = `${s.publisher}${s.published ? `, ${formatDay(s.published)}` : ''}`;
         return (
           <span key={i}>
@@ -22,6 +28,8 @@ export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
             ) : (
               <span title={s.title}>{label}</span>
             )}
+            {host && <span class="cl-host"> ({host})</span>}
+            {packs.size > 1 && s.pack && <span class="cl-cited-by"> — {t('sourceCitedBy', s.pack)}</span>}
           </span>
         );
       })}

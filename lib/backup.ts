@@ -1,7 +1,9 @@
 /**
  * Everything the reader has in ClaimLens as one file: notes, installed packs (with where they came
  * from and whether they are enabled) and settings. Reading a backup checks all of it before anything
- * is written: a file with one bad part changes nothing.
+ * is written: a file with one bad part changes nothing. Settings are taken only as ClaimLens writes
+ * them: an unknown or malformed one refuses the file (it is never "cleaned" into a default that would
+ * replace the reader's own, such as the paused sites); a pack is held to the same 30 MB as any other.
  */
 import { validatePack } from './knowledge/pack-validator';
 import type { KnowledgePack } from './knowledge/pack-types';
@@ -11,7 +13,7 @@ import type { Note } from './notes/note-types';
 import { cleanColorLabels, type ColorLabels } from './notes/color-labels';
 import { cleanDisplay, type DisplaySettings } from './display-settings';
 import { cleanPause, type PauseSettings } from './pause-settings';
-import { checkPackUrl, megabytes } from './packs/pack-fetch';
+import { MAX_PACK_BYTES, checkPackUrl, megabytes } from './packs/pack-fetch';
 import { localize } from './reader-messages';
 import type { PackOrigin } from './packs/packs-db';
 
@@ -25,6 +27,13 @@ export interface BackupSettings {
   colorLabels: ColorLabels;
 }
 
+/** The settings a backup holds; one it leaves out is left as the profile has it. */
+const SETTINGS: { [K in keyof BackupSettings]: (value: unknown) => BackupSettings[K] } = {
+  pause: cleanPause,
+  display: cleanDisplay,
+  colorLabels: cleanColorLabels,
+};
+
 export interface BackupPack {
   origin: PackOrigin;
   enabled: boolean;
@@ -35,7 +44,7 @@ export interface BackupPack {
 export interface Backup {
   notes: Note[];
   packs: BackupPack[];
-  settings: BackupSettings;
+  settings: Partial<BackupSettings>;
 }
 
 export function toBackupJson(backup: Backup, exportedAt: Date): string {
@@ -55,8 +64,8 @@ export function toBackupJson(backup: Backup, exportedAt: Date): string {
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: string[] };
 
-/** Checks a whole backup; every problem is listed with its path. */
-export function parseBackup(text: string): ParsedBackup {
+/** Checks a whole backup; every problem is listed with its path. `maxPackBytes`: each pack's limit, as for any pack. */
+export function parseBackup(text: string, { maxPackBytes = MAX_PACK_BYTES } = {}): ParsedBackup {
   if (text.length > MAX_BACKUP_CHARS)
     return { ok: false, errors: [localize('fileTooLarge', megabytes(MAX_BACKUP_CHARS))] };
   let value: unknown;
@@ -89,6 +98,8 @@ export function parseBackup(text: string): ParsedBackup {
       if (typeof item.enabled !== 'boolean') errors.add(`${path}.enabled`, 'expected true or false');
       if (!origin) return;
       if (origin.type === 'bundled') return packs.push({ origin, enabled: item.enabled === true });
+      if (JSON.stringify(item.pack ?? null).length > maxPackBytes)
+        return errors.add(`${path}.pack`, localize('packTooLarge', megabytes(maxPackBytes)));
       const result = validatePack(item.pack);
       if (!result.ok) {
         for (const problem of result.problems.slice(0, 20))
@@ -98,22 +109,52 @@ export function parseBackup(text: string): ParsedBackup {
       packs.push({ origin, enabled: item.enabled === true, pack: result.pack });
     });
 
-  const settings = isRecord(value.settings) ? value.settings : {};
-  if (!isRecord(value.settings)) errors.add('settings', `expected an object, got ${kindOf(value.settings)}`);
+  const settings = readSettings(value.settings, errors);
 
   if (errors.size > 0) return { ok: false, errors: errors.toArray() };
-  return {
-    ok: true,
-    backup: {
-      notes,
-      packs,
-      settings: {
-        pause: cleanPause(settings.pause),
-        display: cleanDisplay(settings.display),
-        colorLabels: cleanColorLabels(settings.colorLabels),
-      },
-    },
-  };
+  return { ok: true, backup: { notes, packs, settings } };
+}
+
+/**
+ * The settings of a backup, each exactly as ClaimLens writes it: a setting it does not know, or one
+ * that ClaimLens would have to change to use (junk, a value out of range), is an error.
+ */
+function readSettings(value: unknown, errors: ErrorList): Partial<BackupSettings> {
+  const settings: Record<string, unknown> = {};
+  if (!isRecord(value)) {
+    errors.add('settings', `expected an object, got ${kindOf(value)}`);
+    return settings;
+  }
+  for (const [key, given] of Object.entries(value)) {
+    const clean = SETTINGS[key as keyof BackupSettings];
+    if (!Object.hasOwn(SETTINGS, key) || !clean) {
+      errors.add(`settings.${key}`, 'unknown setting');
+      continue;
+    }
+    if (given === undefined) continue;
+    const cleaned = clean(given);
+    if (!isRecord(given) || !sameData(cleaned, given)) {
+      errors.add(`settings.${key}`, 'malformed: not as ClaimLens writes it');
+      continue;
+    }
+    settings[key] = cleaned;
+  }
+  return settings as Partial<BackupSettings>;
+}
+
+/** Whether two JSON values are equal, whatever the order of their keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]))
+    );
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]))
+    );
+  }
+  return Object.is(a, b);
 }
 
 function readOrigin(value: unknown, path: string, errors: ErrorList): PackOrigin | undefined {

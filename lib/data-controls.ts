@@ -49,7 +49,13 @@ export async function exportEverything(stores: DataStores): Promise<string> {
 }
 
 export type ImportOutcome =
-  | { ok: true; notes: { added: number; updated: number; skipped: number }; packs: number }
+  | {
+      ok: true;
+      notes: { added: number; updated: number; skipped: number };
+      packs: number;
+      /** Subscriptions the backup restored, disabled until the reader confirms them (nothing fetched before). */
+      subscriptions: { id: string; name: string; url: string }[];
+    }
   | { ok: false; errors: string[] };
 
 /** Checks the whole file first: a backup with any problem changes nothing. */
@@ -57,18 +63,31 @@ export async function importEverything(stores: DataStores, text: string): Promis
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const { notes, packs, settings } = parsed.backup;
+  // A pack that would pass for the bundled one refuses the file, before anything is written.
+  const reserved = packs.flatMap((entry, i) => {
+    const why = entry.pack && stores.packs.reserved(entry.pack);
+    return why ? [`packs[${i}].pack: ${why}`] : [];
+  });
+  if (reserved.length > 0) return { ok: false, errors: reserved };
   const installed = await stores.packs.restoreAll(packs);
   const plan = planImport(await stores.notes.existing(notes.map((n) => n.id)), notes);
   await stores.notes.restoreAll([...plan.add, ...plan.update]);
-  await stores.storage.set({
-    [PAUSE_KEY]: settings.pause,
-    [DISPLAY_KEY]: settings.display,
-    [COLOR_LABELS_KEY]: settings.colorLabels,
-  });
+  const keys = { pause: PAUSE_KEY, display: DISPLAY_KEY, colorLabels: COLOR_LABELS_KEY } as const;
+  const items = Object.fromEntries(
+    (Object.keys(keys) as (keyof typeof keys)[])
+      .filter((name) => settings[name] !== undefined)
+      .map((name) => [keys[name], settings[name]]),
+  );
+  if (Object.keys(items).length > 0) await stores.storage.set(items);
   return {
     ok: true,
     notes: { added: plan.add.length, updated: plan.update.length, skipped: plan.skip.length },
     packs: installed,
+    subscriptions: packs.flatMap((entry) =>
+      entry.origin.type === 'url' && entry.pack
+        ? [{ id: entry.pack.id, name: entry.pack.name, url: entry.origin.url }]
+        : [],
+    ),
   };
 }
 

@@ -165,6 +165,8 @@ export const messageGuards: Guards = {
       (u) => isObj(u) && isStr(u.id, 100) && ANCHOR_STATUSES.includes(u.status as AnchorStatus),
     ),
   listTags: (d): d is Record<string, never> => isObj(d),
+  getNotes: (d): d is { ids: string[] } =>
+    isObj(d) && Array.isArray(d.ids) && d.ids.length <= 5000 && isIds(d.ids),
   tabReport: (d): d is { tabId: number } => isObj(d) && Number.isInteger(d.tabId),
   openNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
   showMark: (d): d is { tabId: number; targetId: string } =>

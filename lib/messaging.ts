@@ -165,6 +165,11 @@ export interface ProtocolMap {
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): void;
   /** Every tag in use, for type-ahead. */
   listTags(data: Record<string, never>): string[];
+  /**
+   * Notes by id, for the notes frame (an extension page inside the reader's tab): the only way the
+   * page side sees what the reader wrote. Answered to ClaimLens's own pages only, never to a content script.
+   */
+  getNotes(data: { ids: string[] }): Note[];
   /** What ClaimLens found on a tab (the popup). */
   tabReport(data: { tabId: number }): PageFindings | null;
   /** Scrolls a tab to the first mark of a group or incident and opens its tooltip (the popup). */

@@ -7,6 +7,7 @@ import { median } from '../lib/bench/stats';
 import { PAGE_UI_PATH } from '../lib/page/page-ui-contract';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, waitForReport, type ExtensionBrowser, type StaticServer } from './browser-harness';
+import { waitForUi } from './page-ui-probe';
 
 export interface NotesBench {
   /** From the click on "Highlight" to the highlight drawn (median of runs). */
@@ -33,8 +34,7 @@ export async function benchNotes(
     await page.goto(url);
     await waitForReport(withExt, url);
     await selectParagraph(page, run + 2);
-    const button = page.locator('claimlens-ui .cl-selection-toolbar button', { hasText: 'Highlight' });
-    await button.waitFor();
+    const button = await waitForUi(page, '.cl-selection-toolbar button', 'Highlight');
     await page.evaluate(() => {
       const w = window as unknown as { __saved?: number };
       document.addEventListener(
@@ -53,7 +53,7 @@ export async function benchNotes(
         { capture: true, once: true },
       );
     });
-    await button.click();
+    await page.mouse.click(button.x, button.y);
     await page.waitForFunction(() => (window as unknown as { __saved?: number }).__saved !== undefined);
     saves.push(await page.evaluate(() => (window as unknown as { __saved: number }).__saved));
     await page.close();

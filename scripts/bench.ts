@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { generateArticle, generatePack } from '../lib/bench/generators';
 import { median } from '../lib/bench/stats';
 import { CONTENT_MAIN_PATH } from '../lib/page/content-main-contract';
+import { benchBackground } from './bench-background';
 import { benchNotes } from './bench-notes';
 import { benchPopup } from './bench-popup';
 import { benchRobust, printRobust, robustRoutes, type RobustCase } from './bench-robust';
@@ -216,6 +217,8 @@ async function main() {
   const startupMs = await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
   if (!json) process.stderr.write('bench: saved passages…\n');
   const notes = await benchNotes(withExt, plain, server);
+  if (!json) process.stderr.write('bench: the background matching and linking (Node)…\n');
+  const background = benchBackground(PROJECT_ROOT);
   if (!json) process.stderr.write('bench: popup with 10,000 notes…\n');
   const popup = await benchPopup(withExt);
   // What loads at document_idle on every page: the content script and the module it imports at once.
@@ -258,6 +261,7 @@ async function main() {
     robust,
     notes,
     popup,
+    background,
   };
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printTable(summary);
@@ -563,6 +567,7 @@ function readEveryTextNode(readCharacters: boolean): number {
 }
 
 function printTable(summary: {
+  background: ReturnType<typeof benchBackground>;
   notes: Awaited<ReturnType<typeof benchNotes>>;
   popup: Awaited<ReturnType<typeof benchPopup>>;
   contentScriptGzipKB: number;
@@ -572,6 +577,10 @@ function printTable(summary: {
   cases: CaseResult[];
   robust: RobustCase[];
 }) {
+  for (const [name, t] of Object.entries(summary.background))
+    console.log(
+      `background match + link, ${name}: ${t.medianMs} ms (${t.mentions} mentions, ${t.incidents} incidents)`,
+    );
   const rows = summary.cases.map((r) => [
     r.name,
     `${(r.glanced / 1000).toFixed(0)}k glanced, ${(r.characters / 1000).toFixed(0)}k read, ${r.aliases} aliases`,

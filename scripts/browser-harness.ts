@@ -1,6 +1,8 @@
 /**
  * Real Chromium with the built extension, for the E2E tests, `npm run scan`, `npm run bench` and
  * `npm run demo`: launch, serve local pages on 127.0.0.1, read what the extension found from its worker.
+ * They use the test build (`.output-test/`, scripts/extension-builds.ts), whose worker has the hooks
+ * they read (`globalThis.claimlens`); the production build has none.
  */
 import { mkdtempSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,9 +10,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PageReport } from '../lib/messaging';
+import { PROJECT_ROOT, buildDir } from './extension-builds';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
-export const EXTENSION_DIR = join(PROJECT_ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output', 'chrome-mv3');
+export { PROJECT_ROOT };
+/** The test build, which the tools drive through its worker's hooks. */
+export const EXTENSION_DIR = buildDir('test');
+/** The production build (`npm run build`): what readers install. */
+export const PRODUCTION_DIR = buildDir('production');
 
 export function chromiumPath(): string {
   const candidates = [
@@ -39,7 +45,9 @@ export async function launchWithExtension(
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const withExtension = options.withExtension ?? true;
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(
+      `No built extension in ${extensionDir}: run \`${extensionDir === PRODUCTION_DIR ? 'npm run build' : 'npm run build:test'}\` first.`,
+    );
   const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-profile-'));
   const args = [
     '--no-sandbox',
@@ -72,10 +80,15 @@ export async function launchWithExtension(
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   // The worker registers the content script as it starts: a page opened before that would get none.
+  // The test build says when; the production build is watched until it has.
   await worker.evaluate(async () => {
-    for (let tries = 0; !('claimlens' in globalThis) && tries < 200; tries++)
+    // (No named functions in here: tsx would wrap them in a helper the worker does not have.)
+    for (let tries = 0; tries < 200; tries++) {
+      const hooks = (globalThis as unknown as { claimlens?: { registered(): Promise<void> } }).claimlens;
+      if (hooks) return hooks.registered();
+      if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
-    await (globalThis as unknown as { claimlens: { registered(): Promise<void> } }).claimlens.registered();
+    }
   });
   return { context, worker, extensionId, close };
 }

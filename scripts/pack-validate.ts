@@ -1,10 +1,12 @@
 /**
  * `npm run pack:validate -- [FILE] [--stats]`: validates a knowledge pack (the default pack when no
- * FILE is given). Exit 1 with every problem, one a line, on a bad pack; --stats prints JSON counts.
+ * FILE is given). Exit 1 with every problem, one a line, on a bad pack; --stats prints JSON counts
+ * (what the pack holds, then its coverage: incidents by year and region, contested incidents, undated
+ * relations, sources without a publication date, sources by kind).
  */
 import { readFileSync } from 'node:fs';
 import { defaultPack } from '../lib/knowledge/default-pack';
-import { packStats } from '../lib/knowledge/pack-stats';
+import { packCoverage, packStats } from '../lib/knowledge/pack-stats';
 import { formatProblems, validatePack } from '../lib/knowledge/pack-validator';
 
 function main(): number {
@@ -28,7 +30,8 @@ function main(): number {
     console.error(formatProblems(result.problems));
     return 1;
   }
-  if (stats) console.log(JSON.stringify(packStats(result.pack), null, 2));
+  if (stats)
+    console.log(JSON.stringify({ ...packStats(result.pack), ...packCoverage(result.pack) }, null, 2));
   else console.error(`${file ?? 'default pack'}: valid (${result.pack.name} ${result.pack.version})`);
   return 0;
 }

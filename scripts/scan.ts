@@ -1,11 +1,13 @@
 /**
  * `npm run scan -- [--json] FILE.html|URL ...`: runs the built extension in headless Chromium on each
  * page and prints what the extension itself found there. Local files are served on 127.0.0.1; every
- * request to another host is refused, so a scan is fast and leaks nothing.
+ * request to another host is refused, so a scan is fast and leaks nothing. It uses the test build
+ * (`.output-test/`), building it first when it is missing or older than the sources.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { launchWithExtension, serveStatic, waitForReport, type TabReport } from './browser-harness';
+import { ensureBuild } from './extension-builds';
 
 interface ScanResult {
   input: string;
@@ -25,6 +27,9 @@ async function main(): Promise<number> {
     console.error('usage: npm run scan -- [--json] FILE.html|URL ...');
     return 2;
   }
+  // The test build (its worker answers the reports), built first if missing or older than the sources;
+  // the build's own output goes to stderr.
+  ensureBuild('test');
   const dirs = [...new Set(inputs.filter((i) => !/^https?:\/\//.test(i)).map((i) => dirname(resolve(i))))];
   const mounts = Object.fromEntries(dirs.map((d, n) => [`/d${n}/`, d]));
   const server = await serveStatic(mounts);

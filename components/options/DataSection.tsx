@@ -9,6 +9,9 @@ export interface DataSectionProps {
   busy: boolean;
   /** What the last action did, or every problem found in an imported file. */
   outcome: { message?: string; errors?: string[] } | null;
+  /** Subscriptions an imported backup restored, disabled until the reader enables them. */
+  restoredSubscriptions?: readonly { id: string; name: string; url: string }[];
+  onEnableSubscriptions?(ids: string[]): void;
   onExport(): void;
   onImport(text: string): void;
   onDeleteAll(): void;
@@ -20,6 +23,8 @@ export function DataSection({
   packs,
   busy,
   outcome,
+  restoredSubscriptions = [],
+  onEnableSubscriptions,
   onExport,
   onImport,
   onDeleteAll,
@@ -65,6 +70,25 @@ export function DataSection({
         </div>
       )}
       {outcome?.message && <p role="status">{outcome.message}</p>}
+      {restoredSubscriptions.length > 0 && (
+        <div class="confirm" role="group" aria-labelledby="restored-subscriptions">
+          <p id="restored-subscriptions">{t('optionsDataSubscriptions')}</p>
+          <ul>
+            {restoredSubscriptions.map((s) => (
+              <li key={s.id}>
+                {s.name}: <code>{s.url}</code>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onEnableSubscriptions?.(restoredSubscriptions.map((s) => s.id))}
+          >
+            {t('optionsDataSubscriptionsEnable')}
+          </button>
+        </div>
+      )}
       {outcome?.errors && (
         <div role="alert" class="problems">
           <p>{t('optionsDataImportRefused')}</p>

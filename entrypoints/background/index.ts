@@ -5,6 +5,7 @@ import { PACKS_CHANGED_KEY, PACKS_REVISION_KEY } from '../../lib/packs/pack-keys
 import { packManager } from '../../lib/packs/pack-manager-instance';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { messageGuards } from '../../lib/message-guards';
+import { senderFor, type Sender } from '../../lib/message-senders';
 import { DISPLAY_KEY, cleanDisplay } from '../../lib/display-settings';
 import { PAUSE_KEY, cleanPause, isPaused } from '../../lib/pause-settings';
 import { readSettings } from '../../lib/data-controls';
@@ -28,7 +29,9 @@ import {
 import * as noteRequests from '../../lib/notes/note-requests';
 import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
-import { generateNotes } from '../../lib/bench/generated-notes';
+import { mayRestore, notesOfPage } from '../../lib/notes/page-scope';
+import { pageKeyFor } from '../../lib/notes/page-identity';
+import { installTestHooks } from './test-hooks';
 import { badgeText } from '../../lib/badge';
 import { TabFindings } from '../../lib/tab-findings';
 import { translate as t } from '../../lib/i18n';
@@ -38,7 +41,10 @@ export default defineBackground(() => {
   // The enabled packs, merged and compiled once; built again once whenever they change.
   let testPacks: readonly KnowledgePack[] | null = null;
   const holder = new KnowledgeHolder(
-    async () => (testPacks ? { packs: testPacks } : await packManager().enabled()),
+    async () =>
+      import.meta.env.CLAIMLENS_TEST_HOOKS && testPacks
+        ? { packs: testPacks }
+        : await packManager().enabled(),
     // The compiled matcher outlives the worker: a restarted worker reads it instead of compiling.
     {
       get: (key) => packManager().compiledFor(key),
@@ -137,19 +143,31 @@ export default defineBackground(() => {
     return found;
   };
 
-  /** Only ClaimLens's own content scripts and pages may talk to the background. */
+  /**
+   * Only ClaimLens's own pages and content scripts may talk to the background, each only with the
+   * messages it may send (lib/message-senders.ts): a content script is answered about the page the
+   * browser says it runs in, never an address its message names.
+   */
+  const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/' as never) as string };
   function accept<K extends keyof ProtocolMap>(
     type: K,
     data: unknown,
     sender: chrome.runtime.MessageSender,
-  ): data is Parameters<ProtocolMap[K]>[0] {
-    if (sender.id !== browser.runtime.id) return false;
+  ): { who: Sender; data: Parameters<ProtocolMap[K]>[0] } | null {
+    const who = senderFor(type, sender, own);
+    if (!who) {
+      console.warn(`ClaimLens: refused a "${type}" message from ${sender.url ?? 'an unknown sender'}`);
+      return null;
+    }
     if (!messageGuards[type](data)) {
       console.warn(`ClaimLens: refused a malformed "${type}" message`);
-      return false;
+      return null;
     }
-    return true;
+    return { who, data };
   }
+  /** Whether a content script's page has the note (an extension page may change any). */
+  const mayTouch = async (who: Sender, id: string) =>
+    who.kind === 'extension' || (await notesOfPage(notesRepository(), [id], who.url)).has(id);
 
   // A text that names a place waits here while its page reads its date, so it is sent only once.
   const awaitingDate = new HeldTexts<PageText>();
@@ -163,59 +181,74 @@ export default defineBackground(() => {
   // A glance (the page's textContent) that names nothing is answered with no matches: the page is done.
   const openingMatches = async (page: PageGlance | PageText, sender: chrome.runtime.MessageSender) =>
     'glance' in page ? (await knowledge()).glanceAt(page.glance) : scanPage(page, sender);
-  onMessage('scanText', async ({ data, sender }) => {
-    if (!accept('scanText', data, sender)) return null;
-    if (!isWebAddress(data.url) || isPaused((await pageSettings()).pause, data.url)) return null;
+  onMessage('scanText', async ({ data: raw, sender }) => {
+    const message = accept('scanText', raw, sender);
+    if (!message) return null;
+    const { who, data } = message;
+    const url = who.kind === 'page' ? who.url : data.url;
+    if (!isWebAddress(url) || isPaused((await pageSettings()).pause, url)) return null;
     const { url: _url, ...page } = data;
     return scanPage(page, sender);
   });
-  onMessage('scanWithDate', async ({ data, sender }) => {
-    if (!accept('scanWithDate', data, sender)) return { resend: true as const };
+  onMessage('scanWithDate', async ({ data: raw, sender }) => {
+    const message = accept('scanWithDate', raw, sender);
+    if (!message) return { resend: true as const };
+    const { data } = message;
     const page = awaitingDate.take(senderKey(sender), data.resume);
     if (!page) return { resend: true as const };
     const { dateUnread: _unread, ...rest } = page;
     return (await knowledge()).scan({ ...rest, declaredDate: data.declaredDate });
   });
 
-  onMessage('getCards', async ({ data, sender }) => {
-    if (!accept('getCards', data, sender)) return [];
-    return (await knowledge()).getCards(data.ids);
+  onMessage('getCards', async ({ data: raw, sender }) => {
+    const message = accept('getCards', raw, sender);
+    if (!message) return [];
+    return (await knowledge()).getCards(message.data.ids);
   });
 
-  onMessage('reportPage', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (!accept('reportPage', data, sender) || tabId === undefined) return;
-    // Each frame files what it found; the badge counts the tab.
-    findings.filed(tabId, data, sender.frameId ?? 0);
-    await setBadge(tabId, badgeText(findings.get(tabId)!));
+  onMessage('reportPage', async ({ data: raw, sender }) => {
+    const message = accept('reportPage', raw, sender);
+    const who = message?.who;
+    if (!message || who?.kind !== 'page') return;
+    // Each frame of the sender's tab files what it found; the badge counts the tab.
+    findings.filed(who.tabId, message.data, who.frameId);
+    await setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
   });
 
-  // Saved passages: the database lives here, in the extension's own origin, never in a page's.
-  onMessage('saveNote', async ({ data, sender }) => {
-    if (!accept('saveNote', data, sender)) return refused();
-    await pause(saveDelays.before);
-    const result = await noteRequests.saveNote(notesRepository(), data);
-    await pause(saveDelays.after);
+  // Saved passages: the database lives here, in the extension's own origin, never in a page's. A
+  // content script saves on the page it runs in, whatever address its draft names.
+  onMessage('saveNote', async ({ data: raw, sender }) => {
+    const message = accept('saveNote', raw, sender);
+    if (!message) return refused();
+    const { who, data } = message;
+    if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.before);
+    const draft = who.kind === 'page' ? { ...data, url: who.url } : data;
+    const result = await noteRequests.saveNote(notesRepository(), draft);
+    if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.after);
     return result;
   });
   // Notes opened from the popup in a new tab: the page is told which one to show once it has loaded.
   const pendingFocus = new Map<number, string>();
-  onMessage('openPage', async ({ data, sender }) => {
+  onMessage('openPage', async ({ data: raw, sender }) => {
     const nothing = { pageKey: '', notes: [] };
-    if (!accept('openPage', data, sender))
-      return { paused: true, display: cleanDisplay(undefined), notes: nothing, found: null };
+    const message = accept('openPage', raw, sender);
+    if (!message) return { paused: true, display: cleanDisplay(undefined), notes: nothing, found: null };
+    const { who, data } = message;
+    // A page is the address its tab shows; its canonical link is only trusted where the address
+    // confirms it (lib/notes/page-identity.ts).
+    const address = who.kind === 'page' ? { ...data.address, url: who.url } : data.address;
     const { pause, display } = await pageSettings();
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
-    if (isPaused(pause, data.address.url)) return { paused: true, display, notes: nothing, found: null };
-    const frameId = sender.frameId ?? 0;
-    if (sender.tab?.id !== undefined && frameId === 0) pageOpened(sender.tab.id, data.address.url);
-    else if (sender.tab?.id !== undefined && findings.frameOpened(sender.tab.id, frameId))
-      void setBadge(sender.tab.id, badgeText(findings.get(sender.tab.id)!));
-    const readable = isWebAddress(data.address.url) && data.scope === display.scope;
+    if (isPaused(pause, address.url)) return { paused: true, display, notes: nothing, found: null };
+    const frameId = who.kind === 'page' ? who.frameId : 0;
+    if (who.kind === 'page' && frameId === 0) pageOpened(who.tabId, address.url);
+    else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId))
+      void setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
+    const readable = isWebAddress(address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     // Notes belong to the top page: a frame is only read and marked.
     const [notes, found] = await Promise.all([
-      frameId === 0 ? noteRequests.pageNotes(notesRepository(), data.address) : nothing,
+      frameId === 0 ? noteRequests.pageNotes(notesRepository(), address) : nothing,
       readable
         ? openingMatches(data.page, sender).catch((error: unknown) => {
             console.error('ClaimLens: a page could not be matched', error);
@@ -228,28 +261,34 @@ export default defineBackground(() => {
     if (tabId !== undefined) pendingFocus.delete(tabId);
     return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found };
   });
-  onMessage('showMark', async ({ data, sender }) => {
-    if (!accept('showMark', data, sender)) return false;
+  onMessage('showMark', async ({ data: raw, sender }) => {
+    const message = accept('showMark', raw, sender);
+    if (!message) return false;
+    const { data } = message;
     await browser.tabs.update(data.tabId, { active: true }).catch(() => undefined);
     return pageMessaging
       .sendMessage('focusMark', { targetId: data.targetId }, { tabId: data.tabId, frameId: 0 })
       .catch(() => false);
   });
-  onMessage('openNote', async ({ data, sender }) => {
-    if (!accept('openNote', data, sender)) return { ok: false };
+  onMessage('openNote', async ({ data: raw, sender }) => {
+    const message = accept('openNote', raw, sender);
+    if (!message) return { ok: false };
+    const { data } = message;
     const repo = notesRepository();
     const note = await repo.get(data.id);
     if (!note) return { ok: false, message: t('errorNoteGone') };
-    // Ask every tab which page it shows (no "tabs" permission needed): the first match is focused.
+    // The tabs whose address (the browser's, seen through the host permission) is the note's page;
+    // each page says only its canonical link, which counts where its address confirms it.
     const tabs = await browser.tabs.query({});
     const aliases = await repo.pageAliases(note.pageKey);
     const answers = await Promise.all(
       tabs.map(async (tab) => {
-        if (tab.id === undefined) return undefined;
+        if (tab.id === undefined || !tab.url || !isWebAddress(tab.url)) return undefined;
         const address = await pageMessaging
           .sendMessage('pageAddress', {}, { tabId: tab.id, frameId: 0 })
           .catch(() => undefined);
-        return address && showsNotePage(address, note, aliases) ? tab : undefined;
+        const page = { url: tab.url, canonical: address?.canonical };
+        return showsNotePage(page, note, aliases) ? tab : undefined;
       }),
     );
     const tab = answers.find((t) => t !== undefined);
@@ -266,48 +305,87 @@ export default defineBackground(() => {
     if (created.id !== undefined) pendingFocus.set(created.id, note.id);
     return { ok: true };
   });
-  onMessage('updateNote', ({ data, sender }) =>
-    accept('updateNote', data, sender) ? noteRequests.updateNote(notesRepository(), data) : refused(),
-  );
-  onMessage('deleteNote', ({ data, sender }) =>
-    accept('deleteNote', data, sender) ? noteRequests.deleteNote(notesRepository(), data.id) : refused(),
-  );
-  onMessage('restoreNote', ({ data, sender }) =>
-    accept('restoreNote', data, sender) ? noteRequests.restoreNote(notesRepository(), data) : refused(),
-  );
+  // A content script changes only the notes of its own page (lib/notes/page-scope.ts).
+  onMessage('updateNote', async ({ data: raw, sender }) => {
+    const message = accept('updateNote', raw, sender);
+    if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
+    return noteRequests.updateNote(notesRepository(), message.data);
+  });
+  onMessage('deleteNote', async ({ data: raw, sender }) => {
+    const message = accept('deleteNote', raw, sender);
+    if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
+    return noteRequests.deleteNote(notesRepository(), message.data.id);
+  });
+  onMessage('restoreNote', async ({ data: raw, sender }) => {
+    const message = accept('restoreNote', raw, sender);
+    if (!message) return refused();
+    const { who, data } = message;
+    if (who.kind === 'page' && !(await mayRestore(notesRepository(), data, who.url))) return refused();
+    return noteRequests.restoreNote(notesRepository(), data);
+  });
   // The popup's selection of notes: one message, one transaction, whatever its size.
-  onMessage('deleteNotes', ({ data, sender }) =>
-    accept('deleteNotes', data, sender) ? noteRequests.deleteNotes(notesRepository(), data.ids) : refused(),
-  );
-  onMessage('restoreNotes', ({ data, sender }) =>
-    accept('restoreNotes', data, sender)
-      ? noteRequests.restoreNotes(notesRepository(), data.notes)
-      : refused(),
-  );
-  onMessage('retagNotes', ({ data, sender }) =>
-    accept('retagNotes', data, sender) ? noteRequests.retagNotes(notesRepository(), data) : refused(),
-  );
+  onMessage('deleteNotes', ({ data: raw, sender }) => {
+    const message = accept('deleteNotes', raw, sender);
+    return message ? noteRequests.deleteNotes(notesRepository(), message.data.ids) : refused();
+  });
+  onMessage('restoreNotes', ({ data: raw, sender }) => {
+    const message = accept('restoreNotes', raw, sender);
+    return message ? noteRequests.restoreNotes(notesRepository(), message.data.notes) : refused();
+  });
+  onMessage('retagNotes', ({ data: raw, sender }) => {
+    const message = accept('retagNotes', raw, sender);
+    return message ? noteRequests.retagNotes(notesRepository(), message.data) : refused();
+  });
   // Re-linking an orphan: the popup asks the tab to let the reader select the passage; the page sends it back.
-  onMessage('startRelink', async ({ data, sender }) => {
-    if (!accept('startRelink', data, sender)) return false;
+  onMessage('startRelink', async ({ data: raw, sender }) => {
+    const message = accept('startRelink', raw, sender);
+    if (!message) return false;
+    const { data } = message;
     await browser.tabs.update(data.tabId, { active: true }).catch(() => undefined);
     return pageMessaging
       .sendMessage('startRelink', { id: data.id }, { tabId: data.tabId, frameId: 0 })
       .catch(() => false);
   });
-  onMessage('relinkNote', ({ data, sender }) =>
-    accept('relinkNote', data, sender) ? noteRequests.relinkNote(notesRepository(), data) : refused(),
-  );
-  onMessage('setAnchorStatus', async ({ data, sender }) => {
-    if (accept('setAnchorStatus', data, sender))
-      await noteRequests.setAnchorStatus(notesRepository(), data.updates);
+  onMessage('relinkNote', async ({ data: raw, sender }) => {
+    const message = accept('relinkNote', raw, sender);
+    if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
+    return noteRequests.relinkNote(notesRepository(), message.data);
   });
-  onMessage('tabReport', ({ data, sender }) =>
-    accept('tabReport', data, sender) ? findingsOf(data.tabId) : null,
-  );
-  onMessage('listTags', async ({ data, sender }) =>
-    accept('listTags', data, sender) ? notesRepository().listTags() : [],
-  );
+  onMessage('setAnchorStatus', async ({ data: raw, sender }) => {
+    const message = accept('setAnchorStatus', raw, sender);
+    if (!message) return;
+    const { who, data } = message;
+    let updates = data.updates;
+    if (who.kind === 'page') {
+      const owned = await notesOfPage(
+        notesRepository(),
+        updates.map((u) => u.id),
+        who.url,
+      );
+      updates = updates.filter((u) => owned.has(u.id));
+    }
+    await noteRequests.setAnchorStatus(notesRepository(), updates);
+  });
+  onMessage('tabReport', ({ data: raw, sender }) => {
+    const message = accept('tabReport', raw, sender);
+    return message ? findingsOf(message.data.tabId) : null;
+  });
+  // Tags for type-ahead: every tag for an extension page; a content script learns only its page's.
+  onMessage('listTags', async ({ data: raw, sender }) => {
+    const message = accept('listTags', raw, sender);
+    if (!message) return [];
+    if (message.who.kind === 'extension') return notesRepository().listTags();
+    const url = message.who.url;
+    const notes = await notesRepository().forPage(pageKeyFor({ url }), [url]);
+    return [...new Set(notes.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b));
+  });
+  // The notes frame (an extension page inside the web page) reads the notes it shows; never a content script.
+  onMessage('getNotes', async ({ data: raw, sender }) => {
+    const message = accept('getNotes', raw, sender);
+    if (message?.who.kind !== 'extension') return [];
+    const notes = await Promise.all(message.data.ids.map((id) => notesRepository().get(id)));
+    return notes.filter((note) => note !== undefined);
+  });
 
   // The keyboard shortcuts and the context menu act on the selection in the page.
   const runInTab = (tabId: number | undefined, command: 'save-highlight' | 'add-note', frameId = 0) => {
@@ -346,61 +424,19 @@ export default defineBackground(() => {
     }
   });
 
-  // Messages received, by type, for the tools below (a busy page must not send one per edit).
-  const received = new Map<string, number>();
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (typeof type === 'string') received.set(type, (received.get(type) ?? 0) + 1);
-    return undefined;
-  });
-
-  // For `npm run scan`, `npm run bench` and the E2E tests, which drive the extension from its own
-  // worker. Nothing here is reachable from a web page.
-  (globalThis as { claimlens?: unknown }).claimlens = {
-    /** What each open page found and what it cost it, asked of the pages themselves (null until done). */
-    reports: async () => {
-      const all = await Promise.all(
-        findings.tabs().map(async (tabId) => {
-          const report = await askPage(tabId);
-          return report ? { tabId, ...report } : null;
-        }),
-      );
-      return all.filter((r) => r !== null);
-    },
-    /** Messages received since the worker started (or since the last `resetMessages`), by type. */
-    messages: () => Object.fromEntries(received),
-    resetMessages: () => received.clear(),
-    /** Resolves once the content script is registered for the settings this worker started with. */
-    registered: () => registered,
-    /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */
-    usePacks: async (packs: KnowledgePack[] | null) => {
-      testPacks = packs;
-      await holder.reload();
-    },
-    /** Every alias text of the packs in use, for the benchmark's baselines. */
-    aliases: async () => (await knowledge()).aliasTexts(),
-    /** How many times the knowledge was built since the worker started (E2E: once per change). */
-    builds: () => holder.builds,
-    /** How the knowledge in use was built: read from the store (a restarted worker) or compiled. */
-    lastBuild: async () => {
-      const { fromStore, buildMs, skipped } = await holder.current();
-      return { fromStore, buildMs, skipped: skipped.length };
-    },
-    /** How many notes are stored, and which (E2E tests). */
-    notes: async () => ({
-      count: await notesRepository().count(),
-      ids: (await notesRepository().search('')).map((n) => n.id),
-    }),
-    /** Stores generated notes (the benchmark's popup at 10,000 notes). */
-    seedNotes: async (count: number) => notesRepository().restoreAll(generateNotes(count)),
-    /** Holds saves before and after writing, so a test can stop the worker in the middle of one. */
-    delaySaves: (before: number, after: number) => {
-      saveDelays.before = before;
-      saveDelays.after = after;
-    },
-  };
+  // The tools' hooks (`npm run scan`, bench, demo, E2E): in the test build only, left out of this one.
+  if (import.meta.env.CLAIMLENS_TEST_HOOKS)
+    installTestHooks({
+      holder,
+      tabs: () => findings.tabs(),
+      askPage,
+      registered,
+      usePacks: (packs) => (testPacks = packs),
+      saveDelays,
+    });
 });
 
+/** Test build only: holds saves before and after writing, so a test can stop the worker in the middle of one. */
 const saveDelays = { before: 0, after: 0 };
 
 function pause(ms: number): Promise<void> {

@@ -15,10 +15,7 @@ import {
   type PageUi,
   type PageUiFactory,
 } from '../../lib/page/page-ui-contract';
-import { savableSelection } from '../../lib/page/selection';
-import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
-import { untilAnswered } from '../../lib/notes/until-answered';
-import { translate } from '../../lib/i18n';
+import { ReaderSelection } from '../../lib/page/reader-selection';
 import { Spotter, type Mark } from '../../lib/page/spotter';
 import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-main-contract';
 
@@ -143,7 +140,8 @@ function startClaimLens(
           close: () => ui?.panel.close(),
         },
         signal,
-        { hoverDelayMs: display.hoverDelayMs },
+        // A click in ClaimLens's own panel is the panel's: never resolved against the marks beneath it.
+        { hoverDelayMs: display.hoverDelayMs, isOwnUi: (event) => ui?.owns(event) ?? false },
       );
     }
   };
@@ -161,27 +159,12 @@ function startClaimLens(
         spotter,
         notesPorts: {
           saveNote: (draft) => sendMessage('saveNote', draft),
-          // An edit sets values, so it is sent again when unanswered: stored once, and never reported
-          // as "nothing changed" when it was stored (lib/notes/until-answered.ts).
-          updateNote: (change) =>
-            untilAnswered(
-              () => sendMessage('updateNote', change),
-              () => ({
-                ok: false,
-                error: { kind: 'unavailable', message: translate('errorUnconfirmedEdit') },
-              }),
-            ),
-          deleteNote: (which) => sendMessage('deleteNote', which),
-          restoreNote: (note) => sendMessage('restoreNote', note),
           setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
-          listTags: () => sendMessage('listTags', {}),
           relinkNote: (request) => sendMessage('relinkNote', request),
         },
         loadCards: (ids) => sendMessage('getCards', { ids }),
         onNoteMarksChanged: merge,
         allMarks: () => all,
-        colorLabels: async () =>
-          cleanColorLabels((await browser.storage.local.get(COLOR_LABELS_KEY))[COLOR_LABELS_KEY]),
       });
       return ui;
     }));
@@ -197,22 +180,28 @@ function startClaimLens(
 
   // Notes belong to the top page: in a frame ClaimLens only marks (the background sends a frame no notes).
   const topFrame = window === window.top;
-  // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
+  // Only the reader's own gestures offer the toolbar, for the passage they selected: a page's script
+  // can neither make ClaimLens save nor swap what it saves (lib/page/reader-selection.ts).
+  const reader = new ReaderSelection(document);
   const selectionMayHaveChanged = (event: Event) => {
     if (!event.isTrusted || !topFrame) return;
     setTimeout(() => {
-      const range = savableSelection(document);
+      const range = reader.take();
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
       else ui?.notes.selectionChanged(null);
     }, 0);
   };
-  document.addEventListener('mouseup', selectionMayHaveChanged, { signal: signal, passive: true });
-  document.addEventListener(
+  const passive = { signal, passive: true, capture: true } as const;
+  window.addEventListener('pointerdown', (event) => reader.pointerDown(event), passive);
+  window.addEventListener('pointerup', (event) => reader.pointerUp(event), passive);
+  window.addEventListener('mouseup', selectionMayHaveChanged, passive);
+  window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
+  window.addEventListener(
     'keyup',
     (event) => {
-      if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
+      if (reader.selectedByKeys()) selectionMayHaveChanged(event);
     },
-    { signal: signal, passive: true },
+    passive,
   );
 
   // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
@@ -221,7 +210,8 @@ function startClaimLens(
   const run = (command: 'save-highlight' | 'add-note') => {
     if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
-    void loadUi().then((loaded) => loaded.notes.runCommand(command));
+    const range = reader.take();
+    void loadUi().then((loaded) => loaded.notes.runCommand(command, range));
   };
   const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
   const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
@@ -238,7 +228,7 @@ function startClaimLens(
   );
   // Re-linking an orphan (asked from the popup): only a page that has the note's UI loaded can.
   const stopRelink = pageMessaging.onMessage('startRelink', ({ data }) =>
-    ui ? ui.notes.startRelink(data.id) : false,
+    ui ? ui.notes.startRelink(data.id, reader.take()) : false,
   );
   signal.addEventListener('abort', () => {
     stopRelink();
@@ -252,7 +242,7 @@ function startClaimLens(
     (event) => {
       if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
-      if (!savableSelection(document)) return;
+      if (!reader.take()) return;
       event.preventDefault();
       run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
     },

@@ -48,11 +48,16 @@ function stores(): DataStores {
   };
 }
 
-/** Asks for the host permission of a pack's address; must run in the click's own turn. */
+/**
+ * Asks for the host permission of a pack's address; must run in the click's own turn. ClaimLens holds
+ * access to http(s) sites from install (its content script needs it); the browser asks only where the
+ * reader has restricted that access.
+ */
 function askForHost(url: string): Promise<boolean> {
   const checked = checkPackUrl(url);
   if (!checked.ok) return Promise.resolve(true); // the manager refuses it with the reason
-  return browser.permissions.request({ origins: [originPattern(checked.url)] }).catch(() => false);
+  const wanted = { origins: [originPattern(checked.url)] };
+  return browser.permissions.request(wanted).catch(() => false);
 }
 
 export function App() {
@@ -65,6 +70,7 @@ export function App() {
   const [labels, setLabels] = useState<ColorLabels | null>(null);
   const [noteCount, setNoteCount] = useState(0);
   const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
+  const [restored, setRestored] = useState<{ id: string; name: string; url: string }[]>([]);
 
   /** The packs again, and what merging the enabled ones could not do as their ids suggest. */
   const listPacks = async () => {
@@ -191,6 +197,21 @@ export function App() {
         packs={rows.filter((r) => r.origin.type !== 'bundled').length}
         busy={busy}
         outcome={dataOutcome}
+        restoredSubscriptions={restored}
+        onEnableSubscriptions={(ids) => {
+          setBusy(true);
+          void packManager()
+            .confirmSubscriptions(ids)
+            .then(
+              async () => {
+                setRestored([]);
+                setDataOutcome({ message: t('optionsDataSubscriptionsEnabled') });
+                await reload();
+              },
+              (error: Error) => setDataOutcome({ errors: [error.message] }),
+            )
+            .finally(() => setBusy(false));
+        }}
         t={t}
         onExport={() =>
           void exportEverything(stores()).then(
@@ -211,6 +232,7 @@ export function App() {
             .then(
               async (outcome) => {
                 if (!outcome.ok) return setDataOutcome({ errors: outcome.errors });
+                setRestored(outcome.subscriptions);
                 setDataOutcome({
                   message: t('optionsDataImported', [
                     outcome.notes.added.toLocaleString(),

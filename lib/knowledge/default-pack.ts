@@ -22,6 +22,14 @@ import asiaMeIncidents from './default-pack/regions/asia-middle-east/incidents.j
 import afEuSources from './default-pack/regions/africa-europe/sources.json';
 import afEuEntities from './default-pack/regions/africa-europe/entities.json';
 import afEuIncidents from './default-pack/regions/africa-europe/incidents.json';
+import westSources from './default-pack/regions/west/sources.json';
+import westEntities from './default-pack/regions/west/entities.json';
+import westIncidents from './default-pack/regions/west/incidents.json';
+import asiaSources from './default-pack/regions/asia/sources.json';
+import asiaEntities from './default-pack/regions/asia/entities.json';
+import asiaIncidents from './default-pack/regions/asia/incidents.json';
+import groupsSources from './default-pack/regions/groups/sources.json';
+import groupsEntities from './default-pack/regions/groups/entities.json';
 
 /** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
 const PARTS = [
@@ -45,6 +53,14 @@ const PARTS = [
   afEuSources,
   afEuEntities,
   afEuIncidents,
+  westSources,
+  westEntities,
+  westIncidents,
+  asiaSources,
+  asiaEntities,
+  asiaIncidents,
+  groupsSources,
+  groupsEntities,
 ] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */

@@ -18,14 +18,33 @@ export class KnowledgeBase {
   private readonly sources: ReadonlyMap<string, Source>;
   private readonly entityStatements: readonly MergedEntityStatement[];
 
-  /** `packs` in order of precedence: the first pack's names and summaries are the ones shown. */
-  constructor(readonly packs: readonly KnowledgePack[]) {
-    const merged = mergePacks(packs);
+  /** How cards name the pack that cited each source (`<pack id>/<source id>` → label). */
+  private readonly sourcePacks: ReadonlyMap<string, string>;
+
+  /**
+   * `packs` in order of precedence: the first pack's names and summaries are the ones shown.
+   * `labels`: how cards name each pack (default: its name; the background gives its origin too).
+   */
+  constructor(
+    readonly packs: readonly KnowledgePack[],
+    labels?: readonly string[],
+  ) {
+    const merged = mergePacks(packs, labels);
+    this.sourcePacks = merged.sourcePacks;
     this.entities = merged.entities;
     this.incidents = merged.incidents;
     this.sources = merged.sources;
     this.entityStatements = merged.entityStatements;
     this.mergeNotes = merged.notes;
+  }
+
+  /** The newest `updated` date among the named packs (ISO dates sort as text). */
+  private asOf(packNames: readonly string[]): string | undefined {
+    return this.packs
+      .filter((p) => packNames.includes(p.name))
+      .map((p) => p.updated)
+      .sort()
+      .at(-1);
   }
 
   nameOf(id: string): string {
@@ -36,7 +55,14 @@ export class KnowledgeBase {
     const views: SourceView[] = [];
     for (const id of ids ?? []) {
       const s = this.sources.get(id);
-      if (s) views.push({ publisher: s.publisher, title: s.title, url: s.url, published: s.published });
+      if (s)
+        views.push({
+          publisher: s.publisher,
+          title: s.title,
+          url: s.url,
+          pack: this.sourcePacks.get(id),
+          published: s.published,
+        });
     }
     return views;
   }
@@ -89,6 +115,7 @@ export class KnowledgeBase {
       statements: incident.statements.map((s) => this.statementView(s)),
       caveats: incident.caveats ?? [],
       packs: incident.packs,
+      packsAsOf: this.asOf(incident.packs),
     };
   }
 
@@ -162,6 +189,7 @@ export class KnowledgeBase {
       statements,
       wikidata: entity.wikidata,
       packs: entity.packs,
+      packsAsOf: this.asOf(entity.packs),
     };
   }
 }

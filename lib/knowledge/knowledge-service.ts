@@ -19,10 +19,10 @@ export class KnowledgeService {
 
   /**
    * `packs` already passed the validator (see `validated`). `compiled`: the matcher compiled earlier
-   * from these very packs, kept across worker restarts.
+   * from these very packs, kept across worker restarts. `labels`: how cards name each pack.
    */
-  constructor(packs: readonly KnowledgePack[], compiled?: MatcherBundle) {
-    this.kb = new KnowledgeBase(packs);
+  constructor(packs: readonly KnowledgePack[], compiled?: MatcherBundle, labels?: readonly string[]) {
+    this.kb = new KnowledgeBase(packs, labels);
     this.compiled = compiled;
   }
 

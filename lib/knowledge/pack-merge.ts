@@ -44,6 +44,8 @@ export interface MergedKnowledge {
   incidents: Map<string, MergedIncident>;
   /** Keyed by `<pack id>/<source id>`: two packs may use the same source id for different pages. */
   sources: Map<string, Source>;
+  /** The label of the pack that cited each source (same keys as `sources`). */
+  sourcePacks: Map<string, string>;
   entityStatements: MergedEntityStatement[];
   /** What could not be merged as the ids suggested (shown by the pack manager). */
   notes: MergeNote[];
@@ -58,18 +60,26 @@ export function sourceKey(packId: string, sourceId: string): string {
   return `${packId}/${sourceId}`;
 }
 
-export function mergePacks(packs: readonly KnowledgePack[]): MergedKnowledge {
+/**
+ * `labels[i]` names pack `i` in what it said (default: its name). Provenance is by pack: two packs are
+ * never one in `packs`, even with the same name, as long as their labels differ (pack-provenance.ts).
+ */
+export function mergePacks(packs: readonly KnowledgePack[], labels?: readonly string[]): MergedKnowledge {
   const merged: MergedKnowledge = {
     entities: new Map(),
     incidents: new Map(),
     sources: new Map(),
+    sourcePacks: new Map(),
     entityStatements: [],
     notes: [],
   };
   const byWikidata = new Map<string, string>();
-  for (const pack of packs) {
-    const name = pack.name;
-    for (const source of pack.sources) merged.sources.set(sourceKey(pack.id, source.id), source);
+  for (const [index, pack] of packs.entries()) {
+    const name = labels?.[index] ?? pack.name;
+    for (const source of pack.sources) {
+      merged.sources.set(sourceKey(pack.id, source.id), source);
+      merged.sourcePacks.set(sourceKey(pack.id, source.id), name);
+    }
     const src = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => sourceKey(pack.id, id));
 
     // 1. Where each of this pack's entities goes: an existing one (same id or Wikidata item) or a new one.

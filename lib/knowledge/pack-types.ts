@@ -1,4 +1,8 @@
-/** The knowledge pack format, version 1: the types every other module reads. See docs/pack-format.md. */
+/**
+ * The knowledge pack format, versions 1 and 2: the types every other module reads. See docs/pack-format.md.
+ * Version 2 adds what the incident linker weighs (event kinds, sites, targets, keywords, place types)
+ * and the kind of each source; a version-1 pack is read as it is.
+ */
 
 /** ISO 8601 calendar date whose length is its precision: "2017-11-17" (day), "2017-11" (month), "2017" (year). */
 export type PackDate = string;
@@ -33,6 +37,72 @@ export const RELATION_TYPES: readonly RelationType[] = [
   'part-of',
   'located-in',
 ];
+
+/** The formats this version of ClaimLens reads. */
+export const FORMAT_VERSIONS = [1, 2] as const;
+export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
+
+/** How precise a place is, from a country down to one building or landmark. */
+export type PlaceType =
+  'region' | 'country' | 'province' | 'district' | 'city' | 'town' | 'neighbourhood' | 'venue' | 'landmark';
+export const PLACE_TYPES: readonly PlaceType[] = [
+  'region',
+  'country',
+  'province',
+  'district',
+  'city',
+  'town',
+  'neighbourhood',
+  'venue',
+  'landmark',
+];
+
+/** The kind of event an incident was (one or more). */
+export type EventKind =
+  | 'bombing'
+  | 'suicide-bombing'
+  | 'vehicle-bombing'
+  | 'grenade-attack'
+  | 'shooting'
+  | 'stabbing'
+  | 'vehicle-ramming'
+  | 'armed-assault'
+  | 'ambush'
+  | 'hostage-taking'
+  | 'siege'
+  | 'massacre'
+  | 'kidnapping'
+  | 'assassination'
+  | 'aircraft-bombing'
+  | 'rocket-attack'
+  | 'missile-attack'
+  | 'drone-attack'
+  | 'arson';
+export const EVENT_KINDS: readonly EventKind[] = [
+  'bombing',
+  'suicide-bombing',
+  'vehicle-bombing',
+  'grenade-attack',
+  'shooting',
+  'stabbing',
+  'vehicle-ramming',
+  'armed-assault',
+  'ambush',
+  'hostage-taking',
+  'siege',
+  'massacre',
+  'kidnapping',
+  'assassination',
+  'aircraft-bombing',
+  'rocket-attack',
+  'missile-attack',
+  'drone-attack',
+  'arson',
+];
+
+/** What a source is: who speaks through it. */
+export type SourceKind = 'news' | 'official' | 'court' | 'research' | 'claimant';
+export const SOURCE_KINDS: readonly SourceKind[] = ['news', 'official', 'court', 'research', 'claimant'];
 
 export type ClaimStance = 'claimed' | 'retracted' | 'denied';
 export const CLAIM_STANCES: readonly ClaimStance[] = ['claimed', 'retracted', 'denied'];
@@ -96,6 +166,8 @@ export interface Source {
   published?: PackDate;
   /** When the pack author last checked the page. */
   accessed?: PackDate;
+  /** Format 2: a news report, an official site, a court record, research, or the claimant's own channel. */
+  kind?: SourceKind;
 }
 
 export interface AliasObject {
@@ -141,6 +213,8 @@ export interface Entity {
   relations?: Relation[];
   /** Wikidata item id, e.g. "Q2429253". */
   wikidata?: string;
+  /** Format 2, places only: how precise the place is. Its broader place is its `located-in` relation. */
+  placeType?: PlaceType;
   sources?: string[];
 }
 
@@ -214,6 +288,20 @@ export interface Incident {
   region?: string[];
   /** Words a report uses for the event ("attack", "encounter", "bombings"); defaults cover the usual. */
   eventWords?: string[];
+  /** Format 2: the kinds of event it was (a hostage-taking that began with a shooting: both). */
+  kinds?: EventKind[];
+  /**
+   * Format 2: places finer than `place` where it happened — venues, landmarks, neighbourhoods
+   * ("Crocus City Hall", "Baisaran meadow", "Abbey Gate") — entity ids of kind "place".
+   */
+  sites?: string[];
+  /** Format 2: who or what was attacked, in plain words a report uses ("tourists", "convoy", "church"). */
+  targets?: string[];
+  /**
+   * Format 2: words or phrases true of this incident that reports use and its look-alikes do not
+   * ("Bastille Day", "Easter Sunday", "school bus"). Never a string copied from one article.
+   */
+  keywords?: string[];
   tolls?: Toll[];
   summary: string;
   claims: Claim[];
@@ -225,7 +313,7 @@ export interface Incident {
 
 export interface KnowledgePack {
   format: 'claimlens-pack';
-  formatVersion: 1;
+  formatVersion: FormatVersion;
   /** Stable id of the pack, e.g. "claimlens-default". */
   id: string;
   name: string;

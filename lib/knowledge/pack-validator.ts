@@ -7,12 +7,17 @@ import {
   CLAIM_MODES,
   CLAIM_STANCES,
   ENTITY_KINDS,
+  EVENT_KINDS,
+  FORMAT_VERSIONS,
+  PLACE_TYPES,
   RELATION_TYPES,
+  SOURCE_KINDS,
   STATEMENT_STANCES,
   type EntityKind,
   type KnowledgePack,
 } from './pack-types';
 import { foldText } from '../matching/normalise';
+import { aliasHygieneProblems } from './alias-hygiene';
 
 export interface PackProblem {
   path: string;
@@ -99,8 +104,14 @@ export function validatePack(input: Json): PackValidation {
   }
   const pack = input;
   if (pack.format !== 'claimlens-pack') report('format', 'expected "claimlens-pack"');
-  if (pack.formatVersion !== 1)
-    report('formatVersion', `this version of ClaimLens reads format 1, got ${describe(pack.formatVersion)}`);
+  if (!(FORMAT_VERSIONS as readonly unknown[]).includes(pack.formatVersion))
+    report(
+      'formatVersion',
+      `this version of ClaimLens reads formats ${FORMAT_VERSIONS.join(' and ')}, got ${describe(pack.formatVersion)}`,
+    );
+  // Fields of format 2 are unknown fields in a pack that says it is format 1.
+  const v2 = pack.formatVersion === 2;
+  const since2 = (fields: string[]) => (v2 ? fields : []);
   if (typeof pack.id !== 'string' || !ID.test(pack.id))
     report('id', 'expected an id of lower-case letters, digits, ".", "_" and "-"');
   text(pack.name, 'name', { max: 200 });
@@ -210,7 +221,9 @@ export function validatePack(input: Json): PackValidation {
 
   sources.forEach((s, i) => {
     const path = `sources[${i}]`;
-    if (!shape(s, path, ['id', 'publisher', 'title', 'url'], ['published', 'accessed'])) return;
+    if (!shape(s, path, ['id', 'publisher', 'title', 'url'], ['published', 'accessed', ...since2(['kind'])]))
+      return;
+    oneOf(s.kind, join(path, 'kind'), SOURCE_KINDS, true);
     text(s.publisher, join(path, 'publisher'), { max: 200 });
     text(s.title, join(path, 'title'), { max: 500 });
     url(s.url, join(path, 'url'));
@@ -221,9 +234,17 @@ export function validatePack(input: Json): PackValidation {
   entities.forEach((e, i) => {
     const path = `entities[${i}]`;
     if (
-      !shape(e, path, ['id', 'kind', 'name'], ['aliases', 'description', 'relations', 'wikidata', 'sources'])
+      !shape(
+        e,
+        path,
+        ['id', 'kind', 'name'],
+        ['aliases', 'description', 'relations', 'wikidata', 'sources', ...since2(['placeType'])],
+      )
     )
       return;
+    oneOf(e.placeType, join(path, 'placeType'), PLACE_TYPES, true);
+    if (e.placeType !== undefined && e.kind !== 'place')
+      report(join(path, 'placeType'), 'only a place has a place type');
     oneOf(e.kind, join(path, 'kind'), ENTITY_KINDS);
     text(e.name, join(path, 'name'), { max: 200 });
     aliases(e.aliases, join(path, 'aliases'));
@@ -252,10 +273,30 @@ export function validatePack(input: Json): PackValidation {
         inc,
         path,
         ['id', 'name', 'date', 'place', 'summary', 'claims', 'statements'],
-        ['aliases', 'region', 'eventWords', 'tolls', 'caveats', 'sources'],
+        [
+          'aliases',
+          'region',
+          'eventWords',
+          'tolls',
+          'caveats',
+          'sources',
+          ...since2(['kinds', 'sites', 'targets', 'keywords']),
+        ],
       )
     )
       return;
+    list(inc.kinds, join(path, 'kinds'), true).forEach((k, j) =>
+      oneOf(k, `${join(path, 'kinds')}[${j}]`, EVENT_KINDS),
+    );
+    list(inc.sites, join(path, 'sites'), true).forEach((r, j) =>
+      entityRef(r, `${join(path, 'sites')}[${j}]`, ['place']),
+    );
+    for (const field of ['targets', 'keywords'] as const)
+      list(inc[field], join(path, field), true).forEach((w, j) => {
+        text(w, `${join(path, field)}[${j}]`, { max: 60 });
+        if (typeof w === 'string' && foldText(w) === '')
+          report(`${join(path, field)}[${j}]`, 'has no letters or digits');
+      });
     text(inc.name, join(path, 'name'), { max: 200 });
     aliases(inc.aliases, join(path, 'aliases'));
     date(inc.date, join(path, 'date'), false);
@@ -318,6 +359,8 @@ export function validatePack(input: Json): PackValidation {
   });
 
   statements.forEach((s, i) => statement(s, `statements[${i}]`, true));
+  // Aliases that would mark every page, and packs too large to compile: alias-hygiene.ts.
+  problems.push(...aliasHygieneProblems(input));
 
   return problems.length === 0
     ? { ok: true, pack: input as unknown as KnowledgePack }

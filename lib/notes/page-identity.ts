@@ -116,6 +116,40 @@ function withoutAmp(normalised: string): string {
   return normalizeUrl(url.href);
 }
 
+/** Paths where the query, not the path, chooses the page: a canonical there must keep every parameter. */
+const QUERY_CHOOSES_PAGE = /(?:^\/$|\.(?:php\d?|aspx?|jsp|jspx|cgi|pl|cfm|do|action)$)/i;
+
+const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
+/**
+ * Whether a page loaded at `loaded` (normalised, AMP cache unwrapped) is the page `canonical` names
+ * (normalised): the canonical is trusted only when the loaded page is it, or a variant of it the
+ * address itself shows. The other half of the agreement — the canonical page declaring the loaded
+ * address (`rel=amphtml`, `rel=alternate`) — cannot be read from here without fetching that page,
+ * so it is not used: a page cannot make itself another page by naming it.
+ *
+ * A variant is, on the same site (`www.`, `m.`, `mobile.`, `amp.` editions of one host):
+ * - the same path once AMP is taken off both (`/amp/` segment, `.amp` suffix, `amp=1`,
+ *   `outputType=amp`) and a trailing slash ignored;
+ * - with every query parameter of the canonical, same values; extra parameters (query noise:
+ *   `?ref=home`, `?share=1`) only where the path names the article — not on the home page or a
+ *   script (`/index.php?id=7`), where the query chooses the page.
+ */
+export function canonicalConfirmed(loaded: URL, canonical: URL): boolean {
+  if (!sameSite(canonical, loaded) || canonical.port !== loaded.port) return false;
+  const page = new URL(withoutAmp(loaded.href));
+  const named = new URL(withoutAmp(canonical.href));
+  if (withoutTrailingSlash(page.pathname) !== withoutTrailingSlash(named.pathname)) return false;
+  const kept = [...named.searchParams].every(([name]) => {
+    const want = named.searchParams.getAll(name);
+    const have = page.searchParams.getAll(name);
+    return want.length === have.length && want.every((value, i) => value === have[i]);
+  });
+  if (!kept) return false;
+  const extra = [...page.searchParams.keys()].some((name) => !named.searchParams.has(name));
+  return !extra || !QUERY_CHOOSES_PAGE.test(page.pathname);
+}
+
 function acceptedCanonical(canonical: string | null | undefined, page: URL): string | undefined {
   if (!canonical || canonical.trim() === '') return undefined;
   let parsed: URL;
@@ -124,19 +158,17 @@ function acceptedCanonical(canonical: string | null | undefined, page: URL): str
   } catch {
     return undefined; // a broken canonical is ignored, the page's own URL still identifies it
   }
-  if (!sameSite(parsed, page)) return undefined;
-  // A CMS that sets every article's canonical to the home page would file all of them together.
-  if (parsed.pathname === '/' && parsed.search === '' && page.pathname !== '/') return undefined;
-  return parsed.href;
+  return canonicalConfirmed(page, parsed) ? parsed.href : undefined;
 }
 
 /**
  * The key a page's notes are filed under.
  *
- * - The page's canonical URL (resolved against the page URL, normalised) when it is http(s), on the same
- *   site (same hostname once a `www.`, `m.`, `mobile.` or `amp.` prefix is removed) and not the bare home
- *   page of an article. A canonical on another site is ignored: notes are drawn into the page, so a page
- *   that named someone else's article as its canonical could otherwise read the notes kept for it.
+ * - The page's canonical URL (resolved against the page URL, normalised) when the loaded page confirms
+ *   it (`canonicalConfirmed`: the same page, or an AMP, mobile or query-noise variant of it). Any other
+ *   canonical — another site, another article of the same site, the home page — is ignored: notes are
+ *   drawn into the page, so a page that named another article as its canonical could otherwise be
+ *   handed the notes kept for it.
  * - Otherwise the page's own normalised URL; an AMP cache URL is first turned into the publisher's URL,
  *   and AMP variants (`/amp/` segment, `.amp` suffix, `amp=1`, `outputType=amp`) map to the non-AMP URL.
  *

@@ -29,7 +29,12 @@ export class KnowledgeHolder {
 
   /** `loadPacks` gives the enabled packs and the key of what they say (see PackManager.enabled). */
   constructor(
-    private readonly loadPacks: () => Promise<{ packs: readonly KnowledgePack[]; key?: string }>,
+    private readonly loadPacks: () => Promise<{
+      packs: readonly KnowledgePack[];
+      key?: string;
+      /** How cards name each pack (its name and where it came from); the pack's name if absent. */
+      labels?: readonly string[];
+    }>,
     private readonly store?: MatcherStore,
   ) {}
 
@@ -52,19 +57,22 @@ export class KnowledgeHolder {
 
   private async build(): Promise<LoadedKnowledge> {
     this.generation++;
-    const { packs, key } = await this.loadPacks();
+    const { packs, key, labels } = await this.loadPacks();
     const stored = key !== undefined ? await this.store?.get(key).catch(() => undefined) : undefined;
     const t0 = performance.now();
     const valid: KnowledgePack[] = [];
+    const validLabels: string[] = [];
     const skipped: LoadedKnowledge['skipped'] = [];
-    for (const pack of packs) {
+    for (const [i, pack] of packs.entries()) {
       const result = validatePack(pack);
-      if (result.ok) valid.push(result.pack);
-      else skipped.push({ id: String((pack as { id?: unknown }).id), problems: result.problems.length });
+      if (result.ok) {
+        valid.push(result.pack);
+        validLabels.push(labels?.[i] ?? result.pack.name);
+      } else skipped.push({ id: String((pack as { id?: unknown }).id), problems: result.problems.length });
     }
     // A pack left out changes what is compiled: the stored matcher is for the full set only.
     const usable = skipped.length === 0 ? stored : undefined;
-    const service = new KnowledgeService(valid, usable);
+    const service = new KnowledgeService(valid, usable, validLabels);
     service.getMatcher();
     const buildMs = performance.now() - t0;
     if (!usable && key !== undefined && skipped.length === 0)

@@ -1,6 +1,9 @@
 /**
- * Fetching a subscribed pack: a conditional request (ETag / Last-Modified), a size limit, a timeout,
- * and the validator. Any failure leaves the caller with its previous version and a reason in words.
+ * Fetching a subscribed pack: a conditional request (ETag / Last-Modified), a size limit, a timeout
+ * over the whole answer (a server that sends its headers and then stalls times out too), no redirects
+ * (a pack comes from the address the reader subscribed to, not from wherever that server sends
+ * ClaimLens), and the validator. Any failure leaves the caller with its previous version and a reason
+ * in words; nothing here throws.
  */
 import type { KnowledgePack } from '../knowledge/pack-types';
 import { formatProblems, validatePack, type PackProblem } from '../knowledge/pack-validator';
@@ -64,31 +67,86 @@ export async function fetchPack(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (previous?.etag) headers['If-None-Match'] = previous.etag;
   if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified;
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(checked.url.href, {
-      headers,
-      credentials: 'omit',
-      redirect: 'follow',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const why =
-      (error as Error).name === 'TimeoutError' ? localize('packNoAnswer') : (error as Error).message;
+  // One timer for the request and the body: a response that never finishes is given up.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? FETCH_TIMEOUT_MS);
+  const unreachable = (error: unknown): FetchOutcome => {
+    const why = timeout.signal.aborted
+      ? localize('packNoAnswer')
+      : String((error as Error)?.message ?? error);
     return { status: 'failed', error: localize('packUnreachable', [checked.url.host, why]) };
+  };
+  try {
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(checked.url.href, {
+        headers,
+        credentials: 'omit',
+        redirect: 'manual',
+        cache: 'no-store',
+        signal: timeout.signal,
+      });
+    } catch (error) {
+      return unreachable(error);
+    }
+    let text: string | undefined;
+    try {
+      const early = answerProblem(response, checked.url);
+      if (early) {
+        await response.body?.cancel().catch(() => undefined);
+        return early;
+      }
+      text = await readLimited(response, maxBytes, timeout.signal);
+    } catch (error) {
+      return unreachable(error);
+    }
+    if (text === undefined) return { status: 'failed', error: localize('packTooLarge', megabytes(maxBytes)) };
+    return packFrom(text, response, options.expectedId);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/**
+ * What is wrong with the server's answer before its body is read: not modified (304, not a failure),
+ * a redirect (refused: in a browser its target cannot even be seen), an error status.
+ */
+function answerProblem(response: Response, requested: URL): FetchOutcome | undefined {
   if (response.status === 304) return { status: 'unchanged' };
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    const location = response.headers.get('Location');
+    let target = '';
+    try {
+      target = location ? new URL(location, requested).host : '';
+    } catch {
+      target = '';
+    }
+    return {
+      status: 'failed',
+      error:
+        target && target !== requested.host
+          ? localize('packRedirectedElsewhere', [requested.host, target])
+          : localize('packRedirected', requested.host),
+    };
+  }
   if (!response.ok)
     return {
       status: 'failed',
       error: localize('packServerAnswered', `${response.status} ${response.statusText}`.trim()),
     };
-  if (new URL(response.url || checked.url.href).protocol === 'http:' && checked.url.protocol === 'https:')
+  // A redirect followed all the same (a fetch that ignores `redirect: 'manual'`).
+  if (response.url && new URL(response.url).host !== requested.host)
+    return {
+      status: 'failed',
+      error: localize('packRedirectedElsewhere', [requested.host, new URL(response.url).host]),
+    };
+  if (response.url && new URL(response.url).protocol === 'http:' && requested.protocol === 'https:')
     return { status: 'failed', error: localize('packRedirectedToHttp') };
+  return undefined;
+}
 
-  const text = await readLimited(response, maxBytes);
-  if (text === undefined) return { status: 'failed', error: localize('packTooLarge', megabytes(maxBytes)) };
+/** The pack in a complete answer, validated. */
+function packFrom(text: string, response: Response, expectedId: string | undefined): FetchOutcome {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -103,10 +161,10 @@ export async function fetchPack(
       problems: result.problems,
     };
   }
-  if (options.expectedId && result.pack.id !== options.expectedId)
+  if (expectedId && result.pack.id !== expectedId)
     return {
       status: 'failed',
-      error: localize('packServesAnother', [result.pack.id, options.expectedId]),
+      error: localize('packServesAnother', [result.pack.id, expectedId]),
     };
   return {
     status: 'updated',
@@ -116,8 +174,15 @@ export async function fetchPack(
   };
 }
 
-/** The body as text, or undefined past `maxBytes` (read in chunks: a huge answer is never held whole). */
-async function readLimited(response: Response, maxBytes: number): Promise<string | undefined> {
+/**
+ * The body as text, or undefined past `maxBytes` (read in chunks: a huge answer is never held whole).
+ * Throws once `signal` aborts, even if the body's stream does not end by itself.
+ */
+async function readLimited(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   const declared = Number(response.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
@@ -125,11 +190,20 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   }
   if (!response.body) return await response.text();
   const reader = response.body.getReader();
+  const aborted = new Promise<never>((_, reject) => {
+    const stop = () => {
+      void reader.cancel().catch(() => undefined);
+      reject(new Error('aborted'));
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  aborted.catch(() => undefined);
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await Promise.race([reader.read(), aborted]);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

@@ -11,6 +11,7 @@ import { localize, localizeCount } from '../reader-messages';
 import { fetchPack, MAX_PACK_BYTES, megabytes, type FetchPackOptions } from './pack-fetch';
 import type { PackOrigin, PackRow, PacksDatabase } from './packs-db';
 import type { MatcherBundle } from '../matching/matcher-bundle';
+import { provenanceLabels, reservedPackProblem } from './pack-provenance';
 
 export type InstallResult =
   { ok: true; row: PackRow; replaced?: PackRow } | { ok: false; error: string; problems?: PackProblem[] };
@@ -26,6 +27,8 @@ export interface CheckResult {
 export interface PackManagerOptions {
   now?: () => number;
   fetch?: FetchPackOptions['fetch'];
+  /** How long one pack's answer may take in all (default FETCH_TIMEOUT_MS). */
+  timeoutMs?: number;
   /** Called once after every change that alters what is enabled or what the packs say. */
   onChange?: () => void | Promise<void>;
 }
@@ -76,25 +79,29 @@ export class PackManager {
 
   /**
    * The enabled packs, and a key that changes whenever what they say changes (a pack enabled,
-   * disabled, installed, updated or removed): the compiled matcher is kept under it.
+   * disabled, installed, updated or removed): the compiled matcher is kept under it. `labels`: how
+   * cards name each pack, with where it came from (pack-provenance.ts).
    */
-  async enabled(): Promise<{ packs: KnowledgePack[]; key: string }> {
+  async enabled(): Promise<{ packs: KnowledgePack[]; key: string; labels: string[] }> {
     const rows = (await this.list()).filter((r) => r.enabled);
     const packs: KnowledgePack[] = [];
     const parts: string[] = [];
+    const used: PackRow[] = [];
     for (const row of rows) {
       if (row.origin.type === 'bundled') {
         this.bundledPack ??= this.bundled();
         packs.push(this.bundledPack);
         parts.push('bundled');
+        used.push(row);
         continue;
       }
       const body = await this.db.bodies.get(row.id);
       if (!body) continue;
       packs.push(body.pack);
       parts.push(`${row.id}@${row.revision ?? row.installedAt}`);
+      used.push(row);
     }
-    return { packs, key: parts.join('|') };
+    return { packs, key: parts.join('|'), labels: provenanceLabels(used) };
   }
 
   /** The matcher compiled earlier for `key`, if it was kept. */
@@ -158,56 +165,71 @@ export class PackManager {
 
   /** Asks every subscribed address (or one pack's) for a newer version; a failure keeps the old one. */
   async checkForUpdates(id?: string): Promise<CheckResult[]> {
+    // A subscription restored from a backup is asked only once the reader has confirmed it.
     const rows = (await this.db.rows.toArray()).filter(
-      (r) => r.origin.type === 'url' && (id === undefined || r.id === id),
+      (r) => r.origin.type === 'url' && !r.subscription?.unconfirmed && (id === undefined || r.id === id),
     );
     const results: CheckResult[] = [];
     let changed = false;
     for (const row of rows) {
-      const url = (row.origin as { url: string }).url;
-      const outcome = await fetchPack(url, row.subscription, {
-        fetch: this.options.fetch,
-        expectedId: row.id,
-      });
-      const checkedAt = this.now();
-      if (outcome.status === 'updated') {
-        const stored = await this.store(
-          outcome.pack,
-          row.origin,
-          { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt, changedAt: checkedAt },
-          false,
-        );
-        if (stored.ok) {
-          changed = true;
-          results.push({ id: row.id, name: stored.row.name, status: 'updated', version: stored.row.version });
-          continue;
-        }
-        await this.recordFailure(row, stored.error, checkedAt);
-        results.push({
-          id: row.id,
-          name: row.name,
-          status: 'failed',
-          version: row.version,
-          error: stored.error,
-        });
-      } else if (outcome.status === 'unchanged') {
-        await this.db.rows.update(row.id, {
-          subscription: { ...row.subscription, checkedAt, error: undefined },
-        });
-        results.push({ id: row.id, name: row.name, status: 'unchanged', version: row.version });
-      } else {
-        await this.recordFailure(row, outcome.error, checkedAt);
-        results.push({
-          id: row.id,
-          name: row.name,
-          status: 'failed',
-          version: row.version,
-          error: outcome.error,
-        });
+      // Each pack on its own: one that fails in any way (a server that never finishes answering, a
+      // store that refuses the write) is recorded with its reason, and the others are still checked.
+      try {
+        changed = (await this.checkOne(row, results)) || changed;
+      } catch (error) {
+        const reason = localize('packCheckFailed', String((error as Error)?.message ?? error));
+        await this.recordFailure(row, reason, this.now()).catch(() => undefined);
+        results.push({ id: row.id, name: row.name, status: 'failed', version: row.version, error: reason });
       }
     }
     if (changed) await this.options.onChange?.();
     return results;
+  }
+
+  /** Checks one subscribed pack and records the outcome; true if a new version was installed. */
+  private async checkOne(row: PackRow, results: CheckResult[]): Promise<boolean> {
+    const url = (row.origin as { url: string }).url;
+    const outcome = await fetchPack(url, row.subscription, {
+      fetch: this.options.fetch,
+      expectedId: row.id,
+      timeoutMs: this.options.timeoutMs,
+    });
+    const checkedAt = this.now();
+    if (outcome.status === 'updated') {
+      const stored = await this.store(
+        outcome.pack,
+        row.origin,
+        { etag: outcome.etag, lastModified: outcome.lastModified, checkedAt, changedAt: checkedAt },
+        false,
+      );
+      if (stored.ok) {
+        results.push({ id: row.id, name: stored.row.name, status: 'updated', version: stored.row.version });
+        return true;
+      }
+      await this.recordFailure(row, stored.error, checkedAt);
+      results.push({
+        id: row.id,
+        name: row.name,
+        status: 'failed',
+        version: row.version,
+        error: stored.error,
+      });
+    } else if (outcome.status === 'unchanged') {
+      await this.db.rows.update(row.id, {
+        subscription: { ...row.subscription, checkedAt, error: undefined },
+      });
+      results.push({ id: row.id, name: row.name, status: 'unchanged', version: row.version });
+    } else {
+      await this.recordFailure(row, outcome.error, checkedAt);
+      results.push({
+        id: row.id,
+        name: row.name,
+        status: 'failed',
+        version: row.version,
+        error: outcome.error,
+      });
+    }
+    return false;
   }
 
   async setEnabled(id: string, enabled: boolean): Promise<void> {
@@ -241,7 +263,11 @@ export class PackManager {
     return out;
   }
 
-  /** Packs from a backup (already validated), all in one transaction; the bundled one's state only. */
+  /**
+   * Packs from a backup (already validated), all in one transaction; the bundled one's state only.
+   * A subscription comes back disabled and unconfirmed: its address is not asked until the reader
+   * confirms it (`confirmSubscriptions`).
+   */
   async restoreAll(
     entries: readonly { origin: PackOrigin; enabled: boolean; pack?: KnowledgePack }[],
   ): Promise<number> {
@@ -253,15 +279,16 @@ export class PackManager {
         rows.push(this.bundledRow(entry.enabled));
         return;
       }
-      if (!entry.pack || entry.pack.id === this.bundledId) return;
+      if (!entry.pack || this.reserved(entry.pack)) return;
+      const subscribed = entry.origin.type === 'url';
       rows.push({
         ...summary(entry.pack),
         origin: entry.origin,
-        enabled: entry.enabled,
+        enabled: entry.enabled && !subscribed,
         installedAt: at + i,
         revision: at,
         stats: packStats(entry.pack),
-        subscription: entry.origin.type === 'url' ? {} : undefined,
+        subscription: subscribed ? { unconfirmed: true } : undefined,
       });
       bodies.push({ id: entry.pack.id, pack: entry.pack });
     });
@@ -277,6 +304,21 @@ export class PackManager {
     return bodies.length;
   }
 
+  /** The reader confirmed subscriptions restored from a backup: they are enabled and checked from now on. */
+  async confirmSubscriptions(ids: readonly string[]): Promise<void> {
+    await this.db.transaction('rw', this.db.rows, async () => {
+      for (const id of ids) {
+        const row = await this.db.rows.get(id);
+        if (!row?.subscription?.unconfirmed) continue;
+        await this.db.rows.update(id, {
+          enabled: true,
+          subscription: { ...row.subscription, unconfirmed: undefined },
+        });
+      }
+    });
+    await this.options.onChange?.();
+  }
+
   /** Removes every installed pack and enables the bundled one again. */
   async clear(): Promise<void> {
     await this.db.transaction('rw', this.db.rows, this.db.bodies, async () => {
@@ -284,6 +326,12 @@ export class PackManager {
       await this.db.bodies.clear();
     });
     await this.options.onChange?.();
+  }
+
+  /** Why an installed pack may not take this id or name: they are the bundled pack's. */
+  reserved(pack: { id: string; name: string }): string | undefined {
+    const bundled = this.bundledRow();
+    return reservedPackProblem(pack, { id: bundled.id, name: bundled.name });
   }
 
   private async recordFailure(row: PackRow, error: string, checkedAt: number): Promise<void> {
@@ -296,7 +344,8 @@ export class PackManager {
     subscription?: PackRow['subscription'],
     announce = true,
   ): Promise<InstallResult> {
-    if (pack.id === this.bundledId) return { ok: false, error: localize('packBundledId', pack.id) };
+    const reserved = this.reserved(pack);
+    if (reserved) return { ok: false, error: reserved };
     const existing = await this.db.rows.get(pack.id);
     const row: PackRow = {
       ...summary(pack),

@@ -20,6 +20,11 @@ export interface Subscription {
   changedAt?: number;
   /** Why the last check kept the previous version; cleared by a good check. */
   error?: string;
+  /**
+   * Restored from a backup and not yet confirmed by the reader: disabled, and its address is never
+   * asked until the reader confirms it (PackManager.confirmSubscriptions).
+   */
+  unconfirmed?: boolean;
 }
 
 export interface PackRow {

@@ -15,6 +15,11 @@ export interface MarkInteractionHandlers {
 export interface MarkInteractionOptions {
   /** How long the pointer rests on a mark before its tooltip opens. */
   hoverDelayMs?: number;
+  /**
+   * Whether an event happened in ClaimLens's own UI (its panels float over the page's text): such a
+   * pointer is over the panel, not over the marks beneath it, and a click there is the panel's.
+   */
+  isOwnUi?: (event: Event) => boolean;
 }
 
 /** Alt+Shift+N steps to the next mark, Alt+Shift+P to the previous one. */
@@ -29,20 +34,23 @@ export function watchMarks(
   options: MarkInteractionOptions = {},
 ): { current(): Mark | null } {
   const hoverDelay = options.hoverDelayMs ?? 450;
+  const isOwnUi = options.isOwnUi ?? (() => false);
   let hovered: Mark | null = null;
   let stepped = -1;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let lastPoint: [number, number] = [0, 0];
+  let overOwnUi = false;
   const view = doc.defaultView!;
 
   const onPointerMove = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
     lastPoint = [event.clientX, event.clientY];
+    overOwnUi = isOwnUi(event);
     if (frame) return;
     frame = view.requestAnimationFrame(() => {
       frame = 0;
-      const mark = markAtPoint(doc, getMarks(), lastPoint[0], lastPoint[1]);
+      const mark = overOwnUi ? null : markAtPoint(doc, getMarks(), lastPoint[0], lastPoint[1]);
       if (mark === hovered) return;
       clearTimeout(hoverTimer);
       const left = hovered;
@@ -53,7 +61,7 @@ export function watchMarks(
   };
 
   const onClick = (event: MouseEvent) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || isOwnUi(event)) return;
     const selection = doc.getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
     const mark = markAtPoint(doc, getMarks(), event.clientX, event.clientY);

@@ -3,7 +3,7 @@
  * names and incidents in it, marks them, follows content that arrives later, and reports what it
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import type { IncidentMatch } from '../matching/incident-resolver';
+import type { IncidentMatch } from '../matching/incident-linker';
 import { TOPIC_KINDS, countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import {
@@ -29,7 +29,8 @@ import { startsTextNode } from './glance-probe';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
-import { isSkipped, UI_HOST_TAG } from './visible-text';
+import { isUiHost } from './ui-host';
+import { isSkipped } from './visible-text';
 
 export interface SpotterPorts {
   /**
@@ -921,7 +922,7 @@ export class Spotter {
       }
       edits = false;
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === UI_HOST_TAG) continue;
+        if (isUiHost(node)) continue;
         if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) {
           this.pendingRoots.add(node);
           added.push(node);

@@ -3,7 +3,9 @@
  * subtrees and ClaimLens's own UI, and tells where blocks begin so no name is read across two of them.
  */
 
-/** Tag of the single element ClaimLens adds to a page: the host of its shadow root. */
+import { isUiHost } from './ui-host';
+
+/** The host name earlier versions used (still skipped); the host is now named afresh (ui-host.ts). */
 export const UI_HOST_TAG = 'claimlens-ui';
 
 const SKIPPED = new Set([
@@ -73,7 +75,7 @@ const BLOCKS = new Set([
 
 /** Whether an element's subtree is never read. */
 export function isSkipped(element: Element): boolean {
-  return SKIPPED.has(element.localName) || isSkippedByAttribute(element);
+  return SKIPPED.has(element.localName) || isSkippedByAttribute(element) || isUiHost(element);
 }
 
 function isSkippedByAttribute(element: Element): boolean {

@@ -18,6 +18,7 @@ import {
   type TraceEvent,
 } from '../../scripts/browser-harness';
 import { CONTENT_MAIN_PATH } from '../../lib/page/content-main-contract';
+import { inUi, registerUiSelector, uiHostName } from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -40,6 +41,7 @@ beforeAll(async () => {
     },
     { '/dark.html': DARK_PAGE },
   );
+  await registerUiSelector();
   browser = await launchWithExtension();
 });
 
@@ -74,15 +76,16 @@ async function highlightCounts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** The tooltip, in ClaimLens's closed shadow root (exposed to the test through the DevTools protocol). */
 function tooltip(page: Page) {
-  return page.locator('claimlens-ui .cl-tooltip');
+  return inUi(page, '.cl-tooltip');
 }
 
 /** Steps through the marks with the keyboard until the tooltip shows `title`. */
 async function stepTo(page: Page, title: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Alt+Shift+N');
-    const heading = tooltip(page).locator('.cl-title');
+    const heading = (await tooltip(page)).locator('.cl-title');
     if ((await heading.count()) > 0 && (await heading.first().textContent()) === title) return;
     await page.waitForTimeout(60);
     if ((await heading.count()) > 0 && (await heading.first().textContent()) === title) return;
@@ -159,7 +162,7 @@ describe('inline context on a Zakura-like report', () => {
   it('opens the incident tooltip from the keyboard: three competing claims and the police statement', async () => {
     const { page } = await open('zakura-2017.html');
     await stepTo(page, 'Zakura attack');
-    const tip = tooltip(page);
+    const tip = await tooltip(page);
     await expect.poll(() => tip.locator('.cl-claim').count()).toBeGreaterThanOrEqual(3);
     const text = (await tip.textContent())!;
     expect(text).toContain('3 competing claims of responsibility');
@@ -169,7 +172,7 @@ describe('inline context on a Zakura-like report', () => {
     expect(text).toMatch(/Shesh Paul Vaid/);
     expect(text).toMatch(/Why this incident: .*Zakura/);
     // Focus is inside the tooltip, so its links are reachable with Tab.
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('claimlens-ui');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe(await uiHostName(page));
     const links = tip.locator('a');
     expect(await links.count()).toBeGreaterThan(3);
     for (const link of await links.all()) {
@@ -187,13 +190,13 @@ describe('inline context on a Zakura-like report', () => {
     const point = await pointOf(page, 'Tehreek-ul-Mujhadeen');
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(150);
-    expect(await tooltip(page).count()).toBe(0); // not at once: reading over a name is not asking
+    expect(await (await tooltip(page)).count()).toBe(0); // not at once: reading over a name is not asking
     await expect
-      .poll(() => tooltip(page).locator('.cl-title').textContent(), { timeout: 3000 })
+      .poll(async () => (await tooltip(page)).locator('.cl-title').textContent(), { timeout: 3000 })
       .toBe('Tehreek-ul-Mujahideen');
-    expect(await tooltip(page).textContent()).toMatch(/Zakura/);
+    expect(await (await tooltip(page)).textContent()).toMatch(/Zakura/);
     await page.mouse.move(5, 5);
-    await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(async () => (await tooltip(page)).count(), { timeout: 3000 }).toBe(0);
     await page.close();
   });
 
@@ -201,15 +204,16 @@ describe('inline context on a Zakura-like report', () => {
     const { page } = await open('zakura-2017.html');
     const point = await pointOf(page, 'Amaq');
     await page.mouse.click(point.x, point.y);
-    await expect.poll(() => tooltip(page).count(), { timeout: 3000 }).toBe(1);
-    const { before, after, hosts, messages, loaded } = await page.evaluate(() => {
+    await expect.poll(async () => (await tooltip(page)).count(), { timeout: 3000 }).toBe(1);
+    const hostName = (await uiHostName(page))!;
+    const { before, after, hosts, messages, loaded } = await page.evaluate((name) => {
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      const hosts = clone.querySelectorAll('claimlens-ui').length;
-      clone.querySelectorAll('claimlens-ui').forEach((el) => el.remove());
+      const hosts = clone.querySelectorAll(name).length;
+      clone.querySelectorAll(name).forEach((el) => el.remove());
       const w = window as unknown as { __before: string; __messages: unknown[] };
       const loaded = performance.getEntriesByType('resource').map((e) => e.name);
       return { before: w.__before, after: clone.outerHTML, hosts, messages: w.__messages, loaded };
-    });
+    }, hostName);
     expect(hosts).toBe(1);
     expect(after).toBe(before);
     expect(messages).toEqual([]);
@@ -285,7 +289,7 @@ describe('pages ClaimLens must leave alone', () => {
     expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
-    expect(await page.locator('claimlens-ui').count()).toBe(0);
+    expect(await uiHostName(page)).toBeUndefined();
     const badge = await browser.worker.evaluate(
       (tabId) => chrome.action.getBadgeText({ tabId }),
       report.tabId,
@@ -367,8 +371,10 @@ describe('dark pages', () => {
   it('switches the marks and the tooltip to the dark palette', async () => {
     const { page } = await open('dark.html');
     await page.keyboard.press('Alt+Shift+N');
-    await expect.poll(() => tooltip(page).getAttribute('class')).toContain('cl-dark');
-    const colors = await tooltip(page).evaluate((el) => {
+    await expect.poll(async () => (await tooltip(page)).getAttribute('class')).toContain('cl-dark');
+    const colors = await (
+      await tooltip(page)
+    ).evaluate((el) => {
       const style = getComputedStyle(el);
       return [style.backgroundColor, style.color];
     });
@@ -389,7 +395,7 @@ describe('pausing ClaimLens', () => {
     await expect.poll(marks).toBe(0);
     await page.keyboard.press('Alt+Shift+N');
     await page.waitForTimeout(300);
-    expect(await tooltip(page).count()).toBe(0);
+    expect(await (await tooltip(page)).count()).toBe(0);
     await popup.getByLabel('everywhere').uncheck();
     await expect.poll(marks, { timeout: 5000 }).toBeGreaterThan(0);
     await popup.close();

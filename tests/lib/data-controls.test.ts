@@ -10,6 +10,7 @@ import {
 import { NotesRepository } from '../../lib/notes/notes-repository';
 import { PacksDatabase } from '../../lib/packs/packs-db';
 import { PackManager } from '../../lib/packs/pack-manager';
+import { parseBackup } from '../../lib/backup';
 import { DISPLAY_KEY } from '../../lib/display-settings';
 import { PAUSE_KEY } from '../../lib/pause-settings';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
@@ -92,7 +93,12 @@ describe('everything in one file', () => {
   it('moves notes, packs and settings to an empty profile', async () => {
     const file = await exportEverything(source.stores);
     const outcome = await importEverything(target.stores, file);
-    expect(outcome).toEqual({ ok: true, notes: { added: 2, updated: 0, skipped: 0 }, packs: 1 });
+    expect(outcome).toEqual({
+      ok: true,
+      notes: { added: 2, updated: 0, skipped: 0 },
+      packs: 1,
+      subscriptions: [],
+    });
 
     const notes = await target.stores.notes.recent();
     expect(notes.map((n) => n.text).sort()).toEqual(['First note', 'Second note']);
@@ -130,6 +136,71 @@ describe('everything in one file', () => {
     expect(await target.stores.notes.count()).toBe(0);
     expect(await target.stores.packs.list()).toHaveLength(1);
     expect(target.stored.size).toBe(0);
+  });
+
+  it('refuses unknown or malformed settings, and keeps the reader’s paused sites', async () => {
+    await target.stores.storage.set({ [PAUSE_KEY]: { everywhere: false, sites: ['mine.example'] } });
+    const backup = JSON.parse(await exportEverything(source.stores));
+    for (const change of [
+      (b: { settings: Record<string, unknown> }) => (b.settings.pause = 'junk'),
+      (b: { settings: Record<string, unknown> }) => (b.settings.pause = { sites: 7 }),
+      (b: { settings: Record<string, unknown> }) =>
+        (b.settings.display = { kinds: ['group'], scope: 'article', hoverDelayMs: 99_999 }),
+      (b: { settings: Record<string, unknown> }) => (b.settings.telemetry = true),
+    ]) {
+      const copy = structuredClone(backup);
+      change(copy);
+      const outcome = await importEverything(target.stores, JSON.stringify(copy));
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.errors.join('\n')).toMatch(
+        /^settings\.(pause|display|telemetry): (malformed|unknown setting)/m,
+      );
+    }
+    expect(target.stored.get(PAUSE_KEY)).toEqual({ everywhere: false, sites: ['mine.example'] });
+    expect(await target.stores.notes.count()).toBe(0);
+  });
+
+  it('leaves a setting the backup does not hold as the profile has it', async () => {
+    await target.stores.storage.set({ [PAUSE_KEY]: { everywhere: false, sites: ['mine.example'] } });
+    const backup = JSON.parse(await exportEverything(source.stores));
+    delete backup.settings.pause;
+    expect(await importEverything(target.stores, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect(target.stored.get(PAUSE_KEY)).toEqual({ everywhere: false, sites: ['mine.example'] });
+    expect(target.stored.get(DISPLAY_KEY)).toEqual({ kinds: ['group'], scope: 'article', hoverDelayMs: 200 });
+  });
+
+  it('restores a subscription disabled, and enables it only once the reader confirms', async () => {
+    const backup = JSON.parse(await exportEverything(source.stores));
+    backup.packs[1].origin = { type: 'url', url: 'https://packs.example/team.json' };
+    const outcome = await importEverything(target.stores, JSON.stringify(backup));
+    expect(outcome).toMatchObject({
+      ok: true,
+      subscriptions: [{ id: 'team-pack', name: 'Team pack', url: 'https://packs.example/team.json' }],
+    });
+    const row = () => target.stores.packs.list().then((rows) => rows.find((r) => r.id === 'team-pack')!);
+    expect(await row()).toMatchObject({ enabled: false, subscription: { unconfirmed: true } });
+    // Not asked before it is confirmed: the check sends nothing.
+    expect(await target.stores.packs.checkForUpdates()).toEqual([]);
+    await target.stores.packs.confirmSubscriptions(['team-pack']);
+    expect(await row()).toMatchObject({ enabled: true, subscription: {} });
+    expect((await row()).subscription?.unconfirmed).toBeUndefined();
+  });
+
+  it('refuses a pack that passes for the bundled one, or is over the pack size limit, before writing anything', async () => {
+    const backup = JSON.parse(await exportEverything(source.stores));
+    backup.packs[1].pack.name = 'Bundled Pack';
+    const outcome = await importEverything(target.stores, JSON.stringify(backup));
+    expect(!outcome.ok && outcome.errors).toEqual([
+      expect.stringMatching(/^packs\[1\]\.pack: .*name of the bundled pack/),
+    ]);
+    expect(await target.stores.notes.count()).toBe(0);
+    expect(target.stored.size).toBe(0);
+
+    const big = await exportEverything(source.stores);
+    const parsed = parseBackup(big, { maxPackBytes: 200 });
+    expect(!parsed.ok && parsed.errors).toEqual([
+      expect.stringMatching(/^packs\[1\]\.pack: The pack is larger than/),
+    ]);
   });
 
   it('refuses what is not a backup', async () => {

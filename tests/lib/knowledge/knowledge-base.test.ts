@@ -60,6 +60,7 @@ describe('incident card', () => {
         publisher: 'Example Daily',
         title: 'Three outfits claim the same attack',
         url: 'https://news.example/a',
+        pack: 'Test pack',
         published: '2017-11-20',
       },
     ]);

@@ -125,7 +125,7 @@ describe('schema and validator reject the same broken packs', () => {
     ['an unknown claim stance', (p) => (claim(p).stance = 'boasted' as never)],
     ['an unknown statement stance', (p) => (statement(p).stance = 'rejects' as never)],
     ['a claim stance used on a statement', (p) => (statement(p).stance = 'denied' as never)],
-    ['formatVersion 2', (p) => (p.formatVersion = 2 as never)],
+    ['formatVersion 3', (p) => (p.formatVersion = 3 as never)],
     ['formatVersion "1"', (p) => (p.formatVersion = '1' as never)],
     ['another format', (p) => (p.format = 'claimlens' as never)],
     ['a pack without incidents', (p) => Reflect.deleteProperty(p, 'incidents')],

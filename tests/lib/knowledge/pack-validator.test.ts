@@ -53,13 +53,55 @@ describe('pack validation', () => {
     const problems = problemsOf((p) => {
       p.entities.push({ ...p.entities[0]! });
       (p.entities[1] as unknown as Record<string, unknown>).nmae = 'typo';
-      p.formatVersion = 2 as never;
+      p.formatVersion = 3 as never;
     });
     expect(problems).toEqual(
       expect.arrayContaining([
         'entities[9].id: duplicate id "group-is"',
         'entities[1].nmae: unknown field',
-        'formatVersion: this version of ClaimLens reads format 1, got 2',
+        'formatVersion: this version of ClaimLens reads formats 1 and 2, got 3',
+      ]),
+    );
+  });
+
+  it('reads the linker fields of format 2 and refuses them in a pack that says it is format 1', () => {
+    const withLinkerFields = (version: 1 | 2) =>
+      problemsOf((p) => {
+        p.formatVersion = version;
+        const place = p.entities.find((e) => e.kind === 'place')!;
+        place.placeType = 'town';
+        p.sources[0]!.kind = 'news';
+        const incident = p.incidents[0]!;
+        incident.kinds = ['ambush', 'shooting'];
+        incident.sites = [place.id];
+        incident.targets = ['convoy'];
+        incident.keywords = ['highway'];
+      });
+    expect(withLinkerFields(2)).toEqual([]);
+    expect(withLinkerFields(1)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/placeType: unknown field/),
+        'sources[0].kind: unknown field',
+        'incidents[0].kinds: unknown field',
+        'incidents[0].sites: unknown field',
+        'incidents[0].targets: unknown field',
+        'incidents[0].keywords: unknown field',
+      ]),
+    );
+  });
+
+  it('refuses an unknown event kind, a site that is not a place, and a place type on a group', () => {
+    const problems = problemsOf((p) => {
+      p.formatVersion = 2;
+      p.incidents[0]!.kinds = ['picnic' as never];
+      p.incidents[0]!.sites = ['group-is'];
+      p.entities.find((e) => e.id === 'group-is')!.placeType = 'venue';
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^incidents\[0\]\.kinds\[0\]: expected one of bombing, .* got "picnic"$/),
+        'incidents[0].sites[0]: entity "group-is" is a group, expected place',
+        expect.stringMatching(/placeType: only a place has a place type$/),
       ]),
     );
   });

@@ -192,7 +192,7 @@ describe('notes of a page', () => {
 
   it('finds notes saved before the page had a canonical URL, once the visit is recorded', async () => {
     const { repo } = setup();
-    const url = 'https://example.test/story?id=9&utm_medium=social';
+    const url = 'https://example.test/world/market-attack?ref=home&utm_medium=social';
     const saved = await repo.save(noteInput({ url, pageKey: pageKeyFor({ url }) }));
     const canonical = 'https://example.test/world/market-attack';
     const key = pageKeyFor({ url, canonical });
@@ -204,9 +204,10 @@ describe('notes of a page', () => {
 
   it('finds notes filed under the canonical when the page is seen without it again', async () => {
     const { repo } = setup();
-    const url = 'https://example.test/story?id=9';
+    const url = 'https://example.test/world/market-attack?ref=home';
     const canonical = 'https://example.test/world/market-attack';
     const key = pageKeyFor({ url, canonical });
+    expect(key).toBe(canonical);
     await repo.recordPageVisit({ key, url, title: 'Market attack' });
     const saved = await repo.save(noteInput({ url, pageKey: key }));
     // the canonical link is gone (site redesign): the page is known by its URL only

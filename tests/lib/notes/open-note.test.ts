@@ -18,13 +18,21 @@ describe('opening a note on its page', () => {
     expect(showsNotePage({ url: 'https://news.example/claims-desk?fbclid=1' }, note, [])).toBe(true);
     expect(
       showsNotePage(
-        { url: 'https://amp.news.example/x', canonical: 'https://news.example/claims-desk' },
+        { url: 'https://amp.news.example/claims-desk', canonical: 'https://news.example/claims-desk' },
         note,
         [],
       ),
     ).toBe(true);
     expect(showsNotePage({ url: 'https://m.news.example/y' }, note, ['https://m.news.example/y'])).toBe(true);
     expect(showsNotePage({ url: 'https://news.example/other' }, note, [])).toBe(false);
+    // another article that names the note's page as its canonical is not that page
+    expect(
+      showsNotePage(
+        { url: 'https://news.example/other', canonical: 'https://news.example/claims-desk' },
+        note,
+        [],
+      ),
+    ).toBe(false);
     expect(showsNotePage({ url: 'chrome://newtab/' }, note, [])).toBe(false);
   });
 

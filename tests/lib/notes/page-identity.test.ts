@@ -80,30 +80,71 @@ describe('pageKeyFor', () => {
     expect(pageKeyFor({ url, canonical: '' })).toBe('https://www.example.test/world/story');
   });
 
-  it('prefers a canonical URL on the same site, normalised', () => {
-    expect(pageKeyFor({ url, canonical: 'https://www.example.test/world/story-2024?utm_medium=x' })).toBe(
-      'https://www.example.test/world/story-2024',
+  it('prefers a canonical URL that the loaded page confirms, normalised', () => {
+    // the same page, with tracking parameters and a fragment
+    expect(pageKeyFor({ url, canonical: 'https://www.example.test/world/story?utm_medium=x' })).toBe(
+      'https://www.example.test/world/story',
     );
-    // www., m. and amp. editions are the same site
-    expect(pageKeyFor({ url: 'https://m.example.test/s', canonical: 'https://www.example.test/story' })).toBe(
-      'https://www.example.test/story',
-    );
-    expect(pageKeyFor({ url: 'https://example.test/s', canonical: 'https://www.example.test/story' })).toBe(
-      'https://www.example.test/story',
-    );
+    // www., m. and amp. editions of the same path are the same page
+    expect(
+      pageKeyFor({ url: 'https://m.example.test/story', canonical: 'https://www.example.test/story' }),
+    ).toBe('https://www.example.test/story');
+    expect(
+      pageKeyFor({ url: 'https://example.test/story/', canonical: 'https://www.example.test/story' }),
+    ).toBe('https://www.example.test/story');
+    // query noise on an article's path
+    expect(
+      pageKeyFor({
+        url: 'https://www.example.test/world/story?ref=home&share=1',
+        canonical: 'https://www.example.test/world/story',
+      }),
+    ).toBe('https://www.example.test/world/story');
   });
 
   it('resolves a relative canonical against the page URL', () => {
-    expect(pageKeyFor({ url, canonical: '/world/story-2024' })).toBe(
-      'https://www.example.test/world/story-2024',
+    expect(pageKeyFor({ url: `${url}&page=2`, canonical: '/world/story' })).toBe(
+      'https://www.example.test/world/story',
     );
   });
 
-  it('ignores a canonical on another site, a broken one and one pointing at the home page', () => {
+  it('never files a page under another article of the same site that it names', () => {
+    const own = 'https://www.example.test/world/story';
+    for (const canonical of [
+      'https://www.example.test/world/story-2024',
+      '/world/other-story',
+      'https://m.example.test/world',
+      'https://www.example.test/world/story/comments',
+      // a parameter the page does not have, or has with another value
+      'https://www.example.test/world/story?id=4',
+    ])
+      expect(pageKeyFor({ url, canonical })).toBe(own);
+    expect(
+      pageKeyFor({ url: 'https://www.example.test/world/story?id=3', canonical: '/world/story?id=4' }),
+    ).toBe('https://www.example.test/world/story?id=3');
+  });
+
+  it('keeps the query where it chooses the page (home page, scripts)', () => {
+    expect(pageKeyFor({ url: 'https://example.test/index.php?id=7', canonical: '/index.php' })).toBe(
+      'https://example.test/index.php?id=7',
+    );
+    expect(pageKeyFor({ url: 'https://example.test/?p=12', canonical: '/' })).toBe(
+      'https://example.test/?p=12',
+    );
+    expect(
+      pageKeyFor({ url: 'https://example.test/view.aspx?id=7&ref=home', canonical: '/view.aspx?id=7' }),
+    ).toBe('https://example.test/view.aspx?id=7&ref=home');
+    // the query kept whole is the same page
+    expect(
+      pageKeyFor({ url: 'https://example.test/index.php?id=7&utm_source=x', canonical: '/index.php?id=7' }),
+    ).toBe('https://example.test/index.php?id=7');
+  });
+
+  it('ignores a canonical on another site or port, a broken one and one pointing at the home page', () => {
     const own = 'https://www.example.test/world/story';
     expect(pageKeyFor({ url, canonical: 'https://other.test/world/story' })).toBe(own);
-    expect(pageKeyFor({ url, canonical: 'https://evil.example.test.attacker.test/story' })).toBe(own);
-    expect(pageKeyFor({ url, canonical: 'ftp://www.example.test/story' })).toBe(own);
+    expect(pageKeyFor({ url, canonical: 'https://evil.example.test.attacker.test/world/story' })).toBe(own);
+    expect(pageKeyFor({ url, canonical: 'https://www.example.test:8443/world/story' })).toBe(own);
+    expect(pageKeyFor({ url, canonical: 'ftp://www.example.test/world/story' })).toBe(own);
     expect(pageKeyFor({ url, canonical: 'https://[bad' })).toBe(own);
     expect(pageKeyFor({ url, canonical: 'https://www.example.test/' })).toBe(own);
   });
@@ -142,16 +183,23 @@ describe('pageKeyFor', () => {
     // the publisher's canonical is on the publisher's site, not the cache's: it is accepted
     expect(
       pageKeyFor({
-        url: 'https://www-example-test.cdn.ampproject.org/c/s/www.example.test/amp/story',
+        url: 'https://www-example-test.cdn.ampproject.org/c/s/www.example.test/amp/world/story',
         canonical: 'https://www.example.test/world/story',
       }),
     ).toBe('https://www.example.test/world/story');
   });
 
-  it('uses the canonical of an AMP page as it is', () => {
+  it('uses the canonical of an AMP page when it is the same path without AMP', () => {
+    expect(
+      pageKeyFor({
+        url: 'https://amp.example.test/world/story.amp',
+        canonical: 'https://www.example.test/world/story',
+      }),
+    ).toBe('https://www.example.test/world/story');
+    // an AMP page under another path cannot show that it is the article it names
     expect(
       pageKeyFor({ url: 'https://example.test/amp/story', canonical: 'https://example.test/world/story' }),
-    ).toBe('https://example.test/world/story');
+    ).toBe('https://example.test/story');
   });
 
   it('does not mistake words containing "amp" for AMP', () => {

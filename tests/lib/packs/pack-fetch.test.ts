@@ -97,4 +97,38 @@ describe('fetching a subscribed pack from a server', () => {
     });
     server = await startPackServer(); // for afterEach
   });
+
+  it('does not follow a redirect, and names the other site it led to', async () => {
+    server.serve(packText(), 'v1');
+    const other = await startPackServer();
+    other.serve(packText('9.9.9'), 'evil');
+    try {
+      server.redirect(other.url.replace('127.0.0.1', 'localhost'));
+      const outcome = await fetchPack(server.url, undefined);
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        error: /redirected to another site \(localhost:\d+\)/,
+      });
+      // Nothing was asked of the other site.
+      expect(other.requests).toEqual([]);
+      // A redirect within the same site is not followed either: the reader subscribes to where the pack is.
+      server.redirect('/moved/pack.json');
+      expect(await fetchPack(server.url, undefined)).toMatchObject({
+        status: 'failed',
+        error: /answered with a redirect/,
+      });
+      expect(server.requests.map((r) => r.path)).toEqual(['/pack.json', '/pack.json']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives up on an answer that never finishes, with the reason', async () => {
+    server.stall();
+    const outcome = await fetchPack(server.url, undefined, { timeoutMs: 300 });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: /Could not reach 127\.0\.0\.1:\d+ \(no answer in time\)/,
+    });
+  });
 });

@@ -85,6 +85,36 @@ describe('installing a pack from a file', () => {
     expect(await manager.list()).toHaveLength(1);
   });
 
+  it('refuses a pack that takes the bundled pack’s name, from a file, an address or a backup', async () => {
+    const impostor = teamPack('1.0.0', 'bundled PACK');
+    expect(await manager.installText(JSON.stringify(impostor), 'x.json')).toMatchObject({
+      ok: false,
+      error: /“bundled PACK” is the name of the bundled pack/,
+    });
+    server.serve(JSON.stringify(impostor), 'v1');
+    expect(await manager.subscribe(server.url)).toMatchObject({
+      ok: false,
+      error: /name of the bundled pack/,
+    });
+    expect(
+      await manager.restoreAll([
+        { origin: { type: 'file', fileName: 'x.json' }, enabled: true, pack: impostor },
+      ]),
+    ).toBe(0);
+    expect(await manager.list()).toHaveLength(1);
+  });
+
+  it('names each enabled pack on cards with where it came from', async () => {
+    await manager.installText(JSON.stringify(teamPack()), 'team.json');
+    server.serve(JSON.stringify({ ...teamPack(), id: 'desk-pack', name: 'Desk pack' }), 'v1');
+    await manager.subscribe(server.url);
+    expect((await manager.enabled()).labels).toEqual([
+      'Bundled pack',
+      'Team pack (from a file)',
+      `Desk pack (from ${new URL(server.url).host})`,
+    ]);
+  });
+
   it('replaces an earlier version of the same pack, keeping its place and whether it is enabled', async () => {
     await manager.installText(JSON.stringify(teamPack()), 'team.json');
     await manager.setEnabled('team-pack', false);
@@ -183,6 +213,45 @@ describe('subscribing to a pack by address (a local HTTP server)', () => {
     server.fail(404);
     expect(await manager.subscribe(server.url)).toMatchObject({ ok: false, error: /404/ });
     expect(await manager.list()).toHaveLength(1);
+  });
+
+  it('checks every subscription even when one never finishes answering, and records why that one failed', async () => {
+    const slow = await startPackServer();
+    try {
+      slow.serve(JSON.stringify({ ...teamPack(), id: 'slow-pack', name: 'Slow pack' }), 's1');
+      server.serve(JSON.stringify(teamPack()), 'v1');
+      manager = new PackManager(db, bundled, { now: () => time++, timeoutMs: 300 });
+      await manager.subscribe(slow.url);
+      await manager.subscribe(server.url);
+      slow.stall();
+      server.serve(JSON.stringify(teamPack('2.0.0')), 'v2');
+      const results = await manager.checkForUpdates();
+      expect(results).toEqual([
+        expect.objectContaining({
+          id: 'slow-pack',
+          status: 'failed',
+          error: expect.stringMatching(/no answer in time/),
+        }),
+        expect.objectContaining({ id: 'team-pack', status: 'updated', version: '2.0.0' }),
+      ]);
+      const rows = await manager.list();
+      expect(rows.find((r) => r.id === 'slow-pack')!.subscription!.error).toMatch(/no answer in time/);
+      expect(rows.find((r) => r.id === 'slow-pack')!.version).toBe('1.0.0');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('keeps the previous version when the address starts redirecting to another site', async () => {
+    server.serve(JSON.stringify(teamPack()), 'v1');
+    await manager.subscribe(server.url);
+    server.redirect('https://elsewhere.example/pack.json');
+    const [result] = await manager.checkForUpdates();
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: /redirected to another site \(elsewhere\.example\)/,
+    });
+    expect((await manager.list())[1]!.version).toBe('1.0.0');
   });
 
   it('does not let a file replace a subscribed pack', async () => {

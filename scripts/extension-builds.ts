@@ -1,0 +1,61 @@
+/**
+ * The two Chromium builds the tools use: the test build (`npm run build:test`, `.output-test/`, with the
+ * worker's hooks) for `npm run scan`, bench, demo and the E2E tests, and the production build
+ * (`npm run build`, `.output/`, without them). Each is built again when a source is newer than it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+export type BuildKind = 'test' | 'production';
+
+/** Where each build's Chromium extension is (CLAIMLENS_OUT_DIR moves the test build, as it moves a build). */
+export function buildDir(kind: BuildKind): string {
+  const out = kind === 'test' ? (process.env.CLAIMLENS_OUT_DIR ?? '.output-test') : '.output';
+  return join(PROJECT_ROOT, out, 'chrome-mv3');
+}
+
+/** What a build is made from: a change to any of these makes it stale. */
+const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
+
+function newestSource(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestSource(join(path, entry)));
+  return newest;
+}
+
+/** Whether the build is missing or older than a source file. */
+export function isStale(kind: BuildKind): boolean {
+  const manifest = join(buildDir(kind), 'manifest.json');
+  if (!existsSync(manifest)) return true;
+  const built = statSync(manifest).mtimeMs;
+  return SOURCES.some((source) => {
+    const path = join(PROJECT_ROOT, source);
+    return existsSync(path) && newestSource(path) > built;
+  });
+}
+
+/**
+ * Builds the extension if it is missing or stale. WXT's output goes to stderr, so that a tool's own
+ * output on stdout (`npm run scan -- --json`) stays what it was.
+ */
+export function ensureBuild(kind: BuildKind): void {
+  if (!isStale(kind)) return;
+  console.error(
+    `ClaimLens: building the ${kind} build (${kind === 'test' ? 'npm run build:test' : 'npm run build'})…`,
+  );
+  const env = { ...process.env };
+  if (kind === 'test') env.CLAIMLENS_TEST_HOOKS = '1';
+  else {
+    delete env.CLAIMLENS_TEST_HOOKS;
+    delete env.CLAIMLENS_OUT_DIR;
+  }
+  const wxt = join(PROJECT_ROOT, 'node_modules', '.bin', 'wxt');
+  const result = spawnSync(wxt, ['build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0)
+    throw new Error(`The ${kind} build failed (wxt build exited with ${result.status}).`);
+}
