@@ -120,14 +120,14 @@ describe('the spotter on a page', () => {
       await undefined;
       spin(5); // the library copying the message, after its first await
       await new Promise((done) => setTimeout(done, 20)); // the answer, which the page only waits for
-      spin(30); // not the page's send: another task, after the wait
+      spin(300); // not the page's send: another task, after the wait (long, so that load cannot blur it)
       return { mentions: [], incidents: [] };
     });
     expect(report.timing.phases.send).toBeGreaterThanOrEqual(5);
-    expect(report.timing.phases.send).toBeLessThan(25);
+    expect(report.timing.phases.send).toBeLessThan(300);
     // The wait for the answer is not a task of the page's.
     expect(report.timing.longestTaskMs).toBeGreaterThanOrEqual(5);
-    expect(report.timing.longestTaskMs).toBeLessThan(25);
+    expect(report.timing.longestTaskMs).toBeLessThan(300);
   });
 
   it("counts the first touch of the page's DOM and the making of the walker as page time", async () => {
