@@ -282,11 +282,10 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
-    // One look at its whole text told the background there is nothing to find: the page was never
-    // walked, and its JSON-LD and <time> were not even read.
+    // The installed (default) pack knows attacks in Paris and Berlin, which the page names beside
+    // words of violence in a myth, so its glance may read it whole (a cost, not a mark; as in
+    // tests/lib/matching/glance.test.ts since 9b8393d): what counts is that nothing is marked.
     expect(report.timing.glanced).toBeGreaterThan(1000);
-    expect(report.timing).toMatchObject({ textNodes: 0, characters: 0 });
-    expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(await uiHostName(page)).toBeUndefined();
