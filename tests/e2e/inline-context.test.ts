@@ -282,11 +282,10 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
-    // One look at its whole text told the background there is nothing to find: the page was never
-    // walked, and its JSON-LD and <time> were not even read.
+    // Its whole text was glanced at first. (The page names Egypt and Spain, where incidents of the
+    // default pack happened, beside words of violence in a myth: the glance may have it read, which
+    // costs a walk but never a mark.)
     expect(report.timing.glanced).toBeGreaterThan(1000);
-    expect(report.timing).toMatchObject({ textNodes: 0, characters: 0 });
-    expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(await uiHostName(page)).toBeUndefined();
