@@ -79,15 +79,33 @@ async function clickPassage(page: Page, id: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
-/** The note text shown by the card that opens from a paragraph's passage (once it is that card). */
+/**
+ * The note text shown by the card that opens from a paragraph's passage (once it is that card). The
+ * click is made again while another card (or none) shows: after a reload the passage may not be
+ * drawn yet when the test first clicks, on a busy machine.
+ */
 async function cardText(page: Page, id: string): Promise<string> {
-  await page.keyboard.press('Escape');
-  await clickPassage(page, id);
   const words = (text: string | null) => (text ?? '').trim().replace(/\s+/g, ' ');
   const start = words(await page.locator(`#${id}`).textContent()).slice(0, 30);
+  await page.keyboard.press('Escape');
+  await clickPassage(page, id);
   const card = (await noteFrame(page)).locator('.cl-note-card');
+  const shown = async () =>
+    (await card.count()) > 0
+      ? words(await card.locator('.cl-note-quote').textContent({ timeout: 2000 }))
+      : '';
   await expect
-    .poll(async () => words(await card.locator('.cl-note-quote').textContent()), { timeout: 20_000 })
+    .poll(
+      async () => {
+        const quote = await shown().catch(() => '');
+        if (!quote.includes(start)) {
+          await page.keyboard.press('Escape');
+          await clickPassage(page, id);
+        }
+        return quote;
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
     .toContain(start);
   return (await card.locator('.cl-note-text').textContent()) ?? '';
 }
