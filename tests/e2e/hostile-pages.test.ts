@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   PROJECT_ROOT,
   launchWithExtension,
@@ -70,6 +70,23 @@ async function writeNote(page: Page, id: string, text: string): Promise<void> {
   await editor.waitFor({ state: 'detached' });
 }
 
+/** The note editor once it shows, in whichever live notes frame holds it (the frame may be made again meanwhile). */
+async function openEditor(page: Page): Promise<Locator> {
+  let editor: Locator | undefined;
+  await expect
+    .poll(
+      async () => {
+        const candidate = (await noteFrame(page)).locator('.cl-note-editor');
+        if (!(await candidate.isVisible().catch(() => false))) return false;
+        editor = candidate;
+        return true;
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true);
+  return editor!;
+}
+
 /** Clicks the start of a paragraph's saved passage, as a reader opening its note would. */
 async function clickPassage(page: Page, id: string): Promise<void> {
   const point = await page.evaluate((sel) => {
@@ -119,8 +136,7 @@ describe('many notes on one page', () => {
     for (const id of ids) {
       await selectWithMouse(page, `#${id}`, 10_000);
       await clickToolbar(page, 'Add note');
-      const editor = (await noteFrame(page)).locator('.cl-note-editor');
-      await editor.waitFor();
+      const editor = await openEditor(page);
       await editor.locator('textarea').fill(`note of ${id}`);
       await editor.locator('textarea').press('Control+Enter');
       await editor.waitFor({ state: 'detached' });
