@@ -183,8 +183,11 @@ function startClaimLens(
   // Only the reader's own gestures offer the toolbar, for the passage they selected: a page's script
   // can neither make ClaimLens save nor swap what it saves (lib/page/reader-selection.ts).
   const reader = new ReaderSelection(document);
+  // A click on ClaimLens's own toolbar is not a new selection: taking it for one would hide the
+  // toolbar (and stop its visibility check) while that click is being handled.
+  const onPage = (event: Event) => event.isTrusted && !ui?.owns(event);
   const selectionMayHaveChanged = (event: Event) => {
-    if (!event.isTrusted || !topFrame) return;
+    if (!onPage(event) || !topFrame) return;
     setTimeout(() => {
       const range = reader.take();
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
@@ -192,8 +195,8 @@ function startClaimLens(
     }, 0);
   };
   const passive = { signal, passive: true, capture: true } as const;
-  window.addEventListener('pointerdown', (event) => reader.pointerDown(event), passive);
-  window.addEventListener('pointerup', (event) => reader.pointerUp(event), passive);
+  window.addEventListener('pointerdown', (event) => onPage(event) && reader.pointerDown(event), passive);
+  window.addEventListener('pointerup', (event) => onPage(event) && reader.pointerUp(event), passive);
   window.addEventListener('mouseup', selectionMayHaveChanged, passive);
   window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
   window.addEventListener(

@@ -23,7 +23,8 @@ const FRENCH_MONTHS =
 const PORTUGUESE_MONTHS =
   /\b(janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/i;
 const BARE_YEAR = /(?<![\d/.-])(19[4-9]\d|20[0-4]\d)(?![\d/-])/g;
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers in words, as a report writes them ("twelve years ago", "killed seven"). */
+export const CARDINAL_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -47,6 +48,9 @@ const NUMBER_WORDS: Record<string, number> = {
   thirty: 30,
   forty: 40,
   fifty: 50,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  ...CARDINAL_WORDS,
   first: 1,
   second: 2,
   third: 3,

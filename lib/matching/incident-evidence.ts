@@ -4,7 +4,7 @@
  * (incident-linker.ts) weighs these against each candidate incident.
  */
 import { daysBetween } from '../calendar';
-import { findDates, type DateMention } from './date-mentions';
+import { CARDINAL_WORDS, findDates, type DateMention } from './date-mentions';
 import { eventWordsIn, type EventWord } from './event-vocabulary';
 import { foldText } from './normalise';
 
@@ -132,8 +132,7 @@ export class ArticleReading {
     if (!this.numberSet) {
       this.numberSet = new Set();
       for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
-      for (const [word, n] of Object.entries(SMALL_NUMBERS))
-        if (this.folded.includes(` ${word} `)) this.numberSet.add(n);
+      for (const [word, n] of SMALL_NUMBERS) if (this.folded.includes(` ${word} `)) this.numberSet.add(n);
     }
     return this.numberSet;
   }
@@ -168,26 +167,8 @@ export class ArticleReading {
   }
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-};
+/** Tolls in words: "one" and "two" say too little to count. */
+const SMALL_NUMBERS = Object.entries(CARDINAL_WORDS).filter(([, n]) => n >= 3 && n <= 20);
 
 /** The sentence around `offset`, with the one before and after: where a report puts place, event and date. */
 export function sentenceWindow(text: string, offset: number): string {
