@@ -12,8 +12,10 @@ import type { Page } from 'playwright-core';
 import { generateArticle, generatePack } from '../lib/bench/generators';
 import { median } from '../lib/bench/stats';
 import { CONTENT_MAIN_PATH } from '../lib/page/content-main-contract';
+import { benchBackground } from './bench-background';
 import { benchNotes } from './bench-notes';
 import { benchPopup } from './bench-popup';
+import { benchRobust, printRobust, robustRoutes, type RobustCase } from './bench-robust';
 import { launchReference, runReference } from './bench-reference';
 import {
   EXTENSION_DIR,
@@ -104,6 +106,8 @@ async function main() {
   const notesOnly = args.includes('--notes-only');
   const casesIndex = args.indexOf('--cases');
   const casePrefix = casesIndex >= 0 ? args[casesIndex + 1] : undefined;
+  // Only the pages that never sit still (scripts/bench-robust.ts).
+  const robustOnly = args.includes('--robust');
 
   const fixtures = join(PROJECT_ROOT, 'tests/fixtures/pages');
   const mounts: Record<string, string> = { '/fixtures/': fixtures };
@@ -118,7 +122,7 @@ async function main() {
 
   const bigPack = generatePack(10_000, 5);
   const bigNames = bigPack.entities.map((e) => e.name);
-  const routes = {
+  const routes: Record<string, string> = {
     '/generated/article-1mb.html': '',
     '/generated/article-1mb-bigpack.html': generateArticle({
       characters: 1_000_000,
@@ -147,6 +151,21 @@ async function main() {
     names: defaultAliases.filter((a) => a.length > 4),
     title: 'Long article',
   });
+  Object.assign(routes, robustRoutes(defaultAliases));
+  const log = (line: string) => {
+    if (!json) process.stderr.write(`${line}\n`);
+  };
+  if (robustOnly) {
+    const robust = await benchRobust(withExt, plain, server, log);
+    await withExt.close();
+    await plain.close();
+    await reference.close();
+    await server.close();
+    if (json)
+      process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), robust }, null, 2)}\n`);
+    else printRobust(robust);
+    return;
+  }
 
   const allCases: { name: string; path: string; pack: 'default' | 'generated'; runs?: number }[] = [
     {
@@ -200,12 +219,15 @@ async function main() {
   }
 
   const partial = notesOnly || casePrefix !== undefined;
+  const robust: RobustCase[] = partial ? [] : await benchRobust(withExt, plain, server, log);
   if (!json && !partial) process.stderr.write('bench: content script start-up…\n');
   const startupMs = partial
     ? { mainThreadMs: NaN, offMainThreadMs: NaN }
     : await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
   if (!json) process.stderr.write('bench: saved passages…\n');
   const notes = casePrefix !== undefined ? undefined : await benchNotes(withExt, plain, server);
+  if (!json && !partial) process.stderr.write('bench: the background matching and linking (Node)…\n');
+  const background = partial ? undefined : benchBackground(PROJECT_ROOT);
   if (!json && !partial) process.stderr.write('bench: popup with 10,000 notes…\n');
   const popup = partial ? undefined : await benchPopup(withExt);
   // What loads at document_idle on every page: the content script and the module it imports at once.
@@ -225,6 +247,8 @@ async function main() {
     noTaskOver50msOn1MB: find('generated 1 MB').every(
       (r) => r.longestTaskMs <= 50 && r.longTasksOver50ms === 0,
     ),
+    noClaimLensTaskOver50msOnBusyPages: robust.every((r) => r.claimLensLongestTaskMs <= 50),
+    noMessagePerTickerEdit: robust.every((r) => r.messagesPerEdit === null || r.messagesPerEdit < 0.01),
     noNamePageUnder2ms: find('page with no known name').every((r) => r.busyMs < 2),
     contentScriptAtMost30KBgz: contentScriptGzipKB <= 30,
     ...(notes && {
@@ -250,8 +274,10 @@ async function main() {
     contentScriptStartupOffMainThreadMs: startupMs.offMainThreadMs,
     targets,
     cases: results,
+    robust,
     notes,
     popup,
+    background,
   };
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printTable(summary);
@@ -557,6 +583,7 @@ function readEveryTextNode(readCharacters: boolean): number {
 }
 
 function printTable(summary: {
+  background?: ReturnType<typeof benchBackground>;
   notes?: Awaited<ReturnType<typeof benchNotes>>;
   popup?: Awaited<ReturnType<typeof benchPopup>>;
   contentScriptGzipKB: number;
@@ -564,7 +591,12 @@ function printTable(summary: {
   contentScriptStartupOffMainThreadMs: number;
   targets: Record<string, boolean>;
   cases: CaseResult[];
+  robust: RobustCase[];
 }) {
+  for (const [name, t] of Object.entries(summary.background ?? {}))
+    console.log(
+      `background match + link, ${name}: ${t.medianMs} ms (${t.mentions} mentions, ${t.incidents} incidents)`,
+    );
   const rows = summary.cases.map((r) => [
     r.name,
     `${(r.glanced / 1000).toFixed(0)}k glanced, ${(r.characters / 1000).toFixed(0)}k read, ${r.aliases} aliases`,
@@ -595,6 +627,7 @@ function printTable(summary: {
   ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  printRobust(summary.robust);
   console.log(
     `\ncontent script and its module: ${summary.contentScriptGzipKB} KB gzipped; start-up on every page ` +
       `(not in the figures above): ${summary.contentScriptStartupMs} ms on the main thread, ` +

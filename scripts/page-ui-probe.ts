@@ -108,7 +108,12 @@ export async function noteFrame(
 ): Promise<Frame> {
   const until = Date.now() + timeout;
   for (;;) {
-    const frame = page.frames().find((f) => f.url().includes(`/notes-frame.html?${role}`));
+    // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces
+    // the old one, which may linger detached for a moment.
+    const frame = page
+      .frames()
+      .filter((f) => !f.isDetached() && f.url().includes(`/notes-frame.html?${role}`))
+      .at(-1);
     if (frame) return frame;
     if (Date.now() > until) throw new Error(`no ${role} notes frame on the page`);
     await new Promise((resolve) => setTimeout(resolve, 50));

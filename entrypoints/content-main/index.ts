@@ -8,7 +8,7 @@ import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '..
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { ARTICLE_ONLY_GLOBAL } from '../../lib/page/spotter-registration';
 import { watchMarks } from '../../lib/page/mark-interaction';
-import { pageAddress } from '../../lib/page/page-address';
+import { documentUrl, pageAddress } from '../../lib/page/page-address';
 import {
   PAGE_UI_GLOBAL,
   PAGE_UI_PATH,
@@ -103,7 +103,7 @@ function startClaimLens(
         showNotes(opening.notes);
         return { display, found: opening.found };
       },
-      scanText: (page) => sendMessage('scanText', { ...page, url: document.URL }),
+      scanText: (page) => sendMessage('scanText', { ...page, url: documentUrl(document) }),
       scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
     },
@@ -178,11 +178,16 @@ function startClaimLens(
     });
   });
 
+  // Notes belong to the top page: in a frame ClaimLens only marks (the background sends a frame no notes).
+  const topFrame = window === window.top;
   // Only the reader's own gestures offer the toolbar, for the passage they selected: a page's script
   // can neither make ClaimLens save nor swap what it saves (lib/page/reader-selection.ts).
   const reader = new ReaderSelection(document);
+  // A click on ClaimLens's own toolbar is not a new selection: taking it for one would hide the
+  // toolbar (and stop its visibility check) while that click is being handled.
+  const onPage = (event: Event) => event.isTrusted && !ui?.owns(event);
   const selectionMayHaveChanged = (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!onPage(event) || !topFrame) return;
     setTimeout(() => {
       const range = reader.take();
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
@@ -190,8 +195,8 @@ function startClaimLens(
     }, 0);
   };
   const passive = { signal, passive: true, capture: true } as const;
-  window.addEventListener('pointerdown', (event) => reader.pointerDown(event), passive);
-  window.addEventListener('pointerup', (event) => reader.pointerUp(event), passive);
+  window.addEventListener('pointerdown', (event) => onPage(event) && reader.pointerDown(event), passive);
+  window.addEventListener('pointerup', (event) => onPage(event) && reader.pointerUp(event), passive);
   window.addEventListener('mouseup', selectionMayHaveChanged, passive);
   window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
   window.addEventListener(
@@ -206,7 +211,7 @@ function startClaimLens(
   // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
   let lastCommand = -Infinity;
   const run = (command: 'save-highlight' | 'add-note') => {
-    if (performance.now() - lastCommand < 150) return;
+    if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
     const range = reader.take();
     void loadUi().then((loaded) => loaded.notes.runCommand(command, range));

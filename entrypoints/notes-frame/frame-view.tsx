@@ -13,6 +13,7 @@ import { RelinkNotice } from '../../components/notes/RelinkNotice';
 import { translate as t } from '../../lib/i18n';
 import { sendMessage, type NoteDraft, type NoteResult } from '../../lib/messaging';
 import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
+import { untilAnswered } from '../../lib/notes/until-answered';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import type { FrameRole, FromFrame, ToFrame } from '../../lib/page/note-frame-protocol';
 import { watchSeen, type SeenWatcher } from '../../lib/page/seen';
@@ -249,12 +250,12 @@ export class FrameView {
     if (!(await this.seenByReader())) return this.set({ ...state, error: t('errorNotSeen') });
     const saving = { ...state, saving: true, error: undefined };
     this.set(saving);
-    let result: NoteResult;
-    try {
-      result = await sendMessage('updateNote', { id: state.note.id, ...values });
-    } catch {
-      result = { ok: false, error: { kind: 'unavailable', message: t('errorUnreachableEdit') } };
-    }
+    // An edit sets values, so it is sent again when unanswered: stored once, and never reported as
+    // "nothing changed" when it was stored (lib/notes/until-answered.ts).
+    const result: NoteResult = await untilAnswered(
+      () => sendMessage('updateNote', { id: state.note.id, ...values }),
+      () => ({ ok: false, error: { kind: 'unavailable', message: t('errorUnconfirmedEdit') } }),
+    );
     if (this.state !== saving) return;
     if (!result.ok) return this.set({ ...state, saving: false, error: result.error.message });
     this.post({ type: 'changed', id: result.note.id, color: result.note.color });

@@ -104,3 +104,11 @@ export interface EntityCard {
 }
 
 export type Card = IncidentCard | EntityCard;
+
+/** How strong the evidence that a page is about an incident is, in a word (it says nothing of who did it). */
+export type EvidenceStrength = 'strong' | 'fair' | 'some';
+
+/** The linker's confidence in words: strong from 0.9, fair from 0.75, else some (the threshold is 0.55). */
+export function evidenceStrength(confidence: number): EvidenceStrength {
+  return confidence >= 0.9 ? 'strong' : confidence >= 0.75 ? 'fair' : 'some';
+}

@@ -6,6 +6,7 @@
  * (Shift with an arrow, Home, End or a page key; Ctrl+A) is the reader's when their last gesture was
  * such a key.
  */
+import { caretAt, type Caret } from './caret';
 import { savableSelection } from './selection';
 
 const SELECTING_KEYS = new Set([
@@ -18,11 +19,6 @@ const SELECTING_KEYS = new Set([
   'PageUp',
   'PageDown',
 ]);
-
-interface Caret {
-  node: Node;
-  offset: number;
-}
 
 export class ReaderSelection {
   private down: Caret | null = null;
@@ -72,18 +68,4 @@ function touches(range: Range, caret: Caret): boolean {
   } catch {
     return false; // the caret is in another document or a node that left the page
   }
-}
-
-function caretAt(doc: Document, x: number, y: number): Caret | null {
-  const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
-  }
-  const range = (
-    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
-  ).caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

@@ -20,7 +20,14 @@ export interface SpotterScript {
   matches: string[];
   excludeMatches: string[];
   runAt: 'document_idle';
-  allFrames: false;
+  /**
+   * Frames are read too, each on its own (an embedded article, a live blog in an iframe): the
+   * background keeps what each frame found, and the badge counts the tab. `matchOriginAsFallback`
+   * takes in frames without an address of their own (srcdoc, about:blank), read as part of the page
+   * that made them.
+   */
+  allFrames: true;
+  matchOriginAsFallback: true;
   persistAcrossSessions: true;
 }
 
@@ -62,7 +69,8 @@ export function spotterScript(
     matches: SPOTTER_MATCHES,
     excludeMatches: sitePatterns(pause.sites),
     runAt: 'document_idle',
-    allFrames: false,
+    allFrames: true,
+    matchOriginAsFallback: true,
     persistAcrossSessions: true,
   };
 }
@@ -120,7 +128,8 @@ function sameScript(registered: Partial<SpotterScript>, wanted: SpotterScript): 
     same(registered.matches, wanted.matches) &&
     same(registered.excludeMatches, wanted.excludeMatches) &&
     registered.runAt === wanted.runAt &&
-    (registered.allFrames ?? false) === wanted.allFrames
+    (registered.allFrames ?? false) === wanted.allFrames &&
+    (registered.matchOriginAsFallback ?? false) === wanted.matchOriginAsFallback
   );
 }
 

@@ -93,7 +93,7 @@ describe('Tooltip with an incident card', () => {
     expect(section('Toll').textContent).toContain('2 killed');
   });
 
-  it('says why this incident, with the confidence as a percentage, only when a match is given', () => {
+  it('says why this incident and how strong the evidence is, never who did it, only when a match is given', () => {
     const { unmount } = render(
       <Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />,
     );
@@ -109,7 +109,7 @@ describe('Tooltip with an incident card', () => {
       />,
     );
     expect(text()).toContain(
-      'Why this incident: place Zakura, an attack, 3 days before publication · confidence 83%',
+      'Why this incident: place Zakura, an attack, 3 days before publication · fair evidence that the page is about it (83%), not of who did it',
     );
   });
 

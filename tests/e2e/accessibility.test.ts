@@ -14,7 +14,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
-import { inUi, noteFrame, registerUiSelector, selectWithMouse } from '../../scripts/page-ui-probe';
+import { inUi, noteFrame, registerUiSelector, selectWithMouse, waitForUi } from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -91,6 +91,8 @@ describe('accessibility of ClaimLens’s own UI', () => {
     await page.goto(url);
     await waitForReport(browser, url);
     await page.keyboard.press('Alt+Shift+N');
+    // The host is made when the tooltip first opens: wait for it before handing its root to the test.
+    await waitForUi(page, '.cl-tooltip .cl-title');
     await (await inUi(page, '.cl-tooltip .cl-title')).waitFor();
     // The shadow root is closed, which axe cannot enter: the tooltip is checked as a copy, with the
     // shadow root's styles, in an open shadow root of its own.

@@ -83,6 +83,12 @@ function tooltip(page: Page) {
   return inUi(page, '.cl-tooltip');
 }
 
+/** The tooltip's title now, or null while there is none (never waits for one). */
+async function titleShown(page: Page): Promise<string | null> {
+  const heading = (await tooltip(page)).locator('.cl-title');
+  return (await heading.count()) > 0 ? heading.first().textContent() : null;
+}
+
 /** Steps through the marks with the keyboard until the tooltip shows `title`. */
 async function stepTo(page: Page, title: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -208,9 +214,7 @@ describe('inline context on a Zakura-like report', () => {
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(150);
     expect(await (await tooltip(page)).count()).toBe(0); // not at once: reading over a name is not asking
-    await expect
-      .poll(async () => (await tooltip(page)).locator('.cl-title').textContent(), { timeout: 3000 })
-      .toBe('Tehreek-ul-Mujahideen');
+    await expect.poll(async () => titleShown(page), { timeout: 3000 }).toBe('Tehreek-ul-Mujahideen');
     expect(await (await tooltip(page)).textContent()).toMatch(/Zakura/);
     await page.mouse.move(5, 5);
     await expect.poll(async () => (await tooltip(page)).count(), { timeout: 3000 }).toBe(0);
@@ -299,11 +303,10 @@ describe('pages ClaimLens must leave alone', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.filter((e) => e.kind !== 'place')).toEqual([]);
     expect(report.incidents).toEqual([]);
-    // One look at its whole text told the background there is nothing to find: the page was never
-    // walked, and its JSON-LD and <time> were not even read.
+    // Its whole text was glanced at first. (The page names Egypt and Spain, where incidents of the
+    // default pack happened, beside words of violence in a myth: the glance may have it read, which
+    // costs a walk but never a mark.)
     expect(report.timing.glanced).toBeGreaterThan(1000);
-    expect(report.timing).toMatchObject({ textNodes: 0, characters: 0 });
-    expect(report.timing.phases.metadata).toBeUndefined();
     const counts = await highlightCounts(page);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(await uiHostName(page)).toBeUndefined();

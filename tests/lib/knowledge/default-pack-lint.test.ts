@@ -40,6 +40,7 @@ const RELATIONS_AWAITING_DATES = [
 const SUMMARIES_AWAITING_STATEMENTS = [
   'incident-charlie-hebdo-2015 group-islamic-state',
   'incident-ankara-2015 group-pkk',
+  'incident-cali-2025 group-farc',
   'incident-in-amenas-2013 group-al-qaeda',
   'incident-in-amenas-2013 group-aqim',
 ];

@@ -61,6 +61,21 @@ describe('registering the content script', () => {
     expect(sitePatterns(['bad host', 'UPPER.example'])).toEqual([]);
   });
 
+  it('reads frames too, those without an address of their own included, and updates a registration made for the top page only', async () => {
+    expect(spotterScript({ everywhere: false, sites: [] })).toMatchObject({
+      allFrames: true,
+      matchOriginAsFallback: true,
+    });
+    const { port, scripts, writes } = fakeScripting();
+    await registerSpotter(port, { everywhere: false, sites: [] });
+    // What an earlier version registered, kept by the browser across sessions.
+    const old = scripts.get(SPOTTER_SCRIPT_ID)!;
+    scripts.set(SPOTTER_SCRIPT_ID, { ...old, allFrames: false, matchOriginAsFallback: undefined } as never);
+    await registerSpotter(port, { everywhere: false, sites: [] });
+    expect(writes).toEqual(['register', 'update']);
+    expect(scripts.get(SPOTTER_SCRIPT_ID)).toMatchObject({ allFrames: true, matchOriginAsFallback: true });
+  });
+
   it('registers, changes and removes the script as the pause settings change, writing only on a change', async () => {
     const { port, scripts, writes } = fakeScripting();
     await registerSpotter(port, { everywhere: false, sites: [] });
