@@ -5,14 +5,14 @@
  * script's own world (the DevTools protocol reaches it; a page's scripts cannot). Reaching the UI
  * itself (toolbar, notes frames) as a reader would is scripts/page-ui-probe.ts.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_PRIORITY } from '../lib/page/mark-layer';
 import type { ExtensionBrowser } from './browser-harness';
 
 export type PublicStyle = keyof typeof HIGHLIGHT_PRIORITY;
 
-/** The text of every public mark, by style (group, actor, incident, active). */
-export function publicMarks(page: Page): Promise<Partial<Record<PublicStyle, string[]>>> {
+/** The text of every public mark, by style (group, actor, incident, active), in a page or one of its frames. */
+export function publicMarks(page: Page | Frame): Promise<Partial<Record<PublicStyle, string[]>>> {
   return page.evaluate((priorities) => {
     const style = Object.fromEntries(Object.entries(priorities).map(([s, p]) => [p, s]));
     const out: Record<string, string[]> = {};

@@ -4,7 +4,9 @@
  * (how long it takes is measured by `npm run bench`, not asserted here).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { HIGHLIGHT_PRIORITY } from '../../lib/page/mark-layer';
+import { publicMarks } from '../../scripts/page-marks';
 import {
   launchWithExtension,
   serveStatic,
@@ -61,15 +63,7 @@ describe('frames', () => {
         page
           .frames()
           .filter((f) => f !== page.mainFrame())
-          .map((f) =>
-            f
-              .evaluate(
-                (name) =>
-                  [...(CSS.highlights.get('claimlens-group') ?? [])].filter((r) => `${r}` === name).length,
-                HOSTILE_GROUP,
-              )
-              .catch(() => 0),
-          ),
+          .map((f) => groupMarks(f).catch(() => 0)),
       );
       return counts;
     };
@@ -98,12 +92,9 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** The group's marks on the page: ranges that still cover the group's name. */
-const groupMarks = (page: Page) =>
-  page.evaluate(
-    (name) => [...(CSS.highlights.get('claimlens-group') ?? [])].filter((r) => `${r}` === name).length,
-    HOSTILE_GROUP,
-  );
+/** The group's marks on the page (or a frame): ranges that still cover the group's name. */
+const groupMarks = async (page: Page | Frame) =>
+  ((await publicMarks(page)).group ?? []).filter((text) => text === HOSTILE_GROUP).length;
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -161,21 +152,21 @@ describe('pages that keep changing', () => {
     expect(await groupMarks(page)).toBe(4);
     // Every frame the page draws while the list re-renders five times a second: how many marks it has.
     const frames = await page.evaluate(
-      (name) =>
+      ([name, priority]) =>
         new Promise<number[]>((done) => {
           (window as unknown as { __run(ms: number): void }).__run(200);
           const counts: number[] = [];
           const start = performance.now();
           const frame = () => {
-            counts.push(
-              [...(CSS.highlights.get('claimlens-group') ?? [])].filter((r) => `${r}` === name).length,
-            );
+            // The group's highlight, known by its painting order (its name is random per page).
+            const group = [...CSS.highlights.values()].find((h) => h.priority === priority);
+            counts.push([...(group ?? [])].filter((r) => `${r}` === name).length);
             if (performance.now() - start < 4000) requestAnimationFrame(frame);
             else done(counts);
           };
           requestAnimationFrame(frame);
         }),
-      HOSTILE_GROUP,
+      [HOSTILE_GROUP, HIGHLIGHT_PRIORITY.group] as const,
     );
     expect(frames.length).toBeGreaterThan(20);
     expect(frames.filter((n) => n !== 4)).toEqual([]);
