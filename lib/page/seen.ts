@@ -6,55 +6,55 @@
  * what lies under the click is checked.
  */
 
-/** A seen-or-not answer for one element, kept up to date while it is shown. */
+/** A seen-or-not answer for one element, asked at the moment of each click. */
 export interface SeenWatcher {
   /** Whether the element is seen now (a click at `point` is on it, when given). */
   seen(point?: { x: number; y: number }): Promise<boolean>;
   stop(): void;
 }
 
-/** How long a click made as the element appears waits for the browser's first verdict. */
-const FIRST_VERDICT_MS = 600;
+/** How long a click waits for the browser's verdict (it comes with the next frame drawn). */
+const VERDICT_MS = 600;
 
 interface VisibilityEntry extends IntersectionObserverEntry {
   isVisible?: boolean;
 }
 
+/**
+ * Each question gets a verdict of its own: a fresh observer is computed on the next frame, whereas
+ * one kept open reports a change only after its delay, so a cover put over the element just before
+ * the click would still be reported as not there.
+ */
 export function watchSeen(element: Element): SeenWatcher {
   const view = element.ownerDocument.defaultView;
-  let verdict: boolean | undefined;
-  let waiters: (() => void)[] = [];
-  let observer: IntersectionObserver | undefined;
-  if (view && 'isVisible' in view.IntersectionObserverEntry.prototype) {
-    observer = new view.IntersectionObserver(
-      (entries) => {
-        const last = entries[entries.length - 1] as VisibilityEntry | undefined;
-        if (!last) return;
-        verdict = last.isVisible === true;
-        for (const wake of waiters) wake();
-        waiters = [];
-      },
-      // trackVisibility and delay are IntersectionObserver v2; the DOM types do not know them yet.
-      { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    observer.observe(element);
-  }
+  const tracks = !!view && 'isVisible' in view.IntersectionObserverEntry.prototype;
+  const pending = new Set<() => void>();
   return {
     async seen(point) {
       if (!looksShown(element)) return false;
       if (point && !isUnder(element, point)) return false;
-      if (!observer) return true;
-      if (verdict === undefined)
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, FIRST_VERDICT_MS);
-        });
-      return verdict === true;
+      if (!tracks || !view) return true;
+      return new Promise<boolean>((resolve) => {
+        const observer = new view.IntersectionObserver(
+          (entries) =>
+            finish((entries[entries.length - 1] as VisibilityEntry | undefined)?.isVisible === true),
+          // trackVisibility and delay are IntersectionObserver v2; the DOM types do not know them yet.
+          { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+        );
+        const timer = setTimeout(() => finish(false), VERDICT_MS);
+        const stop = () => finish(false);
+        function finish(verdict: boolean) {
+          observer.disconnect();
+          clearTimeout(timer);
+          pending.delete(stop);
+          resolve(verdict);
+        }
+        pending.add(stop);
+        observer.observe(element);
+      });
     },
     stop() {
-      observer?.disconnect();
-      for (const wake of waiters) wake();
-      waiters = [];
+      for (const stop of [...pending]) stop();
     },
   };
 }
