@@ -31,6 +31,7 @@ import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { mayRestore, notesOfPage } from '../../lib/notes/page-scope';
 import { pageKeyFor } from '../../lib/notes/page-identity';
+import { passageResult } from '../../lib/notes/passage-note';
 import { installTestHooks } from './test-hooks';
 import { badgeText } from '../../lib/badge';
 import { TabFindings } from '../../lib/tab-findings';
@@ -225,7 +226,7 @@ export default defineBackground(() => {
     const draft = who.kind === 'page' ? { ...data, url: who.url } : data;
     const result = await noteRequests.saveNote(notesRepository(), draft);
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.after);
-    return result;
+    return passageResult(result);
   });
   // Notes opened from the popup in a new tab: the page is told which one to show once it has loaded.
   const pendingFocus = new Map<number, string>();
@@ -349,7 +350,7 @@ export default defineBackground(() => {
   onMessage('relinkNote', async ({ data: raw, sender }) => {
     const message = accept('relinkNote', raw, sender);
     if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
-    return noteRequests.relinkNote(notesRepository(), message.data);
+    return passageResult(await noteRequests.relinkNote(notesRepository(), message.data));
   });
   onMessage('setAnchorStatus', async ({ data: raw, sender }) => {
     const message = accept('setAnchorStatus', raw, sender);

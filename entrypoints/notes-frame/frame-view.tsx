@@ -17,6 +17,7 @@ import { untilAnswered } from '../../lib/notes/until-answered';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import type { FrameRole, FromFrame, ToFrame } from '../../lib/page/note-frame-protocol';
 import { watchSeen, type SeenWatcher } from '../../lib/page/seen';
+import type { PassageResult } from '../../lib/notes/passage-note';
 
 const SAVE_ATTEMPTS = 4;
 
@@ -281,7 +282,7 @@ export class FrameView {
  * A save the background did not answer (stopped mid-save, restarting) is sent again with the same id:
  * stored once whatever happened, or reported as failed — never lost silently.
  */
-async function saveWithRetry(draft: NoteDraft): Promise<NoteResult> {
+async function saveWithRetry(draft: NoteDraft): Promise<PassageResult> {
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
     try {
       return await sendMessage('saveNote', draft);

@@ -8,7 +8,7 @@
 import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
 import { createAnchorer, describe } from '../../lib/anchoring';
 import { translate as t } from '../../lib/i18n';
-import type { NoteDraft, NoteResult, PageNotes } from '../../lib/messaging';
+import type { NoteDraft, PageNotes } from '../../lib/messaging';
 import type { NotesPorts } from '../../lib/page/page-ui-contract';
 import { DEFAULT_COLOR, type AnchorStatus, type Note } from '../../lib/notes/note-types';
 import { keepBeside } from '../../lib/page/floating';
@@ -22,6 +22,7 @@ import type { Mark, Spotter } from '../../lib/page/spotter';
 import { PrivateFrame } from './private-frame';
 import type { PanelController } from './tooltip';
 import { show, type UiRoot } from './ui-root';
+import type { PassageResult } from '../../lib/notes/passage-note';
 
 const REANCHOR_DEBOUNCE_MS = 500;
 const SAVE_ATTEMPTS = 4;
@@ -310,7 +311,7 @@ export class NotesController {
     }
     const links = this.mentionsIn(range);
     relinking.busy = true;
-    let result: NoteResult;
+    let result: PassageResult;
     try {
       result = await this.ports.relinkNote({ id: relinking.id, selectors, ...links });
     } catch {
@@ -447,7 +448,7 @@ export class NotesController {
    * A save the background did not answer (stopped mid-save, restarting) is sent again with the same
    * id: stored once whatever happened, or reported as failed — never lost silently.
    */
-  private async saveWithRetry(draft: NoteDraft): Promise<NoteResult> {
+  private async saveWithRetry(draft: NoteDraft): Promise<PassageResult> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       try {
         return await this.ports.saveNote(draft);

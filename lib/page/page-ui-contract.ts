@@ -5,20 +5,21 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { Card } from '../knowledge/cards';
-import type { NoteDraft, NoteResult, PageNotes, RelinkRequest } from '../messaging';
+import type { NoteDraft, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus } from '../notes/note-types';
 import type { MarkInteractionHandlers } from './mark-interaction';
 import type { Spotter, Mark } from './spotter';
+import type { PassageResult } from '../notes/passage-note';
 
 /**
  * What the page side sends about notes: highlights (no text), anchoring, re-linking. Notes with the
  * reader's words are written, changed and deleted by the notes frame, never from the page side.
  */
 export interface NotesPorts {
-  saveNote(draft: NoteDraft): Promise<NoteResult>;
+  saveNote(draft: NoteDraft): Promise<PassageResult>;
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): Promise<void>;
   /** Gives a note (an orphan) the passage the reader selected. */
-  relinkNote(request: RelinkRequest): Promise<NoteResult>;
+  relinkNote(request: RelinkRequest): Promise<PassageResult>;
 }
 
 export interface PageUiDeps {
