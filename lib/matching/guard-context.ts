@@ -1,7 +1,7 @@
 /**
  * When a guarded alias ("Jaish", "Ansar al-Islam") counts: where the page names its group plainly, or
- * a group or media arm the pack relates to it (a front, branch, parent, splinter, ally), and, of
- * groups that share the alias, only the one the page's context points to.
+ * (a name, not an acronym) a group or media arm the pack relates to it (a front, branch, parent,
+ * splinter, ally), and, of groups that share the alias, only the one the page's context points to.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { EntityKind, RelationType } from '../knowledge/pack-types';

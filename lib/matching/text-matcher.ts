@@ -16,7 +16,14 @@ import {
 } from './incident-linker';
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
 import { guardSupport, pickSharedGuarded, relatedOutfits } from './guard-context';
-import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
+import {
+  filterMatches,
+  hasRightCase,
+  isCaseSensitive,
+  isGuarded,
+  type PatternInfo,
+  type RawMatch,
+} from './mention-filter';
 import { foldText } from './normalise';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
 import { countAtOrBelow } from '../sorted-search';
@@ -66,6 +73,7 @@ export interface PageText {
 }
 
 const CONTEXT_RADIUS = 350;
+const NO_RELATIONS: ReadonlyMap<string, readonly string[]> = new Map();
 const AROUND = 40;
 
 export class TextMatcher {
@@ -90,7 +98,10 @@ export class TextMatcher {
     const mentions: TextMention[] = found.map((m) => {
       const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
       const guarded = isGuarded(m.pattern, this.info);
-      const context = guarded ? this.related.get(target.id) : undefined;
+      // A guarded name ("Jaish") counts beside a related outfit too; a guarded acronym ("ISS" beside
+      // al-Shabaab may be an institute) only beside its own group.
+      const context =
+        guarded && !isCaseSensitive(m.pattern, this.info) ? this.related.get(target.id) : undefined;
       return {
         start: m.start,
         end: m.end,
@@ -107,7 +118,8 @@ export class TextMatcher {
       ...(page.plainIds ?? []),
       ...mentions.filter((m) => !m.guarded).map((m) => m.targetId),
     ]);
-    const support = (m: TextMention) => (m.guarded ? guardSupport(m.targetId, plain, this.related) : 3);
+    const support = (m: TextMention) =>
+      m.guarded ? guardSupport(m.targetId, plain, m.context ? this.related : NO_RELATIONS) : 3;
     const counted = (m: TextMention) => support(m) > 0;
     // A guarded alias ("IS", "Isis") with nothing plain beside it is not sent back at all: it would
     // never be marked, and the page would pay for mapping it. A guarded place name ("Nice",
