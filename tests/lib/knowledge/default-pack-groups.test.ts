@@ -71,14 +71,27 @@ describe('default pack: short names counted only beside their group or a related
     ).toEqual(['group-jaish-al-adl']);
   });
 
-  it('leaves "HUJI" unmarked with no group context, and marks it beside its Bangladeshi branch', async () => {
+  it('leaves "HUJI" unmarked alone, and marks it beside its own group only', async () => {
     expect(await groups('Researchers at HUJI published a study of desert plants this week.')).toEqual([]);
+    expect(
+      await groups(
+        'Harkat-ul-Jihad al-Islami was blamed for the blasts.',
+        'HUJI cadres were arrested later.',
+      ),
+    ).toEqual(['group-huji']);
+    // An acronym needs its own group named: beside a related outfit it may mean something else.
     expect(
       await groups(
         'Police said Harkat-ul-Jihad al-Islami Bangladesh had trained the men.',
         'HUJI cadres were arrested in the raid.',
       ),
-    ).toEqual(['group-huji-b', 'group-huji']);
+    ).toEqual(['group-huji-b']);
+  });
+
+  it('does not take "ISS" beside al-Shabaab for the Islamic State in Somalia', async () => {
+    expect(
+      await groups('Al-Shabaab fighters attacked the base, analysts at the ISS in Pretoria said.'),
+    ).toEqual(['group-al-shabaab']);
   });
 });
 
@@ -117,5 +130,31 @@ describe('default pack: groups that share the name "Ansar al-Islam"', () => {
         'Al-Qaeda itself said nothing.',
       ),
     ).toEqual(['group-aqis', 'group-ansar-al-islam-bangladesh', 'group-al-qaeda']);
+  });
+});
+
+describe('default pack: names in the scripts readers meet', () => {
+  it('recognises The Resistance Front in Hindi and Bengali', async () => {
+    expect(await groups('द रेजिस्टेंस फ्रंट ने हमले की जिम्मेदारी ली।')).toEqual(['group-the-resistance-front']);
+    expect(await groups('দ্য রেসিস্টেন্স ফ্রন্ট হামলার দায় স্বীকার করেছে।')).toEqual([
+      'group-the-resistance-front',
+    ]);
+  });
+});
+
+describe('default pack: Ansaroul Islam of Burkina Faso', () => {
+  it('recognises its French-derived spelling alone', async () => {
+    expect(await groups('Ansaroul Islam fighters attacked a gendarmerie post near Djibo.')).toEqual([
+      'group-ansaroul-islam',
+    ]);
+  });
+
+  it('leaves "Ansarul Islam" unmarked without the group or its Sahel ally, as it also names a Pakistani volunteer force', async () => {
+    expect(
+      await groups('The ministry banned Ansarul Islam, the volunteer wing of a religious party.'),
+    ).toEqual([]);
+    expect(
+      await groups('Ansarul Islam was formed with help from Katiba Macina, analysts in Burkina Faso say.'),
+    ).toEqual(['group-ansaroul-islam', 'group-macina-liberation-front']);
   });
 });
