@@ -158,3 +158,30 @@ describe('default pack: Ansaroul Islam of Burkina Faso', () => {
     ).toEqual(['group-ansaroul-islam', 'group-macina-liberation-front']);
   });
 });
+
+describe('default pack: the Islamic State in French, Portuguese and Spanish', () => {
+  it('recognises "Estado Islâmico" and "Estado Islámico"', async () => {
+    expect(await groups('O Estado Islâmico reivindicou o ataque através da sua agência.')).toEqual([
+      'group-islamic-state',
+    ]);
+    expect(await groups('El Estado Islámico reivindicó el atentado el domingo.')).toEqual([
+      'group-islamic-state',
+    ]);
+  });
+
+  it('counts the French "EI" beside the group named in full, and not alone', async () => {
+    const found = await spot(
+      htmlDocument("<p>Le groupe État islamique (EI) a revendiqué l'attaque. L'EI a publié une photo.</p>")
+        .body,
+      pack,
+    );
+    expect(found.map((m) => m.text)).toEqual(['État islamique', 'EI', 'EI']);
+    expect(await groups("L'EI a été évoqué lors de la réunion du conseil.")).toEqual([]);
+  });
+
+  it('reads "État islamique au Khorassan (EI-K)" as the Khorasan branch, not the parent group', async () => {
+    expect(await groups("L'État islamique au Khorassan (EI-K) a revendiqué l'attentat.")).toEqual([
+      'group-is-khorasan',
+    ]);
+  });
+});
