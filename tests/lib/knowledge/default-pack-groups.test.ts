@@ -185,3 +185,12 @@ describe('default pack: the Islamic State in French, Portuguese and Spanish', ()
     ]);
   });
 });
+
+describe('default pack: the Ajang-Ajang faction of the Abu Sayyaf', () => {
+  it('recognises both spellings', async () => {
+    expect(await groups('Soldiers pursued the Ajang-Ajang group in the hills of Patikul.')).toEqual([
+      'group-ajang-ajang',
+    ]);
+    expect(await groups('The Adjang-Adjang faction was blamed by the army.')).toEqual(['group-ajang-ajang']);
+  });
+});
