@@ -178,8 +178,9 @@ export interface AliasObject {
   /** Matched only with exactly this letter case ("IS", "ISIL"). */
   caseSensitive?: boolean;
   /**
-   * Matched only where the page also names the entity by an alias without this flag, or defines the
-   * acronym ("Islamic State (IS)"). For short acronyms and words that have other meanings ("IS", "Isis").
+   * Matched only where the page also names the entity (or, unless this is a case-sensitive acronym, a
+   * group or media arm related to it) by an alias without this flag ("Islamic State (IS)"; "Jaish"
+   * beside a front of Jaish-e-Mohammed). For short acronyms and words that have other meanings ("IS", "Isis").
    */
   needsContext?: boolean;
   /** Period in which the name was in use (former and front names). */

@@ -5,14 +5,20 @@
 
 /**
  * The mentions that count on a page: visible ones, and guarded ones ("IS", "Isis") only for an entity
- * the page also names plainly ("Islamic State", "ISIS").
+ * the page also names plainly ("Islamic State", "ISIS"), or whose `contextOf` it names plainly (the
+ * outfits related to it: "Jaish" beside a front of Jaish-e-Mohammed).
  */
 export function countedMentions<T extends { guarded: boolean; visible: boolean }>(
   mentions: readonly T[],
   ownerOf: (mention: T) => string,
+  contextOf: (mention: T) => readonly string[] | undefined = () => undefined,
 ): T[] {
   const plainly = new Set(mentions.filter((m) => !m.guarded && m.visible).map(ownerOf));
-  return mentions.filter((m) => m.visible && (!m.guarded || plainly.has(ownerOf(m))));
+  return mentions.filter(
+    (m) =>
+      m.visible &&
+      (!m.guarded || plainly.has(ownerOf(m)) || (contextOf(m)?.some((id) => plainly.has(id)) ?? false)),
+  );
 }
 
 /**

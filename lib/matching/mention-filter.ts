@@ -53,6 +53,14 @@ export function filterMatches<T extends RawMatch>(matches: readonly T[], info: P
   return kept;
 }
 
+/**
+ * Whether a match's pattern must have its letter case: an acronym ("ISS", "TRF"), whose other meanings
+ * (an institute, an army) are as likely beside a related outfit as anywhere.
+ */
+export function isCaseSensitive(pattern: number, info: PatternInfo): boolean {
+  return (info.automaton.patternFlags(pattern) & PATTERN_CASE_SENSITIVE) !== 0;
+}
+
 /** Whether a match's pattern only counts where the page also names its owner plainly. */
 export function isGuarded(pattern: number, info: PatternInfo): boolean {
   return (info.automaton.patternFlags(pattern) & PATTERN_NEEDS_CONTEXT) !== 0;

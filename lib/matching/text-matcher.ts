@@ -15,7 +15,16 @@ import {
   type LinkOptions,
 } from './incident-linker';
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
-import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
+import { guardSupport, pickSharedGuarded, relatedOutfits } from './guard-context';
+import {
+  filterMatches,
+  hasRightCase,
+  isCaseSensitive,
+  isGuarded,
+  type PatternInfo,
+  type RawMatch,
+} from './mention-filter';
+import { foldText } from './normalise';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
 import { countAtOrBelow } from '../sorted-search';
 
@@ -26,8 +35,10 @@ export interface TextMention {
   type: MatchTarget['type'];
   kind: MatchTarget['kind'];
   name: string;
-  /** Counts only where the page names the same entity plainly too ("IS", "Isis"). */
+  /** Counts only where the page names the same entity plainly too ("IS", "Isis"), or one of `context`. */
   guarded: boolean;
+  /** Of a guarded mention: the outfits related to its entity, whose plain mention lets it count too. */
+  context?: string[];
 }
 
 export interface TextMatches {
@@ -62,11 +73,13 @@ export interface PageText {
 }
 
 const CONTEXT_RADIUS = 350;
+const NO_RELATIONS: ReadonlyMap<string, readonly string[]> = new Map();
 const AROUND = 40;
 
 export class TextMatcher {
   private readonly automaton: PackedAutomaton;
   private readonly info: PatternInfo;
+  private readonly related: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -75,6 +88,7 @@ export class TextMatcher {
   ) {
     this.automaton = new PackedAutomaton(bundle.automaton);
     this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
+    this.related = relatedOutfits(kb);
   }
 
   match(page: PageText): TextMatches {
@@ -83,6 +97,11 @@ export class TextMatcher {
     const found = filterMatches(raw, this.info);
     const mentions: TextMention[] = found.map((m) => {
       const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
+      const guarded = isGuarded(m.pattern, this.info);
+      // A guarded name ("Jaish") counts beside a related outfit too; a guarded acronym ("ISS" beside
+      // al-Shabaab may be an institute) only beside its own group.
+      const context =
+        guarded && !isCaseSensitive(m.pattern, this.info) ? this.related.get(target.id) : undefined;
       return {
         start: m.start,
         end: m.end,
@@ -90,7 +109,8 @@ export class TextMatcher {
         type: target.type,
         kind: target.kind,
         name: target.name,
-        guarded: isGuarded(m.pattern, this.info),
+        guarded,
+        ...(context ? { context: [...context] } : {}),
       };
     });
 
@@ -98,11 +118,19 @@ export class TextMatcher {
       ...(page.plainIds ?? []),
       ...mentions.filter((m) => !m.guarded).map((m) => m.targetId),
     ]);
-    const counted = (m: TextMention) => !m.guarded || plain.has(m.targetId);
+    const support = (m: TextMention) =>
+      m.guarded ? guardSupport(m.targetId, plain, m.context ? this.related : NO_RELATIONS) : 3;
+    const counted = (m: TextMention) => support(m) > 0;
     // A guarded alias ("IS", "Isis") with nothing plain beside it is not sent back at all: it would
     // never be marked, and the page would pay for mapping it. A guarded place name ("Nice",
-    // "Sinai") is kept as weaker evidence: it goes back only if an incident rests on it.
-    const kept = mentions.filter((m) => counted(m) || m.kind === 'place');
+    // "Sinai") is kept as weaker evidence: it goes back only if an incident rests on it. Where
+    // groups share a guarded alias, only the one the page points to goes back (guard-context.ts).
+    let folded: string | undefined;
+    const kept = pickSharedGuarded(
+      mentions.filter((m) => counted(m) || m.kind === 'place'),
+      support,
+      () => (folded ??= foldText(text)),
+    );
     mentions.length = 0;
     mentions.push(...kept);
     const evidenceIndexes: number[] = [];

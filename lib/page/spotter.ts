@@ -650,9 +650,10 @@ export class Spotter {
     const counted = this.timed('count', () => {
       this.dropGone();
       const ownerOf = (m: Mention) => m.found.targetId;
+      const contextOf = (m: Mention) => m.found.context;
       // Check CSS visibility only where it can matter, then count again with the answers.
       const visibility = new Map<Element, boolean>();
-      for (const mention of countedMentions(this.mentions, ownerOf)) {
+      for (const mention of countedMentions(this.mentions, ownerOf, contextOf)) {
         if (mention.checked) continue;
         mention.checked = true;
         const parent = mention.range.startContainer.parentElement;
@@ -660,7 +661,11 @@ export class Spotter {
         mention.visible = visibility.get(parent) ?? isVisible(parent);
         visibility.set(parent, mention.visible);
       }
-      return withTopic(countedMentions(this.mentions, ownerOf), (m) => m.found.kind, this.hasIncident());
+      return withTopic(
+        countedMentions(this.mentions, ownerOf, contextOf),
+        (m) => m.found.kind,
+        this.hasIncident(),
+      );
     });
     this.timed('draw', () => this.draw(counted));
     const findings = this.timed('report', () => this.findingsOf(counted));

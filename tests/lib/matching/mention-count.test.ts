@@ -19,6 +19,15 @@ describe('which mentions count on a page', () => {
     );
   });
 
+  it('counts a guarded alias beside a related outfit named plainly, and not beside an unrelated one', () => {
+    type M = ReturnType<typeof m> & { context?: string[] };
+    const jaish: M = { ...m('jem', 'group', true), context: ['paff'] };
+    const ctx = (x: M) => x.context;
+    expect(countedMentions<M>([jaish, m('paff', 'group')], (x) => x.owner, ctx)).toHaveLength(2);
+    expect(countedMentions<M>([jaish, m('hamas', 'group')], (x) => x.owner, ctx)).toHaveLength(1);
+    expect(countedMentions<M>([jaish, m('paff', 'group', false, false)], (x) => x.owner, ctx)).toEqual([]);
+  });
+
   it('leaves people and organisations unmarked on a page that names no group and no incident', () => {
     const election = [m('biden', 'person'), m('police', 'organization'), m('delhi', 'place')];
     expect(withTopic(election, (x) => x.kind, false).map((x) => x.owner)).toEqual(['delhi']);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { guardSupport, pickSharedGuarded, qualifierOf } from '../../../lib/matching/guard-context';
+
+const mention = (targetId: string, name: string, start = 10, end = 24, guarded = true) => ({
+  start,
+  end,
+  targetId,
+  name,
+  guarded,
+});
+
+describe('which of several groups sharing a guarded name a page means', () => {
+  it('reads the qualifier of a disambiguated name', () => {
+    expect(qualifierOf('Ansar al-Islam (Egypt)')).toBe('egypt');
+    expect(qualifierOf('Ansar al-Sharia (Libya)')).toBe('libya');
+    expect(qualifierOf('Hamas')).toBeUndefined();
+  });
+
+  it('rates support: the group itself named, a related outfit named, or nothing', () => {
+    const related = new Map([['group-a', ['group-parent']]]);
+    expect(guardSupport('group-a', new Set(['group-a']), related)).toBe(2);
+    expect(guardSupport('group-a', new Set(['group-parent']), related)).toBe(1);
+    expect(guardSupport('group-a', new Set(['group-other']), related)).toBe(0);
+  });
+
+  it('keeps the better-supported group where two share a name at one place', () => {
+    const egypt = mention('egypt', 'Ansar al-Islam (Egypt)');
+    const iraq = mention('iraq', 'Ansar al-Islam (Iraq)');
+    const support = (m: { targetId: string }) => (m.targetId === 'egypt' ? 2 : 1);
+    expect(pickSharedGuarded([egypt, iraq], support, () => '')).toEqual([egypt]);
+  });
+
+  it('at a tie, keeps the group whose qualifier the page names, as a word or the start of one', () => {
+    const egypt = mention('egypt', 'Ansar al-Islam (Egypt)');
+    const iraq = mention('iraq', 'Ansar al-Islam (Iraq)');
+    const tie = () => 1;
+    expect(pickSharedGuarded([egypt, iraq], tie, () => 'the iraqi army said')).toEqual([iraq]);
+    expect(pickSharedGuarded([egypt, iraq], tie, () => 'nothing to tell them apart')).toEqual([egypt, iraq]);
+    // Both named: the page gives no way to tell, and both stay.
+    expect(pickSharedGuarded([egypt, iraq], tie, () => 'iraqis and egyptians')).toEqual([egypt, iraq]);
+  });
+
+  it('leaves alone mentions that no other group shares', () => {
+    const a = mention('egypt', 'Ansar al-Islam (Egypt)', 0, 14);
+    const b = mention('iraq', 'Ansar al-Islam (Iraq)', 30, 44);
+    const plain = mention('al-qaeda', 'al-Qaeda', 50, 58, false);
+    expect(
+      pickSharedGuarded(
+        [a, b, plain],
+        () => 1,
+        () => '',
+      ),
+    ).toEqual([a, b, plain]);
+  });
+});
