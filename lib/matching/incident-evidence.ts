@@ -101,7 +101,7 @@ export class ArticleReading {
     const text = this.folded;
     if (!this.wordStarts) {
       this.wordStarts = new Map();
-      for (let at = 0; at < text.length - 1; ) {
+      for (let at = 0; at < text.length - 1;) {
         const end = text.indexOf(' ', at + 1);
         if (end < 0) break;
         const word = text.slice(at + 1, end);
