@@ -72,6 +72,8 @@ export function installTestHooks(worker: HookedWorker): void {
       count: await notesRepository().count(),
       ids: (await notesRepository().search('')).map((n) => n.id),
     }),
+    /** One stored note as it is in the repository (E2E tests check what was filed where). */
+    note: async (id: string) => (await notesRepository().get(id)) ?? null,
     /** Stores generated notes (the benchmark's popup at 10,000 notes). */
     seedNotes: async (count: number) => notesRepository().restoreAll(generateNotes(count)),
     /** Holds saves before and after writing, so a test can stop the worker in the middle of one. */

@@ -71,12 +71,13 @@ interface Guarded {
 /**
  * Of guarded mentions that several groups share at one place ("Ansar al-Islam" of Bangladesh, of Egypt),
  * the ones to keep: those with the strongest support; at a tie, those whose qualifier the page names
- * (`foldedPage`: the page folded with foldText), else all of them. Other mentions are kept as they are.
+ * (`pageText`: the page's text, read without regard to case), else all of them. Other mentions are kept
+ * as they are.
  */
 export function pickSharedGuarded<T extends Guarded>(
   mentions: readonly T[],
   support: (m: T) => number,
-  foldedPage: () => string,
+  pageText: () => string,
 ): T[] {
   const bySpan = new Map<string, T[]>();
   for (const m of mentions) {
@@ -87,6 +88,17 @@ export function pickSharedGuarded<T extends Guarded>(
     else bySpan.set(key, [m]);
   }
   const dropped = new Set<T>();
+  // Each qualifier is looked for once per page, however often its name comes back; the page is not
+  // folded for it (folding a 1 MB page costs some 200 ms).
+  const pageNames = new Map<string, boolean>();
+  const pageNamesQualifier = (q: string) => {
+    let found = pageNames.get(q);
+    if (found === undefined) {
+      found = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(q)}`, 'iu').test(pageText());
+      pageNames.set(q, found);
+    }
+    return found;
+  };
   for (const list of bySpan.values()) {
     if (new Set(list.map((m) => m.targetId)).size < 2) continue;
     const best = Math.max(...list.map(support));
@@ -94,7 +106,7 @@ export function pickSharedGuarded<T extends Guarded>(
     if (kept.length > 1) {
       const named = kept.filter((m) => {
         const q = qualifierOf(m.name);
-        return q !== undefined && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(q)}`, 'u').test(foldedPage());
+        return q !== undefined && pageNamesQualifier(q);
       });
       if (named.length > 0) kept = named;
     }

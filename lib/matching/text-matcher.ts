@@ -24,7 +24,6 @@ import {
   type PatternInfo,
   type RawMatch,
 } from './mention-filter';
-import { foldText } from './normalise';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
 import { countAtOrBelow } from '../sorted-search';
 
@@ -125,11 +124,10 @@ export class TextMatcher {
     // never be marked, and the page would pay for mapping it. A guarded place name ("Nice",
     // "Sinai") is kept as weaker evidence: it goes back only if an incident rests on it. Where
     // groups share a guarded alias, only the one the page points to goes back (guard-context.ts).
-    let folded: string | undefined;
     const kept = pickSharedGuarded(
       mentions.filter((m) => counted(m) || m.kind === 'place'),
       support,
-      () => (folded ??= foldText(text)),
+      () => text,
     );
     mentions.length = 0;
     mentions.push(...kept);

@@ -87,6 +87,16 @@ interface StoredNote {
   tags: string[];
 }
 
+/** A note as stored (the test build's hook on the worker). */
+const storedNote = (id: string) =>
+  browser.worker.evaluate(
+    (noteId) =>
+      (
+        globalThis as unknown as { claimlens: { note(id: string): Promise<StoredNote | null> } }
+      ).claimlens.note(noteId),
+    id,
+  );
+
 const openPage = (page: Page, url: string, canonical?: string) =>
   fromContentWorld(page, 'openPage', {
     address: { url, canonical, title: 'Any' },
@@ -111,10 +121,12 @@ describe('the background answers a content script about its own page only', () =
       entityIds: [],
       incidentIds: [],
     });
-    const result = answer.res as { ok: boolean; note: StoredNote };
+    const result = answer.res as { ok: boolean; note: { id: string } };
     expect(result.ok).toBe(true);
-    expect(result.note.pageKey).toBe(server.url('desk/bridge-vote.html'));
-    saved = result.note;
+    // The answer to the content script names the passage, not the reader's words.
+    expect(JSON.stringify(result)).not.toMatch(/council|notebook/);
+    saved = (await storedNote(result.note.id))!;
+    expect(saved.pageKey).toBe(server.url('desk/bridge-vote.html'));
     // The page itself, and its own address with query noise, get the note back.
     expect((await openPage(page, page.url())).map((n) => n.id)).toEqual([saved.id]);
     const noisy = await open('desk/bridge-vote.html?ref=front-page');
@@ -164,8 +176,13 @@ describe('the background answers a content script about its own page only', () =
 
     // The note is as it was, on its own page.
     const own = await open('desk/bridge-vote.html');
-    const [note] = await openPage(own, own.url());
-    expect(note).toMatchObject({ id: saved.id, text: saved.text, tags: ['council-source'] });
+    const [passage] = await openPage(own, own.url());
+    expect(passage?.id).toBe(saved.id);
+    expect(await storedNote(saved.id)).toMatchObject({
+      pageKey: saved.pageKey,
+      text: saved.text,
+      tags: ['council-source'],
+    });
     await own.close();
   });
 });

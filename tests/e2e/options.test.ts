@@ -160,7 +160,10 @@ describe('packs on the options page', () => {
     // A page opened now is told by the registration, before it reads anything, that only the
     // article is marked: it reads the article and nothing else.
     const registeredFiles = () =>
-      browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts())[0]?.js);
+      browser.worker.evaluate(
+        async () =>
+          (await chrome.scripting.getRegisteredContentScripts({ ids: ['claimlens-spotter'] }))[0]?.js,
+      );
     await expect.poll(registeredFiles).toEqual(['article-scope.js', 'content-scripts/spotter.js']);
     const fresh = await browser.context.newPage();
     const freshUrl = server.url('team-pack-page.html?opened-after');
