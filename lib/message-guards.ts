@@ -1,4 +1,5 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
+import { isNoteRange } from './anchoring/range-selector';
 import {
   MAX_GLANCE,
   type NoteDraft,
@@ -60,7 +61,8 @@ const isSelectors = (v: unknown): v is NoteSelectors =>
     (isObj(v.position) &&
       isNum(v.position.start) &&
       isNum(v.position.end) &&
-      v.position.start <= v.position.end));
+      v.position.start <= v.position.end)) &&
+  (v.range === undefined || isNoteRange(v.range));
 
 const isTags = (v: unknown): v is string[] => strList(v, 50, 100) && v.every((t) => t.trim().length > 0);
 

@@ -1,4 +1,6 @@
 // Reading and writing notes: validation, idempotent saves, page aliases and indexed search over the notes database.
+import { isNoteRange } from '../anchoring/range-selector';
+import { copyRange } from './note-range';
 import { notesDb, type NotesDatabase } from './db';
 import {
   ANCHOR_STATUSES,
@@ -140,6 +142,8 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     if ((end as number) < (start as number)) throw refuse(localize('reasonQuotePositionInvalid'));
     checkedPosition = { start: start as number, end: end as number };
   }
+  const range = selectors.range;
+  if (range !== undefined && !isNoteRange(range)) throw refuse(localize('reasonQuoteRangeInvalid'));
 
   const text = input.text ?? '';
   if (typeof text !== 'string') throw refuse(localize('reasonNoteNotText'));
@@ -167,6 +171,7 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     selectors: {
       quote: { exact, prefix, suffix },
       ...(checkedPosition ? { position: checkedPosition } : {}),
+      ...(range ? { range: copyRange(range) } : {}),
     },
     text,
     tags,
@@ -236,7 +241,7 @@ function checkAnchorStatus(value: unknown, failed: Failed): AnchorStatus | undef
 
 /** Everything a reader would see change: two notes with the same content key are the same save. */
 function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): string {
-  const { quote, position } = note.selectors;
+  const { quote, position, range } = note.selectors;
   return JSON.stringify([
     note.id,
     note.pageKey,
@@ -248,6 +253,7 @@ function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): stri
     quote.suffix,
     position?.start ?? null,
     position?.end ?? null,
+    range ? [range.startContainer, range.startOffset, range.endContainer, range.endOffset] : null,
     note.text,
     note.tags,
     note.color,

@@ -278,6 +278,23 @@ describe('guards of the bulk and re-link messages', () => {
       messageGuards.relinkNote({ ...relink, selectors: { quote: { exact: '', prefix: '', suffix: '' } } }),
     ).toBe(false);
     expect(messageGuards.relinkNote({ ...relink, entityIds: 'group-is' })).toBe(false);
+    // Where the passage starts and ends in the page's elements: plain element paths only.
+    const range = {
+      startContainer: '/article[1]/p[2]',
+      startOffset: 4,
+      endContainer: '/article[1]/p[2]',
+      endOffset: 9,
+    };
+    expect(messageGuards.relinkNote({ ...relink, selectors: { ...stored.selectors, range } })).toBe(true);
+    for (const bad of [
+      { ...range, startContainer: '//p[@id="x"]' },
+      { ...range, endOffset: -1 },
+      { ...range, startOffset: '4' },
+      'range',
+    ])
+      expect(messageGuards.relinkNote({ ...relink, selectors: { ...stored.selectors, range: bad } })).toBe(
+        false,
+      );
     expect(messageGuards.startRelink({ tabId: 3, id: 'note-1234' })).toBe(true);
     expect(messageGuards.startRelink({ tabId: '3', id: 'note-1234' })).toBe(false);
   });

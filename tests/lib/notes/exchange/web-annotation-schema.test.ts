@@ -21,6 +21,8 @@ function check(json: string) {
   for (const item of doc.first?.items ?? []) {
     for (const s of [item.target.selector].flat()) {
       if (s.type === 'TextPositionSelector') expect(s.start).toBeLessThanOrEqual(s.end);
+      // 4.2.9: both ends of a range are selectors of the same class.
+      if (s.type === 'RangeSelector') expect(s.startSelector.type).toBe(s.endSelector.type);
     }
   }
   return doc;
@@ -83,6 +85,15 @@ describe('Web Annotation exports against the model', () => {
     expect(validate({ ...doc, first: { ...doc.first, items: [{ ...item, created: '2024-05-11' }] } })).toBe(
       false,
     );
+    // A RangeSelector without its end selector breaks 4.2.9.
+    const ranged = JSON.parse(toWebAnnotation(storyNotes())).first.items[1];
+    const range = ranged.target.selector.find((s: { type: string }) => s.type === 'RangeSelector');
+    expect(range).toBeDefined();
+    const broken = {
+      ...ranged,
+      target: { ...ranged.target, selector: [{ ...range, endSelector: undefined }] },
+    };
+    expect(validate({ ...doc, first: { ...doc.first, items: [broken] } })).toBe(false);
     const { first: _first, ...withoutFirst } = doc;
     expect(validate(withoutFirst)).toBe(false);
   });
