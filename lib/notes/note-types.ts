@@ -32,6 +32,8 @@ export interface Note {
   /** The URL the note was made on. */
   url: string;
   pageTitle: string;
+  /** The language the page declared when the note was saved (its `<html lang>`, BCP 47), when it did. */
+  language?: string;
   /** Hostname without `www.`. */
   site: string;
   selectors: NoteSelectors;

@@ -1,6 +1,7 @@
 // Reading and writing notes: validation, idempotent saves, page aliases and indexed search over the notes database.
 import { isNoteRange } from '../anchoring/range-selector';
 import { copyRange } from './note-range';
+import { isLanguageTag } from './page-language';
 import { notesDb, type NotesDatabase } from './db';
 import {
   ANCHOR_STATUSES,
@@ -40,6 +41,8 @@ export interface NoteInput {
   pageKey: string;
   url: string;
   pageTitle?: string;
+  /** The page's declared language (BCP 47), when known. */
+  language?: string;
   selectors: NoteSelectors;
   text?: string;
   tags?: string[];
@@ -115,6 +118,9 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
   const pageTitle = input.pageTitle ?? '';
   if (typeof pageTitle !== 'string') throw refuse(localize('reasonPageTitleNotText'));
 
+  const language = input.language;
+  if (language !== undefined && !isLanguageTag(language)) throw refuse(localize('reasonLanguageInvalid'));
+
   const selectors = input.selectors;
   const quote = isRecord(selectors) ? selectors.quote : undefined;
   if (!isRecord(selectors) || !isRecord(quote)) throw refuse(localize('reasonQuoteMissing'));
@@ -167,6 +173,7 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     pageKey,
     url,
     pageTitle: pageTitle.slice(0, NOTE_LIMITS.titleLength),
+    ...(language !== undefined ? { language } : {}),
     site,
     selectors: {
       quote: { exact, prefix, suffix },
@@ -247,6 +254,7 @@ function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): stri
     note.pageKey,
     note.url,
     note.pageTitle,
+    note.language ?? null,
     note.site,
     quote.exact,
     quote.prefix,

@@ -315,3 +315,24 @@ describe('arrays with holes', () => {
     expect(messageGuards.getCards({ ids: ['group-is', , 'group-jem'] })).toBe(false);
   });
 });
+
+describe('saveNote guard', () => {
+  const draft = {
+    id: '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e01',
+    url: 'https://news.example/a',
+    pageTitle: 'A',
+    selectors: { quote: { exact: 'a passage', prefix: '', suffix: '' } },
+    text: '',
+    tags: [],
+    color: 'claim',
+    entityIds: [],
+    incidentIds: [],
+  };
+
+  it("takes the page's language when it is a language tag, and a draft without one", () => {
+    expect(messageGuards.saveNote(draft)).toBe(true);
+    expect(messageGuards.saveNote({ ...draft, language: 'ur-PK' })).toBe(true);
+    for (const language of ['', 'urdu please', 42, 'x'.repeat(60)])
+      expect(messageGuards.saveNote({ ...draft, language })).toBe(false);
+  });
+});

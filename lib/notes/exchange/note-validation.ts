@@ -9,6 +9,7 @@ import {
   type NoteRange,
 } from '../note-types';
 import { copyRange } from '../note-range';
+import { isLanguageTag } from '../page-language';
 import { NOTE_LIMITS } from '../notes-repository';
 import { siteOf } from '../page-identity';
 import { localize, localizeCount } from '../../reader-messages';
@@ -213,6 +214,10 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
   const pageTitle = checkString(value.pageTitle, `${path}.pageTitle`, errors, {
     max: NOTE_LIMITS.titleLength,
   });
+  const language = value.language;
+  if (language !== undefined && !isLanguageTag(language)) {
+    errors.add(`${path}.language`, 'expected a language tag such as "en" or "ar-EG"');
+  }
   if (value.site !== undefined && typeof value.site !== 'string') {
     errors.add(`${path}.site`, `expected a string, got ${kindOf(value.site)}`);
   }
@@ -303,6 +308,7 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
     pageKey,
     url,
     pageTitle,
+    ...(isLanguageTag(language) ? { language } : {}),
     selectors: { quote, ...(position ? { position } : {}), ...(range ? { range } : {}) },
     text,
     tags,
@@ -333,6 +339,7 @@ export function noteRecord(note: Note): Note {
     pageKey: note.pageKey,
     url: note.url,
     pageTitle: note.pageTitle,
+    ...(note.language !== undefined ? { language: note.language } : {}),
     site: note.site,
     selectors: {
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },

@@ -3,6 +3,7 @@ import { localize } from '../../reader-messages';
 import { isNoteRange } from '../../anchoring/range-selector';
 import type { Note, NoteRange } from '../note-types';
 import { copyRange } from '../note-range';
+import { isLanguageTag } from '../page-language';
 import { NOTE_LIMITS } from '../notes-repository';
 import { pageKeyFor } from '../page-identity';
 import {
@@ -48,6 +49,8 @@ interface TextQuoteSelector extends Directed {
   exact: string;
   prefix: string;
   suffix: string;
+  /** The language the page declared (the quote is the page's text). */
+  language?: string;
 }
 
 interface TextPositionSelector {
@@ -221,6 +224,7 @@ function toAnnotation(note: Note, creator: Agent | undefined, generator: Agent):
       exact: quote.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,
+      ...(note.language !== undefined ? { language: note.language } : {}),
       ...direction(quote.exact),
     },
   ];
@@ -347,6 +351,7 @@ function readTime(value: unknown, path: string, errors: ErrorList): number | und
 
 interface Target {
   source: string;
+  language?: string;
   quote: { exact: string; prefix: string; suffix: string };
   position?: { start: number; end: number };
   range?: NoteRange;
@@ -447,8 +452,13 @@ function readTarget(value: unknown, path: string, errors: ErrorList): Target | u
     }
   }
   const range = readRange(selectors.find((s) => hasType(s, 'RangeSelector')));
+  // The page's language: on the quote (as ClaimLens writes it) or on the source resource; a malformed one is dropped.
+  const language = [q.language, isRecord(target.source) ? target.source.language : undefined].find(
+    isLanguageTag,
+  );
   return {
     source: source.trim(),
+    ...(language !== undefined ? { language } : {}),
     quote: { exact, prefix, suffix },
     ...(position ? { position } : {}),
     ...(range ? { range } : {}),
@@ -548,6 +558,7 @@ export function readAnnotation(
     pageKey,
     url: target.source,
     pageTitle,
+    ...(target.language !== undefined ? { language: target.language } : {}),
     selectors: {
       quote: target.quote,
       ...(target.position ? { position: target.position } : {}),

@@ -84,6 +84,7 @@ export function storyNotes(): Note[] {
       id: '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e03',
       url: ARABIC_URL,
       pageTitle: 'هجوم على السوق: جماعتان تتبنيان',
+      language: 'ar',
       quote: {
         exact: 'قالت الشرطة إن الهجوم أسفر عن مقتل خمسة أشخاص',
         prefix: 'وفي وقت لاحق، ',

@@ -216,6 +216,7 @@ describe('ClaimLens → Web Annotation → ClaimLens', () => {
       url: n.url,
       pageKey: n.pageKey,
       quote: n.selectors.quote,
+      language: n.language,
       text: n.text,
       tags: n.tags,
       createdAt: n.createdAt,

@@ -28,6 +28,13 @@ function check(json: string) {
   return doc;
 }
 
+/** The first annotation of an export with its quote's language replaced. */
+function withQuoteLanguage(doc: { first: { items: Record<string, unknown>[] } }, language: string) {
+  const item = structuredClone(doc.first.items[0]!) as { target: { selector: Record<string, unknown>[] } };
+  item.target.selector[0]!.language = language;
+  return item;
+}
+
 describe('Web Annotation exports against the model', () => {
   it('the export of the story notes passes every MUST, with ids on the collection and its page', () => {
     const doc = check(exportFile(storyNotes(), 'web-annotation', { version: '1.2.3' }).content);
@@ -37,6 +44,18 @@ describe('Web Annotation exports against the model', () => {
     expect(doc.first.partOf).toBe(doc.id);
     expect(doc.generator).toEqual({ type: 'Software', name: 'ClaimLens 1.2.3' });
     expect(doc.first.items.every((a: { generator: unknown }) => a.generator !== undefined)).toBe(true);
+  });
+
+  it('names the language the page declared on the quote, and none where it declared none', () => {
+    const doc = check(exportFile(storyNotes(), 'web-annotation').content);
+    const languages = doc.first.items.map(
+      (a: { target: { selector: { type: string; language?: string }[] } }) =>
+        a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.language,
+    );
+    expect(languages).toEqual([undefined, undefined, 'ar', undefined, undefined]);
+    expect(validate({ ...doc, first: { ...doc.first, items: [withQuoteLanguage(doc, 'not a tag')] } })).toBe(
+      false,
+    );
   });
 
   it('an empty export passes too', () => {
