@@ -11,6 +11,7 @@ import { CLAIMLENS_VERSION, readClaimLensDocument, toClaimLensJson } from './not
 import { ErrorList, isRecord, kindOf } from './notes/exchange/note-validation';
 import type { Note } from './notes/note-types';
 import { cleanColorLabels, type ColorLabels } from './notes/color-labels';
+import { cleanExportIdentity, type ExportIdentity } from './notes/export-identity';
 import { cleanDisplay, type DisplaySettings } from './display-settings';
 import { cleanPause, type PauseSettings } from './pause-settings';
 import { MAX_PACK_BYTES, checkPackUrl, megabytes } from './packs/pack-fetch';
@@ -25,6 +26,7 @@ export interface BackupSettings {
   pause: PauseSettings;
   display: DisplaySettings;
   colorLabels: ColorLabels;
+  exportIdentity: ExportIdentity;
 }
 
 /** The settings a backup holds; one it leaves out is left as the profile has it. */
@@ -32,6 +34,7 @@ const SETTINGS: { [K in keyof BackupSettings]: (value: unknown) => BackupSetting
   pause: cleanPause,
   display: cleanDisplay,
   colorLabels: cleanColorLabels,
+  exportIdentity: cleanExportIdentity,
 };
 
 export interface BackupPack {

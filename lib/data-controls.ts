@@ -4,6 +4,7 @@
  */
 import { parseBackup, toBackupJson, type BackupSettings } from './backup';
 import { COLOR_LABELS_KEY } from './notes/color-labels';
+import { EXPORT_IDENTITY_KEY, cleanExportIdentity } from './notes/export-identity';
 import { planImport } from './notes/exchange/import-notes';
 import type { NotesRepository } from './notes/notes-repository';
 import { DISPLAY_KEY, cleanDisplay } from './display-settings';
@@ -26,11 +27,12 @@ export interface DataStores {
 }
 
 export async function readSettings(storage: SettingsStorage): Promise<BackupSettings> {
-  const stored = await storage.get([PAUSE_KEY, DISPLAY_KEY, COLOR_LABELS_KEY]);
+  const stored = await storage.get([PAUSE_KEY, DISPLAY_KEY, COLOR_LABELS_KEY, EXPORT_IDENTITY_KEY]);
   return {
     pause: cleanPause(stored[PAUSE_KEY]),
     display: cleanDisplay(stored[DISPLAY_KEY]),
     colorLabels: cleanColorLabels(stored[COLOR_LABELS_KEY]),
+    exportIdentity: cleanExportIdentity(stored[EXPORT_IDENTITY_KEY]),
   };
 }
 
@@ -72,7 +74,12 @@ export async function importEverything(stores: DataStores, text: string): Promis
   const installed = await stores.packs.restoreAll(packs);
   const plan = planImport(await stores.notes.existing(notes.map((n) => n.id)), notes);
   await stores.notes.restoreAll([...plan.add, ...plan.update]);
-  const keys = { pause: PAUSE_KEY, display: DISPLAY_KEY, colorLabels: COLOR_LABELS_KEY } as const;
+  const keys = {
+    pause: PAUSE_KEY,
+    display: DISPLAY_KEY,
+    colorLabels: COLOR_LABELS_KEY,
+    exportIdentity: EXPORT_IDENTITY_KEY,
+  } as const;
   const items = Object.fromEntries(
     (Object.keys(keys) as (keyof typeof keys)[])
       .filter((name) => settings[name] !== undefined)

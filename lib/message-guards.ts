@@ -1,4 +1,6 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
+import { isNoteRange } from './anchoring/range-selector';
+import { isLanguageTag } from './notes/page-language';
 import {
   MAX_GLANCE,
   type NoteDraft,
@@ -60,7 +62,8 @@ const isSelectors = (v: unknown): v is NoteSelectors =>
     (isObj(v.position) &&
       isNum(v.position.start) &&
       isNum(v.position.end) &&
-      v.position.start <= v.position.end));
+      v.position.start <= v.position.end)) &&
+  (v.range === undefined || isNoteRange(v.range));
 
 const isTags = (v: unknown): v is string[] => strList(v, 50, 100) && v.every((t) => t.trim().length > 0);
 
@@ -71,6 +74,7 @@ const isDraft = (d: unknown): d is NoteDraft =>
   isStr(d.url, 8192) &&
   optStr(d.canonical, 8192) &&
   isStr(d.pageTitle, 1000) &&
+  (d.language === undefined || isLanguageTag(d.language)) &&
   isSelectors(d.selectors) &&
   isStr(d.text, MAX_NOTE_TEXT) &&
   isTags(d.tags) &&

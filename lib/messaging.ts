@@ -54,6 +54,8 @@ export interface NoteDraft {
   /** The page's link[rel=canonical], if any. */
   canonical?: string;
   pageTitle: string;
+  /** The page's declared language (`<html lang>`), when it declares a well-formed one. */
+  language?: string;
   selectors: NoteSelectors;
   text: string;
   tags: string[];

@@ -5,6 +5,7 @@ import { downloadText } from '../../components/download';
 import { ColourNames } from '../../components/options/ColourNames';
 import { DataSection } from '../../components/options/DataSection';
 import { DisplayForm } from '../../components/options/DisplayForm';
+import { ExportName } from '../../components/options/ExportName';
 import { PackManagerView, type PackOutcome } from '../../components/options/PackManagerView';
 import {
   deleteEverything,
@@ -16,6 +17,7 @@ import {
 import { DISPLAY_KEY, DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { translate as t } from '../../lib/i18n';
 import { COLOR_LABELS_KEY, type ColorLabels } from '../../lib/notes/color-labels';
+import { EXPORT_IDENTITY_KEY, type ExportIdentity } from '../../lib/notes/export-identity';
 import { notesDb } from '../../lib/notes/db';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { checkPackUrl, originPattern } from '../../lib/packs/pack-fetch';
@@ -68,6 +70,7 @@ export function App() {
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
   const [labels, setLabels] = useState<ColorLabels | null>(null);
+  const [identity, setIdentity] = useState<ExportIdentity | null>(null);
   const [noteCount, setNoteCount] = useState(0);
   const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
   const [restored, setRestored] = useState<{ id: string; name: string; url: string }[]>([]);
@@ -85,6 +88,7 @@ export function App() {
     setDisplay(settings.display);
     setPause(settings.pause);
     setLabels(settings.colorLabels);
+    setIdentity(settings.exportIdentity);
     await listPacks();
     setNoteCount(
       await notesRepository()
@@ -190,6 +194,15 @@ export function App() {
           labels={labels}
           t={t}
           onSave={(next) => browser.storage.local.set({ [COLOR_LABELS_KEY]: next })}
+        />
+      )}
+      {identity && (
+        <ExportName
+          // Made again when the stored name changes (a backup imported, everything deleted).
+          key={identity.name}
+          identity={identity}
+          t={t}
+          onSave={(next) => browser.storage.local.set({ [EXPORT_IDENTITY_KEY]: next })}
         />
       )}
       <DataSection

@@ -23,6 +23,13 @@ import { PrivateFrame } from './private-frame';
 import type { PanelController } from './tooltip';
 import { show, type UiRoot } from './ui-root';
 import type { PassageResult } from '../../lib/notes/passage-note';
+import { declaredLanguage } from '../../lib/notes/page-language';
+
+/** The language the page declares on its root element, for the note's exports; nothing when it declares none. */
+function languageOf(doc: Document): { language?: string } {
+  const language = declaredLanguage(doc.documentElement.getAttribute('lang'));
+  return language !== undefined ? { language } : {};
+}
 
 const REANCHOR_DEBOUNCE_MS = 500;
 const SAVE_ATTEMPTS = 4;
@@ -401,6 +408,8 @@ export class NotesController {
         id: crypto.randomUUID(),
         ...pageAddress(this.doc),
         pageTitle: this.doc.title.slice(0, 1000),
+        // Read in the content script's world and sent to the background; the page is told nothing.
+        ...languageOf(this.doc),
         selectors: toNoteSelectors(describe(this.doc.body, range)),
         text: '',
         tags: [],

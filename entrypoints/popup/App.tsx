@@ -17,6 +17,7 @@ import { sendMessage, type NotesResult, type PageFindings } from '../../lib/mess
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
+import { EXPORT_IDENTITY_KEY, cleanExportIdentity } from '../../lib/notes/export-identity';
 import { PAUSE_KEY, cleanPause, withSite, type PauseSettings } from '../../lib/pause-settings';
 
 type View = 'page' | 'all';
@@ -236,7 +237,11 @@ export function App() {
   const exportNotes = async (format: ExportFormat) => {
     const notes = picked.length > 0 ? picked : shown;
     const { exportFile } = await import('../../lib/notes/exchange/export-file');
-    const file = exportFile(notes, format, { version: browser.runtime.getManifest().version });
+    const stored = await browser.storage.local.get(EXPORT_IDENTITY_KEY).catch(() => ({}));
+    const file = exportFile(notes, format, {
+      version: browser.runtime.getManifest().version,
+      creator: cleanExportIdentity((stored as Record<string, unknown>)[EXPORT_IDENTITY_KEY]).name,
+    });
     downloadText(
       file.content,
       file.type,

@@ -1,6 +1,7 @@
 // Describes a selected passage so it can be found again, and finds it again on a page that may have changed since.
 import { compact, compactText, isSpace, spaceRunLength, type CompactText } from './compact-text';
 import { findQuote, insideWord } from './quote-match';
+import { describeRange, isRangeSelector, resolveRange } from './range-selector';
 import { buildTextModel, offsetsInModel, rangeFromModel, type TextModel } from './text-position';
 import type { AnchorOptions, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types';
 
@@ -123,6 +124,8 @@ export function createAnchorer(root: Node): Anchorer {
           suffix: context(text, end, Math.min(text.length, end + CONTEXT_LENGTH)),
         },
         { type: 'TextPositionSelector', start, end },
+        // Other tools (Hypothesis first) anchor by it; left out where it cannot be written exactly.
+        ...[describeRange(root, rangeFromModel(model, start, end))].filter((r) => r !== null),
       ];
     },
 
@@ -141,6 +144,21 @@ export function createAnchorer(root: Node): Anchorer {
         text.startsWith(quote.exact, position.start)
       ) {
         return { range: rangeFromModel(model, position.start, position.end), method: 'position', score: 1 };
+      }
+
+      // The elements a RangeSelector names, if they still hold the exact quote (as Hypothesis checks it).
+      const named = selectors.find(isRangeSelector);
+      const inRange = named && resolveRange(root, named);
+      if (inRange) {
+        let found: { start: number; end: number } | undefined;
+        try {
+          found = offsetsInModel(model, inRange);
+        } catch {
+          found = undefined; // outside the root
+        }
+        if (found && text.slice(found.start, found.end) === quote.exact) {
+          return { range: rangeFromModel(model, found.start, found.end), method: 'range', score: 1 };
+        }
       }
 
       const prefix = quote.prefix ?? '';

@@ -15,15 +15,19 @@ export interface TextPositionSelector {
   end: number;
 }
 
-export type Selector = TextQuoteSelector | TextPositionSelector;
+export type { RangeSelector } from './range-selector';
+import type { RangeSelector } from './range-selector';
+
+export type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
 
 /**
- * Where a passage was found again. `position`: at its stored offsets, unchanged; `quote`: its exact text
- * elsewhere; `fuzzy`: an approximate match. `score` (0..1) is how sure the match is.
+ * Where a passage was found again. `position`: at its stored offsets, unchanged; `range`: in the elements
+ * its RangeSelector names, with its exact text; `quote`: its exact text elsewhere; `fuzzy`: an approximate
+ * match. `score` (0..1) is how sure the match is.
  */
 export interface AnchorResult {
   range: Range;
-  method: 'position' | 'quote' | 'fuzzy';
+  method: 'position' | 'range' | 'quote' | 'fuzzy';
   score: number;
 }
 

@@ -21,6 +21,7 @@ export async function saveNote(repo: NotesRepository, draft: NoteDraft): Promise
       pageKey,
       url: draft.url,
       pageTitle: draft.pageTitle,
+      ...(draft.language !== undefined ? { language: draft.language } : {}),
       selectors: draft.selectors,
       text: draft.text,
       tags: draft.tags,

@@ -1,9 +1,22 @@
 // Shapes of what the notes store keeps: notes (highlighted passages with the reader's notes) and pages.
 
-/** Where a note's passage is on its page: the quote with some context, and its text position when known. */
+/**
+ * Where a note's passage is on its page: the quote with some context, its text position when known, and
+ * when known the elements it starts and ends in (Hypothesis's RangeSelector convention:
+ * lib/anchoring/range-selector.ts), which other tools anchor by and ClaimLens tries before the quote.
+ */
 export interface NoteSelectors {
   quote: { exact: string; prefix: string; suffix: string };
   position?: { start: number; end: number };
+  range?: NoteRange;
+}
+
+/** Start and end as element paths under the body (`/article[1]/p[2]`) and offsets into their text. */
+export interface NoteRange {
+  startContainer: string;
+  startOffset: number;
+  endContainer: string;
+  endOffset: number;
 }
 
 /** Whether the passage was found again the last time its page was open. */
@@ -19,6 +32,8 @@ export interface Note {
   /** The URL the note was made on. */
   url: string;
   pageTitle: string;
+  /** The language the page declared when the note was saved (its `<html lang>`, BCP 47), when it did. */
+  language?: string;
   /** Hostname without `www.`. */
   site: string;
   selectors: NoteSelectors;

@@ -1,4 +1,7 @@
 // Reading and writing notes: validation, idempotent saves, page aliases and indexed search over the notes database.
+import { isNoteRange } from '../anchoring/range-selector';
+import { copyRange } from './note-range';
+import { isLanguageTag } from './page-language';
 import { notesDb, type NotesDatabase } from './db';
 import {
   ANCHOR_STATUSES,
@@ -38,6 +41,8 @@ export interface NoteInput {
   pageKey: string;
   url: string;
   pageTitle?: string;
+  /** The page's declared language (BCP 47), when known. */
+  language?: string;
   selectors: NoteSelectors;
   text?: string;
   tags?: string[];
@@ -113,6 +118,9 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
   const pageTitle = input.pageTitle ?? '';
   if (typeof pageTitle !== 'string') throw refuse(localize('reasonPageTitleNotText'));
 
+  const language = input.language;
+  if (language !== undefined && !isLanguageTag(language)) throw refuse(localize('reasonLanguageInvalid'));
+
   const selectors = input.selectors;
   const quote = isRecord(selectors) ? selectors.quote : undefined;
   if (!isRecord(selectors) || !isRecord(quote)) throw refuse(localize('reasonQuoteMissing'));
@@ -140,6 +148,8 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     if ((end as number) < (start as number)) throw refuse(localize('reasonQuotePositionInvalid'));
     checkedPosition = { start: start as number, end: end as number };
   }
+  const range = selectors.range;
+  if (range !== undefined && !isNoteRange(range)) throw refuse(localize('reasonQuoteRangeInvalid'));
 
   const text = input.text ?? '';
   if (typeof text !== 'string') throw refuse(localize('reasonNoteNotText'));
@@ -163,10 +173,12 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
     pageKey,
     url,
     pageTitle: pageTitle.slice(0, NOTE_LIMITS.titleLength),
+    ...(language !== undefined ? { language } : {}),
     site,
     selectors: {
       quote: { exact, prefix, suffix },
       ...(checkedPosition ? { position: checkedPosition } : {}),
+      ...(range ? { range: copyRange(range) } : {}),
     },
     text,
     tags,
@@ -236,18 +248,20 @@ function checkAnchorStatus(value: unknown, failed: Failed): AnchorStatus | undef
 
 /** Everything a reader would see change: two notes with the same content key are the same save. */
 function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): string {
-  const { quote, position } = note.selectors;
+  const { quote, position, range } = note.selectors;
   return JSON.stringify([
     note.id,
     note.pageKey,
     note.url,
     note.pageTitle,
+    note.language ?? null,
     note.site,
     quote.exact,
     quote.prefix,
     quote.suffix,
     position?.start ?? null,
     position?.end ?? null,
+    range ? [range.startContainer, range.startOffset, range.endContainer, range.endOffset] : null,
     note.text,
     note.tags,
     note.color,

@@ -80,7 +80,15 @@ describe('accessibility of ClaimLens’s own UI', () => {
   it('options page', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByRole('button', { name: 'Save' }).waitFor();
+    // Both settings forms are drawn (colour names, then the name for exports) before axe looks.
+    await options
+      .getByRole('region', { name: 'Highlight colours' })
+      .getByRole('button', { name: 'Save' })
+      .waitFor();
+    await options
+      .getByRole('region', { name: 'Exports' })
+      .getByRole('textbox', { name: 'Your name for exports' })
+      .waitFor();
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
   });

@@ -208,8 +208,9 @@ describe('saving a passage', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByLabel('Name for the colour “Follow up”').fill('Check with a second source');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
+    const colours = options.getByRole('region', { name: 'Highlight colours' });
+    await colours.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => colours.getByRole('status').textContent()).toContain('Saved');
     await options.close();
 
     editable['/desk-6.html'] = ARTICLE();

@@ -1,7 +1,8 @@
 /**
  * The options page in real Chromium with the built extension: install a pack from a file (a broken
  * one is refused with its problems), see its names marked on a page, disable it and see the marks
- * go without a reload; choose what is marked and where; delete everything.
+ * go without a reload; choose what is marked and where; delete everything; give a name for exports
+ * and find it kept and in the backup.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -202,6 +203,43 @@ describe('packs on the options page', () => {
     await marksBecome(page, (m) => groupsMarked(m).length === 0);
 
     await page.close();
+    await options.close();
+  });
+});
+
+describe('your name for exports', () => {
+  it('is saved, shown again when the page opens, and travels in the backup', async () => {
+    const options = await openOptions();
+    const field = options.getByRole('textbox', { name: 'Your name for exports' });
+    await expect(field.inputValue()).resolves.toBe('');
+    await field.fill('  Lina Haddad ');
+    await options.getByRole('region', { name: 'Exports' }).getByRole('button', { name: 'Save' }).click();
+    await options
+      .getByRole('status')
+      .filter({ hasText: 'Saved. Your exports name you as their creator.' })
+      .waitFor();
+    await expect(field.inputValue()).resolves.toBe('Lina Haddad');
+
+    await options.reload();
+    await options.getByRole('listitem', { name: 'ClaimLens default pack' }).waitFor();
+    await expect
+      .poll(() => options.getByRole('textbox', { name: 'Your name for exports' }).inputValue())
+      .toBe('Lina Haddad');
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('claimlens:exportIdentity'));
+    expect(stored).toEqual({ 'claimlens:exportIdentity': { name: 'Lina Haddad' } });
+
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export everything' }).click(),
+    ]);
+    const path = await download.path();
+    const backup = JSON.parse(readFileSync(path, 'utf8')) as { settings: Record<string, unknown> };
+    expect(backup.settings.exportIdentity).toEqual({ name: 'Lina Haddad' });
+
+    // Emptied: the exports are unsigned again.
+    await options.getByRole('textbox', { name: 'Your name for exports' }).fill('');
+    await options.getByRole('region', { name: 'Exports' }).getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved. Your exports name no creator.' }).waitFor();
     await options.close();
   });
 });

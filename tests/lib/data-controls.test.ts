@@ -13,6 +13,7 @@ import { PackManager } from '../../lib/packs/pack-manager';
 import { parseBackup } from '../../lib/backup';
 import { DISPLAY_KEY } from '../../lib/display-settings';
 import { PAUSE_KEY } from '../../lib/pause-settings';
+import { EXPORT_IDENTITY_KEY } from '../../lib/notes/export-identity';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { freshDb, noteInput } from './notes/helpers';
 import { testPack } from '../fixtures/test-pack';
@@ -82,6 +83,7 @@ beforeEach(async () => {
   await source.stores.storage.set({
     [PAUSE_KEY]: { everywhere: false, sites: ['example.com'] },
     [DISPLAY_KEY]: { kinds: ['group'], scope: 'article', hoverDelayMs: 200 },
+    [EXPORT_IDENTITY_KEY]: { name: 'Lina Haddad' },
   });
 });
 afterEach(() => {
@@ -109,6 +111,7 @@ describe('everything in one file', () => {
     ]);
     expect(target.stored.get(DISPLAY_KEY)).toEqual({ kinds: ['group'], scope: 'article', hoverDelayMs: 200 });
     expect(target.stored.get(PAUSE_KEY)).toEqual({ everywhere: false, sites: ['example.com'] });
+    expect(target.stored.get(EXPORT_IDENTITY_KEY)).toEqual({ name: 'Lina Haddad' });
     // Exported again, the target's file says the same as the source's.
     expect(await exportEverything(target.stores)).toBe(file);
   });
@@ -147,13 +150,17 @@ describe('everything in one file', () => {
       (b: { settings: Record<string, unknown> }) =>
         (b.settings.display = { kinds: ['group'], scope: 'article', hoverDelayMs: 99_999 }),
       (b: { settings: Record<string, unknown> }) => (b.settings.telemetry = true),
+      (b: { settings: Record<string, unknown> }) => (b.settings.exportIdentity = { name: 42 }),
+      (b: { settings: Record<string, unknown> }) => (b.settings.exportIdentity = 'Lina'),
+      (b: { settings: Record<string, unknown> }) =>
+        (b.settings.exportIdentity = { name: 'Lina', email: 'lina@example.org' }),
     ]) {
       const copy = structuredClone(backup);
       change(copy);
       const outcome = await importEverything(target.stores, JSON.stringify(copy));
       expect(outcome.ok).toBe(false);
       expect(!outcome.ok && outcome.errors.join('\n')).toMatch(
-        /^settings\.(pause|display|telemetry): (malformed|unknown setting)/m,
+        /^settings\.(pause|display|telemetry|exportIdentity): (malformed|unknown setting)/m,
       );
     }
     expect(target.stored.get(PAUSE_KEY)).toEqual({ everywhere: false, sites: ['mine.example'] });

@@ -278,6 +278,23 @@ describe('guards of the bulk and re-link messages', () => {
       messageGuards.relinkNote({ ...relink, selectors: { quote: { exact: '', prefix: '', suffix: '' } } }),
     ).toBe(false);
     expect(messageGuards.relinkNote({ ...relink, entityIds: 'group-is' })).toBe(false);
+    // Where the passage starts and ends in the page's elements: plain element paths only.
+    const range = {
+      startContainer: '/article[1]/p[2]',
+      startOffset: 4,
+      endContainer: '/article[1]/p[2]',
+      endOffset: 9,
+    };
+    expect(messageGuards.relinkNote({ ...relink, selectors: { ...stored.selectors, range } })).toBe(true);
+    for (const bad of [
+      { ...range, startContainer: '//p[@id="x"]' },
+      { ...range, endOffset: -1 },
+      { ...range, startOffset: '4' },
+      'range',
+    ])
+      expect(messageGuards.relinkNote({ ...relink, selectors: { ...stored.selectors, range: bad } })).toBe(
+        false,
+      );
     expect(messageGuards.startRelink({ tabId: 3, id: 'note-1234' })).toBe(true);
     expect(messageGuards.startRelink({ tabId: '3', id: 'note-1234' })).toBe(false);
   });
@@ -296,5 +313,26 @@ describe('arrays with holes', () => {
     expect(messageGuards.deleteNotes({ ids: [, 'note-12345678'] })).toBe(false);
     // eslint-disable-next-line no-sparse-arrays
     expect(messageGuards.getCards({ ids: ['group-is', , 'group-jem'] })).toBe(false);
+  });
+});
+
+describe('saveNote guard', () => {
+  const draft = {
+    id: '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e01',
+    url: 'https://news.example/a',
+    pageTitle: 'A',
+    selectors: { quote: { exact: 'a passage', prefix: '', suffix: '' } },
+    text: '',
+    tags: [],
+    color: 'claim',
+    entityIds: [],
+    incidentIds: [],
+  };
+
+  it("takes the page's language when it is a language tag, and a draft without one", () => {
+    expect(messageGuards.saveNote(draft)).toBe(true);
+    expect(messageGuards.saveNote({ ...draft, language: 'ur-PK' })).toBe(true);
+    for (const language of ['', 'urdu please', 42, 'x'.repeat(60)])
+      expect(messageGuards.saveNote({ ...draft, language })).toBe(false);
   });
 });

@@ -1,5 +1,15 @@
 // Checks notes read from files (exports, other tools) so that nothing malformed or hostile reaches the store.
-import { ANCHOR_STATUSES, DEFAULT_COLORS, isColorId, type AnchorStatus, type Note } from '../note-types';
+import { isNoteRange } from '../../anchoring/range-selector';
+import {
+  ANCHOR_STATUSES,
+  DEFAULT_COLORS,
+  isColorId,
+  type AnchorStatus,
+  type Note,
+  type NoteRange,
+} from '../note-types';
+import { copyRange } from '../note-range';
+import { isLanguageTag } from '../page-language';
 import { NOTE_LIMITS } from '../notes-repository';
 import { siteOf } from '../page-identity';
 import { localize, localizeCount } from '../../reader-messages';
@@ -204,6 +214,10 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
   const pageTitle = checkString(value.pageTitle, `${path}.pageTitle`, errors, {
     max: NOTE_LIMITS.titleLength,
   });
+  const language = value.language;
+  if (language !== undefined && !isLanguageTag(language)) {
+    errors.add(`${path}.language`, 'expected a language tag such as "en" or "ar-EG"');
+  }
   if (value.site !== undefined && typeof value.site !== 'string') {
     errors.add(`${path}.site`, `expected a string, got ${kindOf(value.site)}`);
   }
@@ -211,6 +225,7 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
   const selectors = value.selectors;
   let quote: { exact: string; prefix: string; suffix: string } | undefined;
   let position: { start: number; end: number } | undefined;
+  let range: NoteRange | undefined;
   if (!isRecord(selectors)) {
     errors.add(
       `${path}.selectors`,
@@ -234,6 +249,14 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
       quote = { exact, prefix, suffix };
     if (selectors.position !== undefined)
       position = checkPosition(selectors.position, `${path}.selectors.position`, errors);
+    if (selectors.range !== undefined) {
+      if (isNoteRange(selectors.range)) range = selectors.range;
+      else
+        errors.add(
+          `${path}.selectors.range`,
+          'expected element paths such as "/article[1]/p[2]" with whole offsets of at least 0',
+        );
+    }
   }
 
   const text = checkString(value.text, `${path}.text`, errors, { max: NOTE_LIMITS.textLength });
@@ -285,7 +308,8 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
     pageKey,
     url,
     pageTitle,
-    selectors: position ? { quote, position } : { quote },
+    ...(isLanguageTag(language) ? { language } : {}),
+    selectors: { quote, ...(position ? { position } : {}), ...(range ? { range } : {}) },
     text,
     tags,
     color: color as string,
@@ -309,16 +333,18 @@ export function buildNote(fields: Omit<Note, 'site' | 'terms'>): Note {
  * stray property on an object in memory never leaks into a file and equal notes serialise to equal text.
  */
 export function noteRecord(note: Note): Note {
-  const { quote, position } = note.selectors;
+  const { quote, position, range } = note.selectors;
   return {
     id: note.id,
     pageKey: note.pageKey,
     url: note.url,
     pageTitle: note.pageTitle,
+    ...(note.language !== undefined ? { language: note.language } : {}),
     site: note.site,
     selectors: {
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
       ...(position ? { position: { start: position.start, end: position.end } } : {}),
+      ...(range ? { range: copyRange(range) } : {}),
     },
     text: note.text,
     tags: [...note.tags],

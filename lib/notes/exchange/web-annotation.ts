@@ -1,6 +1,9 @@
 // Notes as W3C Web Annotations (JSON-LD), the format Hypothesis and other annotation tools read and write.
 import { localize } from '../../reader-messages';
-import type { Note } from '../note-types';
+import { isNoteRange } from '../../anchoring/range-selector';
+import type { Note, NoteRange } from '../note-types';
+import { copyRange } from '../note-range';
+import { isLanguageTag } from '../page-language';
 import { NOTE_LIMITS } from '../notes-repository';
 import { pageKeyFor } from '../page-identity';
 import {
@@ -46,12 +49,56 @@ interface TextQuoteSelector extends Directed {
   exact: string;
   prefix: string;
   suffix: string;
+  /** The language the page declared (the quote is the page's text). */
+  language?: string;
 }
 
 interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
   end: number;
+}
+
+/** A point in an element: the element by XPath from the document, refined to an empty span at an offset. */
+interface PointSelector {
+  type: 'XPathSelector';
+  value: string;
+  refinedBy: TextPositionSelector;
+}
+
+/**
+ * Where the passage starts and ends in the page's elements, written once for both readers: the W3C
+ * model's `startSelector`/`endSelector` (an XPathSelector from the document refined to a point), and
+ * Hypothesis's own `startContainer`/`startOffset`/`endContainer`/`endOffset` (paths from the body), which
+ * its client reads first when it anchors. The offsets are code points and UTF-16 units at once: ClaimLens
+ * records a range only where the two agree (lib/anchoring/range-selector.ts).
+ */
+interface RangeSelector extends NoteRange {
+  type: 'RangeSelector';
+  startSelector: PointSelector;
+  endSelector: PointSelector;
+}
+
+type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
+
+/** Hypothesis's paths start at the body; the W3C model's XPathSelector at the document. */
+const BODY_XPATH = '/html[1]/body[1]';
+
+function pointSelector(container: string, offset: number): PointSelector {
+  return {
+    type: 'XPathSelector',
+    value: BODY_XPATH + container,
+    refinedBy: { type: 'TextPositionSelector', start: offset, end: offset },
+  };
+}
+
+function rangeSelector(range: NoteRange): RangeSelector {
+  return {
+    type: 'RangeSelector',
+    startSelector: pointSelector(range.startContainer, range.startOffset),
+    endSelector: pointSelector(range.endContainer, range.endOffset),
+    ...copyRange(range),
+  };
 }
 
 interface TextualBody extends Directed {
@@ -77,7 +124,7 @@ export interface Annotation {
   creator?: Agent;
   generator: Agent;
   body?: TextualBody[];
-  target: { source: string; selector: (TextQuoteSelector | TextPositionSelector)[] };
+  target: { source: string; selector: Selector[] };
 }
 
 export interface AnnotationCollection {
@@ -171,17 +218,19 @@ function toAnnotation(note: Note, creator: Agent | undefined, generator: Agent):
   for (const tag of note.tags)
     body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', ...direction(tag) });
   const { quote } = note.selectors;
-  const selector: (TextQuoteSelector | TextPositionSelector)[] = [
+  const selector: Selector[] = [
     {
       type: 'TextQuoteSelector',
       exact: quote.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,
+      ...(note.language !== undefined ? { language: note.language } : {}),
       ...direction(quote.exact),
     },
   ];
   const position = codePointPosition(note);
   if (position) selector.push({ type: 'TextPositionSelector', ...position });
+  if (note.selectors.range) selector.push(rangeSelector(note.selectors.range));
   return {
     id: annotationId(note.id),
     type: 'Annotation',
@@ -302,8 +351,55 @@ function readTime(value: unknown, path: string, errors: ErrorList): number | und
 
 interface Target {
   source: string;
+  language?: string;
   quote: { exact: string; prefix: string; suffix: string };
   position?: { start: number; end: number };
+  range?: NoteRange;
+}
+
+/** `/html/body/p[2]` or `/html[1]/body[1]/p[2]` as a path from the body (`/p[2]`); undefined for any other path. */
+function fromBody(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const rest = /^\/html(?:\[1\])?\/body(?:\[1\])?((?:\/.*)?)$/.exec(value.trim())?.[1];
+  // A step without an index is the first of its name.
+  return rest?.replace(/\/([a-z][a-z0-9_.:-]*)(?=\/|$)/g, '/$1[1]');
+}
+
+/** A W3C start or end selector as a container and offset: an XPathSelector refined to an empty span. */
+function pointOf(value: unknown): { container: string; offset: number } | undefined {
+  if (!hasType(value, 'XPathSelector')) return undefined;
+  const point = value as Record<string, unknown>;
+  const container = fromBody(point.value);
+  const refined = point.refinedBy;
+  if (container === undefined || !hasType(refined, 'TextPositionSelector')) return undefined;
+  const { start, end } = refined as Record<string, unknown>;
+  return start === end && typeof start === 'number' ? { container, offset: start } : undefined;
+}
+
+/**
+ * A RangeSelector as a note's range: Hypothesis's fields, else the W3C model's start and end selectors.
+ * Anything ClaimLens cannot use (CSS selectors, other paths, offsets that are not points) is dropped: the
+ * quote and position still anchor the note.
+ */
+function readRange(value: unknown): NoteRange | undefined {
+  if (!isRecord(value)) return undefined;
+  const own = {
+    startContainer: value.startContainer,
+    startOffset: value.startOffset,
+    endContainer: value.endContainer,
+    endOffset: value.endOffset,
+  };
+  if (isNoteRange(own)) return copyRange(own);
+  const start = pointOf(value.startSelector);
+  const end = pointOf(value.endSelector);
+  if (start === undefined || end === undefined) return undefined;
+  const w3c = {
+    startContainer: start.container,
+    startOffset: start.offset,
+    endContainer: end.container,
+    endOffset: end.offset,
+  };
+  return isNoteRange(w3c) ? w3c : undefined;
 }
 
 /** The first target with a web source and a quote; other targets (whole pages, images) cannot be a note. */
@@ -355,7 +451,18 @@ function readTarget(value: unknown, path: string, errors: ErrorList): Target | u
       position = { start: prefix.length, end: prefix.length + exact.length };
     }
   }
-  return { source: source.trim(), quote: { exact, prefix, suffix }, ...(position ? { position } : {}) };
+  const range = readRange(selectors.find((s) => hasType(s, 'RangeSelector')));
+  // The page's language: on the quote (as ClaimLens writes it) or on the source resource; a malformed one is dropped.
+  const language = [q.language, isRecord(target.source) ? target.source.language : undefined].find(
+    isLanguageTag,
+  );
+  return {
+    source: source.trim(),
+    ...(language !== undefined ? { language } : {}),
+    quote: { exact, prefix, suffix },
+    ...(position ? { position } : {}),
+    ...(range ? { range } : {}),
+  };
 }
 
 /** Comments become the note text, tags its tags; other bodies (links to other resources) are left out. */
@@ -451,7 +558,12 @@ export function readAnnotation(
     pageKey,
     url: target.source,
     pageTitle,
-    selectors: target.position ? { quote: target.quote, position: target.position } : { quote: target.quote },
+    ...(target.language !== undefined ? { language: target.language } : {}),
+    selectors: {
+      quote: target.quote,
+      ...(target.position ? { position: target.position } : {}),
+      ...(target.range ? { range: target.range } : {}),
+    },
     text,
     tags,
     color: 'highlight',

@@ -27,6 +27,33 @@ describe('saving', () => {
     expect(await repo.count()).toBe(1);
   });
 
+  it("keeps the page's language and the passage's elements, and still reads notes saved without them", async () => {
+    const { repo } = setup();
+    const range = {
+      startContainer: '/article[1]/p[2]',
+      startOffset: 4,
+      endContainer: '/article[1]/p[3]',
+      endOffset: 10,
+    };
+    const base = noteInput();
+    const saved = await repo.save({ ...base, language: 'ar-EG', selectors: { ...base.selectors, range } });
+    expect(saved.language).toBe('ar-EG');
+    expect(saved.selectors.range).toEqual(range);
+    expect(await repo.get(saved.id)).toEqual(saved);
+    const older = await repo.save(noteInput({ id: 'older-note-1' }));
+    expect(older.language).toBeUndefined();
+    expect(older.selectors.range).toBeUndefined();
+    await expect(repo.save(noteInput({ id: 'bad-language', language: 'Arabic please' }))).rejects.toThrow(
+      /language/,
+    );
+    await expect(
+      repo.save({
+        ...noteInput({ id: 'bad-range' }),
+        selectors: { ...base.selectors, range: { ...range, startContainer: '//p[@id="x"]' } },
+      }),
+    ).rejects.toThrow(/elements/);
+  });
+
   it('keeps the creation time the client gives', async () => {
     const { repo } = setup();
     const saved = await repo.save(noteInput({ createdAt: 1_000 }));

@@ -19,6 +19,7 @@ export const EMOJI_QUOTE = 'Market closed 🚫 after the blast';
 type NoteOverrides = Partial<Omit<Note, 'selectors'>> & {
   quote?: Partial<Note['selectors']['quote']>;
   position?: Note['selectors']['position'] | null;
+  range?: Note['selectors']['range'];
 };
 
 let counter = 0;
@@ -26,7 +27,7 @@ let counter = 0;
 /** A valid stored note with derived fields computed the way the repository does. */
 export function makeNote(overrides: NoteOverrides = {}): Note {
   counter++;
-  const { quote, position, ...rest } = overrides;
+  const { quote, position, range, ...rest } = overrides;
   const url = rest.url ?? MARKET_URL;
   const base = {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
@@ -41,6 +42,7 @@ export function makeNote(overrides: NoteOverrides = {}): Note {
         ...quote,
       },
       ...(position === null ? {} : { position: position ?? { start: 1204, end: 1251 } }),
+      ...(range ? { range } : {}),
     },
     text: 'Compare with the police statement.',
     tags: ['claims'],
@@ -67,6 +69,13 @@ export function storyNotes(): Note[] {
       text: 'Competing claim: police name the Eastern Brigade.\nCheck the ministry statement tomorrow.',
       tags: ['competing claims', 'police'],
       color: 'disputed',
+      // Saved on the page: where it starts and ends in the article's elements.
+      range: {
+        startContainer: '/main[1]/article[1]/p[7]',
+        startOffset: 12,
+        endContainer: '/main[1]/article[1]/p[8]',
+        endOffset: 36,
+      },
       entityIds: ['eastern-brigade', 'zakura-front'],
       createdAt: T0 + 5 * MINUTE,
       updatedAt: T0 + 9 * MINUTE,
@@ -75,6 +84,7 @@ export function storyNotes(): Note[] {
       id: '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e03',
       url: ARABIC_URL,
       pageTitle: 'هجوم على السوق: جماعتان تتبنيان',
+      language: 'ar',
       quote: {
         exact: 'قالت الشرطة إن الهجوم أسفر عن مقتل خمسة أشخاص',
         prefix: 'وفي وقت لاحق، ',

@@ -1,12 +1,22 @@
 // @vitest-environment jsdom
 // Hypothesis files (its API/export JSON and its Web Annotations) imported, and their passages found on pages.
 import { describe, expect, it } from 'vitest';
-import { anchor, type Selector } from '../../../../lib/anchoring';
+import { anchor, describe as describePassage, locate, type Selector } from '../../../../lib/anchoring';
+import { fromNoteSelectors, toNoteSelectors } from '../../../../lib/page/note-selectors';
 import { importReport, parseImport, planImport } from '../../../../lib/notes/exchange/import-notes';
 import { stableHashId, toWebAnnotation } from '../../../../lib/notes/exchange/web-annotation';
 import type { Note } from '../../../../lib/notes/note-types';
-import { BR_PAGE, BR_URL, RTL_PAGE, RTL_URL, hypothesisSelectors } from '../../../fixtures/hypothesis/pages';
-import { storyNotes } from './fixtures';
+import {
+  BR_PAGE,
+  BR_URL,
+  RTL_PAGE,
+  RTL_URL,
+  TWICE_PAGE,
+  TWICE_URL,
+  hypothesisAnchor,
+  hypothesisSelectors,
+} from '../../../fixtures/hypothesis/pages';
+import { makeNote, storyNotes } from './fixtures';
 
 const article = (html: string) =>
   new DOMParser().parseFromString(html, 'text/html').querySelector('article')!;
@@ -206,13 +216,19 @@ describe('ClaimLens → Web Annotation → ClaimLens', () => {
       url: n.url,
       pageKey: n.pageKey,
       quote: n.selectors.quote,
+      language: n.language,
       text: n.text,
       tags: n.tags,
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     });
     expect(parsed.notes.map(carried)).toEqual(notes.map(carried));
-    // Positions come back wherever they went out (see web-annotation.ts on code points).
+    // Ranges come back whole; positions wherever they went out (see web-annotation.ts on code points).
+    const ranged = notes.filter((n) => n.selectors.range);
+    expect(ranged.length).toBeGreaterThan(0);
+    for (const n of ranged) {
+      expect(parsed.notes.find((b) => b.id === n.id)!.selectors.range).toEqual(n.selectors.range);
+    }
     const withPosition = notes.filter(
       (n) => n.selectors.position && n.selectors.quote.prefix.length === n.selectors.position.start,
     );
@@ -220,5 +236,153 @@ describe('ClaimLens → Web Annotation → ClaimLens', () => {
       expect(parsed.notes.find((b) => b.id === n.id)!.selectors.position).toEqual(n.selectors.position);
     }
     expect(parsed.skipped).toEqual({ pageNotes: 0, replies: 0, withoutQuote: 0 });
+  });
+});
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/** A note saved the way the page saves one: the reader's selection described by the anchoring module. */
+function savedNote(doc: Document, node: Node, start: number, end: number, url: string): Note {
+  const range = doc.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  return { ...makeNote({ url, pageKey: url }), selectors: toNoteSelectors(describePassage(doc.body, range)) };
+}
+
+describe('ClaimLens → Hypothesis', () => {
+  it("exports passages that Hypothesis's anchoring finds at the same place, by their RangeSelector", () => {
+    const twice = parse(TWICE_PAGE);
+    const second = twice.querySelectorAll('article p')[1]!.firstChild!; // "Residents said the convoy…"
+    const from = 'Residents said '.length;
+    const br = parse(BR_PAGE);
+    const brText = br.querySelector('article p')!.childNodes[2]!; // "the movement had no part in the ambush"
+    const notes = [
+      savedNote(twice, second, from, from + 'the convoy was hit at dawn'.length, TWICE_URL),
+      savedNote(br, brText, 4, 'the movement had no part'.length, BR_URL),
+    ];
+    const exported = JSON.parse(toWebAnnotation(notes)).first.items;
+    for (const [i, doc] of [twice, br].entries()) {
+      const selectors = exported[i].target.selector;
+      expect(selectors.map((s: { type: string }) => s.type)).toContain('RangeSelector');
+      const found = hypothesisAnchor(doc.body, selectors);
+      expect(found.by).toBe('RangeSelector');
+      expect(found.range.toString()).toBe(notes[i]!.selectors.quote.exact);
+      // The same place, not only the same words: ClaimLens's own anchoring agrees.
+      const own = locate(doc.body, fromNoteSelectors(notes[i]!.selectors))!;
+      expect(found.range.compareBoundaryPoints(Range.START_TO_START, own.range)).toBe(0);
+      expect(found.range.compareBoundaryPoints(Range.END_TO_END, own.range)).toBe(0);
+    }
+    // Far into the page, ClaimLens cannot write a position Hypothesis would trust; the range still places
+    // the second of two equal quotes where the quote alone would give the first.
+    expect(exported[0].target.selector.some((s: { type: string }) => s.type === 'TextPositionSelector')).toBe(
+      false,
+    );
+    const quoteOnly = exported[0].target.selector.filter(
+      (s: { type: string }) => s.type === 'TextQuoteSelector',
+    );
+    expect(hypothesisAnchor(twice.body, quoteOnly).range.startContainer).not.toBe(second);
+  });
+
+  it('imports a Hypothesis annotation with a RangeSelector and anchors it by the range on its page', () => {
+    const doc = parse(TWICE_PAGE);
+    const p2 = '/article[1]/p[2]';
+    const from = 'Residents said '.length;
+    const file = {
+      export_date: '2024-06-01T10:00:00.000Z',
+      export_userid: 'acct:reader@hypothes.is',
+      client_version: '1.1500.0',
+      annotations: [
+        hAnnotation('twiceRange1', {
+          uri: TWICE_URL,
+          target: [
+            {
+              source: TWICE_URL,
+              selector: [
+                {
+                  type: 'RangeSelector',
+                  startContainer: p2,
+                  startOffset: from,
+                  endContainer: p2,
+                  endOffset: from + 'the convoy was hit at dawn'.length,
+                },
+                { type: 'TextQuoteSelector', exact: 'the convoy was hit at dawn', prefix: '', suffix: '' },
+              ],
+            },
+          ],
+        }),
+      ],
+    };
+    const [note] = imported(file).notes;
+    expect(note!.selectors.range).toEqual({
+      startContainer: p2,
+      startOffset: from,
+      endContainer: p2,
+      endOffset: from + 26,
+    });
+    const found = locate(doc.body, fromNoteSelectors(note!.selectors))!;
+    expect(found.method).toBe('range');
+    expect(found.range.startContainer.parentElement).toBe(doc.querySelectorAll('article p')[1]);
+  });
+
+  it('drops a RangeSelector it cannot use and anchors by the quote: a foreign XPath, a CSS range', () => {
+    const quote = { type: 'TextQuoteSelector', exact: 'the convoy was hit at dawn', prefix: '', suffix: '' };
+    const notes = [
+      {
+        type: 'RangeSelector',
+        startContainer: '//p[@class="x"]',
+        startOffset: 0,
+        endContainer: '/p[1]',
+        endOffset: 4,
+      },
+      {
+        type: 'RangeSelector',
+        startSelector: { type: 'CssSelector', value: 'article > p:nth-of-type(2)' },
+        endSelector: { type: 'CssSelector', value: 'article > p:nth-of-type(2)' },
+      },
+    ].map(
+      (range, i) =>
+        imported([
+          hAnnotation(`dropped${i}`, {
+            uri: TWICE_URL,
+            target: [{ source: TWICE_URL, selector: [range, quote] }],
+          }),
+        ]).notes[0]!,
+    );
+    for (const note of notes) {
+      expect(note.selectors.range).toBeUndefined();
+      expect(locate(parse(TWICE_PAGE).body, fromNoteSelectors(note.selectors))?.method).toBe('quote');
+    }
+  });
+
+  it("reads the W3C model's RangeSelector (XPath refined to points) as well as Hypothesis's own fields", () => {
+    const point = (value: string, at: number) => ({
+      type: 'XPathSelector',
+      value,
+      refinedBy: { type: 'TextPositionSelector', start: at, end: at },
+    });
+    const [note] = imported([
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: 'https://annotations.example.test/a/1',
+        target: {
+          source: TWICE_URL,
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'the convoy was hit at dawn' },
+            {
+              type: 'RangeSelector',
+              startSelector: point('/html/body/article/p[2]', 15),
+              endSelector: point('/html[1]/body[1]/article[1]/p[2]', 41),
+            },
+          ],
+        },
+      },
+    ]).notes;
+    expect(note!.selectors.range).toEqual({
+      startContainer: '/article[1]/p[2]',
+      startOffset: 15,
+      endContainer: '/article[1]/p[2]',
+      endOffset: 41,
+    });
   });
 });

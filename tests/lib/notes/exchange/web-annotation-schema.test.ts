@@ -21,9 +21,18 @@ function check(json: string) {
   for (const item of doc.first?.items ?? []) {
     for (const s of [item.target.selector].flat()) {
       if (s.type === 'TextPositionSelector') expect(s.start).toBeLessThanOrEqual(s.end);
+      // 4.2.9: both ends of a range are selectors of the same class.
+      if (s.type === 'RangeSelector') expect(s.startSelector.type).toBe(s.endSelector.type);
     }
   }
   return doc;
+}
+
+/** The first annotation of an export with its quote's language replaced. */
+function withQuoteLanguage(doc: { first: { items: Record<string, unknown>[] } }, language: string) {
+  const item = structuredClone(doc.first.items[0]!) as { target: { selector: Record<string, unknown>[] } };
+  item.target.selector[0]!.language = language;
+  return item;
 }
 
 describe('Web Annotation exports against the model', () => {
@@ -35,6 +44,18 @@ describe('Web Annotation exports against the model', () => {
     expect(doc.first.partOf).toBe(doc.id);
     expect(doc.generator).toEqual({ type: 'Software', name: 'ClaimLens 1.2.3' });
     expect(doc.first.items.every((a: { generator: unknown }) => a.generator !== undefined)).toBe(true);
+  });
+
+  it('names the language the page declared on the quote, and none where it declared none', () => {
+    const doc = check(exportFile(storyNotes(), 'web-annotation').content);
+    const languages = doc.first.items.map(
+      (a: { target: { selector: { type: string; language?: string }[] } }) =>
+        a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.language,
+    );
+    expect(languages).toEqual([undefined, undefined, 'ar', undefined, undefined]);
+    expect(validate({ ...doc, first: { ...doc.first, items: [withQuoteLanguage(doc, 'not a tag')] } })).toBe(
+      false,
+    );
   });
 
   it('an empty export passes too', () => {
@@ -83,6 +104,15 @@ describe('Web Annotation exports against the model', () => {
     expect(validate({ ...doc, first: { ...doc.first, items: [{ ...item, created: '2024-05-11' }] } })).toBe(
       false,
     );
+    // A RangeSelector without its end selector breaks 4.2.9.
+    const ranged = JSON.parse(toWebAnnotation(storyNotes())).first.items[1];
+    const range = ranged.target.selector.find((s: { type: string }) => s.type === 'RangeSelector');
+    expect(range).toBeDefined();
+    const broken = {
+      ...ranged,
+      target: { ...ranged.target, selector: [{ ...range, endSelector: undefined }] },
+    };
+    expect(validate({ ...doc, first: { ...doc.first, items: [broken] } })).toBe(false);
     const { first: _first, ...withoutFirst } = doc;
     expect(validate(withoutFirst)).toBe(false);
   });
