@@ -13,7 +13,7 @@ const GLANCE_ALIASES = 4;
 
 function IncidentGlance({ card }: { card: IncidentCard }) {
   const t = useT();
-  const place = [card.place, ...card.region.slice(0, 2)].join(', ');
+  const place = [card.place, ...card.region.slice(0, 1)].join(', ');
   return (
     <>
       <p class="cl-kicker">

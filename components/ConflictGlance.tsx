@@ -43,9 +43,15 @@ export function ConflictGlance({ card }: { card: IncidentCard }) {
         <p class="cl-glance-line">
           <span class="cl-glance-label">{t('glanceClaimedBy')}</span>{' '}
           {g.claimants.map((c) => claimantText(t, c)).join(' · ')}
+          {g.uncertainClaimants.length > 0 && (
+            <span class="cl-meta">
+              {' · '}
+              {t('glanceUncertain')} {g.uncertainClaimants.map((c) => claimantText(t, c)).join(' · ')}
+            </span>
+          )}
         </p>
       )}
-      {g.uncertainClaimants.length > 0 && (
+      {g.claimants.length === 0 && g.uncertainClaimants.length > 0 && (
         <p class="cl-glance-line cl-meta">
           {t('glanceUncertain')} {g.uncertainClaimants.map((c) => claimantText(t, c)).join(' · ')}
         </p>

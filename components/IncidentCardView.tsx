@@ -42,14 +42,9 @@ export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?
       </p>
       <h2 class="cl-title">{card.name}</h2>
       <ConflictGlance card={card} />
-      <section
-        class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`}
-        aria-label={t('cardClaims')}
-      >
-        <h3>
-          {card.competingClaimants > 1 && <span aria-hidden="true">⚠ </span>}
-          {claimHeading}
-        </h3>
+      {/* The glance above flags the conflict; the list itself is not painted amber all the way down. */}
+      <section class="cl-section" aria-label={t('cardClaims')}>
+        <h3>{claimHeading}</h3>
         <ul>
           {card.claims.map((c, i) => (
             <li key={i} class="cl-claim">

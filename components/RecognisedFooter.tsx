@@ -12,7 +12,11 @@ export interface IncidentMatchInfo {
 export function RecognisedFooter({ match }: { match?: IncidentMatchInfo }) {
   const t = useT();
   if (!match) return null;
+  const text = t('footerWhy', [match.why, t(EVIDENCE_LABEL[evidenceStrength(match.confidence)])]);
+  // The short card clips it to two lines; the title keeps the whole of it within reach.
   return (
-    <p class="cl-why">{t('footerWhy', [match.why, t(EVIDENCE_LABEL[evidenceStrength(match.confidence)])])}</p>
+    <p class="cl-why" title={text}>
+      {text}
+    </p>
   );
 }

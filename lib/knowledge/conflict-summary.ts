@@ -124,7 +124,8 @@ export function conflictSummary(card: IncidentCard, maxBodies = 2): ConflictSumm
     const seen = new Set<string>();
     for (const s of sorted) {
       const object = s.stance === 'attributes-to' ? (s.attributedTo ?? []).join(', ') : s.about;
-      const key = `${s.stance}|${object ?? ''}`;
+      // One position per thing said about: "disputed the IS claim" makes "called it unverified" redundant.
+      const key = object ?? s.stance;
       if (seen.has(key)) continue;
       seen.add(key);
       positions.push({

@@ -39,20 +39,23 @@ describe('the short card of the Zakura attack', () => {
     const { glance, text } = show(incident('incident-zakura-2017'));
     expect(screen.getByRole('heading', { name: 'Zakura attack' })).toBeTruthy();
     expect(text).toContain('Incident 17 Nov 2017 · Zakura, Srinagar');
+    expect(text).not.toContain('Jammu and Kashmir ·');
     const g = glance();
     expect(within(g).getByRole('heading').textContent).toBe('⚠ 3 competing claims of responsibility');
     expect(g.textContent).toContain(
       'Claimed by Islamic State (Amaq News Agency, 18 Nov 2017) · Tehreek-ul-Mujahideen · Ansar Ghazwat-ul-Hind',
     );
     // The Telegram channel's claim is an uncertain attribution: named apart, not counted as competing.
-    expect(g.textContent).toContain('Attribution uncertain: Islamic State Jammu and Kashmir');
+    expect(g.textContent).toContain(
+      'Ansar Ghazwat-ul-Hind · attribution uncertain: Islamic State Jammu and Kashmir',
+    );
   });
 
   it('gives the police position in one line, in neutral words', () => {
     const { glance } = show(incident('incident-zakura-2017'));
     const official = glance().querySelector('.cl-glance-official')!;
     expect(official.textContent).toBe(
-      'Jammu and Kashmir Police: disputed the Islamic State claim; called the Islamic State claim unverified',
+      'Jammu and Kashmir Police: disputed the Islamic State claim; attributed it to Ansar Ghazwat-ul-Hind',
     );
   });
 
@@ -60,7 +63,7 @@ describe('the short card of the Zakura attack', () => {
     const { dialog, text } = show(incident('incident-zakura-2017'));
     expect(within(dialog).queryAllByRole('link')).toHaveLength(0);
     expect(text).not.toContain('Special Operations Group');
-    expect(text).toContain('4 claims · 5 official statements');
+    expect(text).toContain('Claims: 4 · Official statements: 5');
   });
 
   it('says why the page was linked in a footer, without a percentage', () => {
@@ -109,7 +112,7 @@ describe('the short card of a group with many claims', () => {
     expect(text).toMatch(/Also written: .+ and \d+ more/);
     const incidents = new Set(card.claimedIncidents.map((c) => c.id)).size;
     expect(text).toContain(
-      `${incidents} incidents claimed · ${card.statements.length} official statements · ${card.relations.length} relations`,
+      `Incidents claimed: ${incidents} · Official statements: ${card.statements.length} · Relations: ${card.relations.length}`,
     );
     // No list of relations, claims or statements: those are the full card's.
     expect(dialog.querySelectorAll('li')).toHaveLength(0);
@@ -119,7 +122,7 @@ describe('the short card of a group with many claims', () => {
   it('says a media arm relayed claims, never that it claimed', () => {
     const card = entity('media-amaq');
     const { text } = show(card);
-    expect(text).toMatch(/\d+ claims relayed/);
-    expect(text).not.toMatch(/incidents claimed/);
+    expect(text).toMatch(/Claims relayed: \d+/);
+    expect(text).not.toMatch(/Incidents claimed/);
   });
 });

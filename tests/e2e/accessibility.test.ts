@@ -1,6 +1,6 @@
 /**
  * axe-core on ClaimLens's own UI in real Chromium: the popup (both views), the options page, and the
- * tooltip and note editor inside a page's shadow root. No serious or critical violation.
+ * tooltip, the full card and the note editor inside a page's shadow root. No serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +106,19 @@ describe('accessibility of ClaimLens’s own UI', () => {
     });
     expect(await seriousViolations(page, [['#tooltip-copy', '.cl-tooltip']])).toEqual([]);
     await page.evaluate(() => document.getElementById('tooltip-copy')!.remove());
+    // The full card beside the article ("Open"), checked the same way.
+    await (await inUi(page, '.cl-tooltip .cl-open')).click();
+    await (await inUi(page, '.cl-side .cl-timeline')).waitFor();
+    await page.evaluate(() => {
+      const root = (globalThis as unknown as { __claimlensTestUiRoot: ShadowRoot }).__claimlensTestUiRoot;
+      const copy = document.createElement('div');
+      copy.id = 'side-copy';
+      const open = copy.attachShadow({ mode: 'open' });
+      for (const node of root.querySelectorAll('style, .cl-root-side')) open.append(node.cloneNode(true));
+      document.body.append(copy);
+    });
+    expect(await seriousViolations(page, [['#side-copy', '.cl-side']])).toEqual([]);
+    await page.evaluate(() => document.getElementById('side-copy')!.remove());
     await page.keyboard.press('Escape');
     await selectWithMouse(page, 'article p:nth-of-type(4)', 40);
     await page.keyboard.press('Alt+Shift+A');
