@@ -209,6 +209,10 @@ describe('the full card of an incident (Open)', () => {
     render(<Full card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
     // Three outfits claimed, each at least once firmly: none of them is in doubt.
     expect(within(section('Claims')).getByRole('heading').textContent).toBe(
+      '3 competing claims of responsibility',
+    );
+    // The warning sign is the glance's, once, above the list.
+    expect(within(section('At a glance')).getByRole('heading').textContent).toBe(
       '⚠ 3 competing claims of responsibility',
     );
   });
@@ -304,6 +308,15 @@ describe('the full card of an entity (Open)', () => {
     const claimed = section('Incidents claimed');
     expect(within(claimed).getByRole('heading').textContent).toBe('Claims of responsibility (1)');
     expect(claimed.textContent).toContain('claimed: Zakura attack · 17 Nov 2017 · competing claims');
+  });
+
+  it('says a media arm relayed its group’s claim, never that it claimed', () => {
+    const card = new KnowledgeBase([testPack()]).entityCard('media-amaq')!;
+    render(<Full card={card} theme="light" label="Amaq" onClose={() => {}} />);
+    const relayed = section('Incidents claimed');
+    expect(within(relayed).getByRole('heading').textContent).toBe('Claims it relayed (1)');
+    expect(relayed.textContent).toContain('relayed the claim of Islamic State: Zakura attack');
+    expect(relayed.textContent).not.toMatch(/\bclaimed:/);
   });
 
   it('lists an incident once when the group claimed it twice', () => {
