@@ -82,7 +82,8 @@ export default defineConfig({
         description: '__MSG_commandAddNote__',
       },
     },
-    action: { default_title: '__MSG_actionTitle__' },
+    // The toolbar icon (public/icon-*.png, scripts/draw-icons.ts); WXT lists them all under `icons`.
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
     // Chromium 148+: messages are copied with the structured clone algorithm instead of JSON, as
     // Firefox always does. A page's text costs the page about a third less to send (1 MB article:
     // 14 ms → 9 ms here); older Chromium ignores the key.

@@ -1,4 +1,5 @@
 /** A group, outlet, body or person in a tooltip: names, relations, incidents it claimed, what officials said. */
+import type { ComponentChildren } from 'preact';
 import type { EntityCard } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import { useT } from './i18n';
@@ -7,9 +8,11 @@ import { StatementItem } from './StatementItem';
 
 const MAX_ALIASES = 12;
 
-export function EntityCardView({ card }: { card: EntityCard }) {
+export function EntityCardView({ card, footer }: { card: EntityCard; footer?: ComponentChildren }) {
   const t = useT();
   const aliases = card.aliases.slice(0, MAX_ALIASES);
+  // A media arm relays the claims of the group it speaks for: it is never said to have claimed.
+  const onlyRelayed = card.claimedIncidents.every((c) => c.relayedFor);
   return (
     <div class="cl-card" data-type="entity">
       <p class="cl-kicker">
@@ -45,12 +48,17 @@ export function EntityCardView({ card }: { card: EntityCard }) {
       )}
       {card.claimedIncidents.length > 0 && (
         <section class="cl-section" aria-label={t('cardIncidentsClaimed')}>
-          <h3>{t('cardClaimsOfResponsibility', String(card.claimedIncidents.length))}</h3>
+          <h3>
+            {t(
+              onlyRelayed ? 'cardClaimsRelayed' : 'cardClaimsOfResponsibility',
+              String(new Set(card.claimedIncidents.map((c) => c.id)).size),
+            )}
+          </h3>
           <ul>
             {card.claimedIncidents.map((c) => (
-              <li key={`${c.id}-${c.stance}`}>
-                {t(CLAIM_STANCE_LABEL[c.stance])}: <strong>{c.name}</strong>{' '}
-                <span class="cl-meta">· {formatDay(c.date)}</span>
+              <li key={`${c.id}-${c.stance}-${c.relayedFor ?? ''}`}>
+                {c.relayedFor ? t('cardRelayedClaim', c.relayedFor) : t(CLAIM_STANCE_LABEL[c.stance])}:{' '}
+                <strong>{c.name}</strong> <span class="cl-meta">· {formatDay(c.date)}</span>
                 {c.competing && <span class="cl-flag"> · {t('cardCompetingClaims')}</span>}
               </li>
             ))}
@@ -71,6 +79,7 @@ export function EntityCardView({ card }: { card: EntityCard }) {
         {t('cardFrom', card.packs.join(', '))}
         {card.packsAsOf && <> · {t('cardPacksAsOf', formatDay(card.packsAsOf))}</>}
       </p>
+      {footer}
     </div>
   );
 }

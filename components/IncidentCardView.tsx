@@ -1,5 +1,6 @@
-/** An incident in a tooltip: when, where, the toll, every competing claim and every official statement. */
-import { evidenceStrength, type IncidentCard, type TollView } from '../lib/knowledge/cards';
+/** An incident's full card: the conflict at a glance, every claim, the timeline, every official statement, the toll. */
+import type { ComponentChildren } from 'preact';
+import type { IncidentCard, TollView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import type { Translate } from '../lib/i18n';
 import { useT } from './i18n';
@@ -7,20 +8,14 @@ import { CLAIM_MODE_LABEL, CLAIM_STANCE_LABEL } from './labels';
 import { SourceLinks } from './SourceLinks';
 import { StatementItem } from './StatementItem';
 import { FromPacks } from './FromPacks';
+import { ConflictGlance } from './ConflictGlance';
+import { IncidentTimeline } from './IncidentTimeline';
 
-export interface IncidentMatchInfo {
-  confidence: number;
-  why: string;
-}
-
-const EVIDENCE_LABEL = { strong: 'evidenceStrong', fair: 'evidenceFair', some: 'evidenceSome' } as const;
-
-export function IncidentCardView({ card, match }: { card: IncidentCard; match?: IncidentMatchInfo }) {
+export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?: ComponentChildren }) {
   const t = useT();
   // Outfits whose only claims are uncertain: counted apart, never as competing claimants.
-  const firm = new Set(
-    card.claims.filter((c) => c.stance === 'claimed' && !c.uncertain).map((c) => c.claimantId),
-  );
+  const firmClaims = card.claims.filter((c) => c.stance === 'claimed' && !c.uncertain);
+  const firm = new Set(firmClaims.map((c) => c.claimantId));
   const uncertain = new Set(
     card.claims
       .filter((c) => c.stance === 'claimed' && c.uncertain && !firm.has(c.claimantId))
@@ -30,11 +25,14 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
     card.competingClaimants > 1
       ? t('cardCompetingClaimsHeading', String(card.competingClaimants))
       : card.competingClaimants === 1
-        ? t('cardOneClaim')
+        ? firmClaims.length > 1
+          ? t('cardClaimsByOneGroup', String(firmClaims.length))
+          : t('cardOneClaim')
         : card.claims.length === 0
           ? t('cardNoClaim')
           : t('cardClaims');
   const claimHeading = uncertain > 0 ? t('cardAndUncertain', [base, String(uncertain)]) : base;
+  const claimants = new Set(card.claims.filter((c) => c.stance === 'claimed').map((c) => c.claimant));
   const place = [card.place, ...card.region.slice(0, 2)].join(', ');
   const showPacks = card.packs.length > 1;
   return (
@@ -43,24 +41,10 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         <span class="cl-kind cl-kind-incident">{t('kindIncident')}</span> {formatDay(card.date)} · {place}
       </p>
       <h2 class="cl-title">{card.name}</h2>
-      {match && (
-        <p class="cl-why">
-          {t('cardWhy', [
-            match.why,
-            t(EVIDENCE_LABEL[evidenceStrength(match.confidence)]),
-            String(Math.round(match.confidence * 100)),
-          ])}
-        </p>
-      )}
-      <p class="cl-summary">{card.summary}</p>
-      <section
-        class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`}
-        aria-label={t('cardClaims')}
-      >
-        <h3>
-          {card.competingClaimants > 1 && <span aria-hidden="true">⚠ </span>}
-          {claimHeading}
-        </h3>
+      <ConflictGlance card={card} />
+      {/* The glance above flags the conflict; the list itself is not painted amber all the way down. */}
+      <section class="cl-section" aria-label={t('cardClaims')}>
+        <h3>{claimHeading}</h3>
         <ul>
           {card.claims.map((c, i) => (
             <li key={i} class="cl-claim">
@@ -76,16 +60,21 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           ))}
         </ul>
       </section>
+      <IncidentTimeline card={card} />
       {card.statements.length > 0 && (
         <section class="cl-section" aria-label={t('cardOfficialStatements')}>
           <h3>{t('cardOfficialStatementsCount', String(card.statements.length))}</h3>
           <ul>
             {card.statements.map((s, i) => (
-              <StatementItem key={i} statement={s} showPacks={showPacks} />
+              <StatementItem key={i} statement={s} showPacks={showPacks} claimants={claimants} />
             ))}
           </ul>
         </section>
       )}
+      <section class="cl-section" aria-label={t('cardWhatHappened')}>
+        <h3>{t('cardWhatHappened')}</h3>
+        <p class="cl-summary">{card.summary}</p>
+      </section>
       {card.tolls.length > 0 && (
         <section class="cl-section" aria-label={t('cardToll')}>
           <h3>{t('cardToll')}</h3>
@@ -116,6 +105,7 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         {t('cardFrom', card.packs.join(', '))}
         {card.packsAsOf && <> · {t('cardPacksAsOf', formatDay(card.packsAsOf))}</>}
       </p>
+      {footer}
     </div>
   );
 }

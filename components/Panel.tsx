@@ -4,6 +4,8 @@ import type { ComponentChildren } from 'preact';
 export interface PanelProps {
   label: string;
   theme: 'light' | 'dark';
+  /** Pinned: stays open when the pointer leaves (drawn with a firmer edge). */
+  pinned?: boolean;
   onClose(): void;
   onPointerEnter?(): void;
   onPointerLeave?(): void;
@@ -13,7 +15,7 @@ export interface PanelProps {
 export function Panel(props: PanelProps) {
   return (
     <div
-      class={`cl-tooltip cl-${props.theme}`}
+      class={`cl-tooltip cl-${props.theme}${props.pinned ? ' cl-pinned' : ''}`}
       role="dialog"
       aria-label={props.label}
       tabIndex={-1}

@@ -2,27 +2,30 @@
 import type { StatementView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import { useT } from './i18n';
-import { STATEMENT_STANCE_LABEL } from './labels';
+import { officialPhrase, positionOf } from './labels';
 import { SourceLinks } from './SourceLinks';
 import { FromPacks } from './FromPacks';
 
-/** `showPacks`: the card draws on more than one pack, so each statement says which pack holds it. */
+/**
+ * `showPacks`: the card draws on more than one pack, so each statement says which pack holds it.
+ * `claimants`: the outfits that claimed the incident, so a statement about one reads "the X claim".
+ */
 export function StatementItem({
   statement: s,
   showPacks = false,
+  claimants,
 }: {
   statement: StatementView;
   showPacks?: boolean;
+  claimants?: ReadonlySet<string>;
 }) {
   const t = useT();
   const role = [s.role, s.onBehalfOf].filter(Boolean).join(', ');
-  const object = s.stance === 'attributes-to' ? s.attributedTo?.join(', ') : s.about;
   return (
     <li class="cl-statement">
       <strong>{s.speaker}</strong>
       {role && <span class="cl-meta"> ({role})</span>}{' '}
-      <span class={`cl-stance cl-stance-${s.stance}`}>{t(STATEMENT_STANCE_LABEL[s.stance])}</span>
-      {object && <> {object}</>}
+      <span class={`cl-stance cl-stance-${s.stance}`}>{officialPhrase(t, positionOf(s, claimants))}</span>
       {s.incident && <span class="cl-meta"> · {t('statementOn', s.incident)}</span>}
       {s.date && <span class="cl-meta"> · {formatDay(s.date)}</span>}
       {s.uncertain && <span class="cl-flag"> · {t('statementUncertain')}</span>}

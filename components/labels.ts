@@ -7,6 +7,8 @@ import type {
   StatementStance,
 } from '../lib/knowledge/pack-types';
 import type { ColorId } from '../lib/notes/note-types';
+import type { StatementView } from '../lib/knowledge/cards';
+import type { OfficialPosition } from '../lib/knowledge/conflict-summary';
 import type { Translate } from '../lib/i18n';
 
 export const CLAIM_STANCE_LABEL: Record<ClaimStance, string> = {
@@ -73,4 +75,37 @@ export const COLOR_LABEL: Record<ColorId, string> = {
 /** A colour's name: the reader's own (options page) where set, else the default in the reader's language. */
 export function colorName(t: Translate, id: string, own?: Partial<Record<string, string>>): string {
   return own?.[id] ?? (id in COLOR_LABEL ? t(COLOR_LABEL[id as ColorId]) : id);
+}
+
+const OFFICIAL_PHRASE: Record<
+  Exclude<StatementStance, 'attributes-to'>,
+  [claim: string, about: string, bare: string]
+> = {
+  denies: ['officialDeniedClaim', 'officialDeniedAbout', 'officialDenied'],
+  disputes: ['officialDisputedClaim', 'officialDisputedAbout', 'officialDisputed'],
+  unverified: ['officialUnverifiedClaim', 'officialUnverifiedAbout', 'officialUnverified'],
+  confirms: ['officialConfirmedClaim', 'officialConfirmedAbout', 'officialConfirmed'],
+};
+
+/**
+ * What an official said, in neutral words that read as a sentence: "called the Islamic State claim
+ * unverified", "attributed it to National Thowheed Jamath", "denied involvement".
+ */
+export function officialPhrase(t: Translate, p: OfficialPosition): string {
+  if (p.stance === 'attributes-to') return t('officialAttributed', p.object ?? '');
+  if (p.stance === 'denies' && p.aboutItself) return t('officialDeniedInvolvement');
+  const [claim, about, bare] = OFFICIAL_PHRASE[p.stance];
+  if (!p.object) return t(bare);
+  return t(p.aboutClaimant ? claim : about, p.object);
+}
+
+/** A statement as a position, for officialPhrase (`claimants`: names of the outfits that claimed the incident). */
+export function positionOf(s: StatementView, claimants?: ReadonlySet<string>): OfficialPosition {
+  const object = s.stance === 'attributes-to' ? s.attributedTo?.join(', ') : s.about;
+  return {
+    stance: s.stance,
+    object,
+    aboutClaimant: s.stance !== 'attributes-to' && !!s.about && !!claimants?.has(s.about),
+    aboutItself: !!s.about && s.about === (s.onBehalfOf ?? s.speaker),
+  };
 }

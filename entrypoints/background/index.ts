@@ -33,7 +33,7 @@ import { mayRestore, notesOfPage } from '../../lib/notes/page-scope';
 import { pageKeyFor } from '../../lib/notes/page-identity';
 import { passageResult } from '../../lib/notes/passage-note';
 import { installTestHooks } from './test-hooks';
-import { badgeText } from '../../lib/badge';
+import { BADGE_COLOR, badgeColor, badgeText } from '../../lib/badge';
 import { TabFindings } from '../../lib/tab-findings';
 import { translate as t } from '../../lib/i18n';
 import { isWebAddress } from '../../lib/safe-url';
@@ -213,7 +213,8 @@ export default defineBackground(() => {
     if (!message || who?.kind !== 'page') return;
     // Each frame of the sender's tab files what it found; the badge counts the tab.
     findings.filed(who.tabId, message.data, who.frameId);
-    await setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
+    const tab = findings.get(who.tabId)!;
+    await setBadge(who.tabId, badgeText(tab), badgeColor(tab));
   });
 
   // Saved passages: the database lives here, in the extension's own origin, never in a page's. A
@@ -244,7 +245,7 @@ export default defineBackground(() => {
     const frameId = who.kind === 'page' ? who.frameId : 0;
     if (who.kind === 'page' && frameId === 0) pageOpened(who.tabId, address.url);
     else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId))
-      void setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
+      void setBadge(who.tabId, badgeText(findings.get(who.tabId)!), badgeColor(findings.get(who.tabId)!));
     const readable = isWebAddress(address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     // Notes belong to the top page: a frame is only read and marked.
@@ -451,12 +452,14 @@ function refused() {
   };
 }
 
-async function setBadge(tabId: number, text: string): Promise<void> {
+async function setBadge(tabId: number, text: string, color = BADGE_COLOR): Promise<void> {
   const action =
     browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   try {
     await action?.setBadgeText({ tabId, text });
-    await action?.setBadgeBackgroundColor({ tabId, color: '#3c4043' });
+    await action?.setBadgeBackgroundColor({ tabId, color });
+    // Chromium picks black or white text by the colour; white reads on both of ours.
+    await action?.setBadgeTextColor?.({ tabId, color: '#ffffff' });
   } catch {
     // The tab closed while the page was being read.
   }

@@ -139,6 +139,8 @@ function startClaimLens(
           open: (mark, how) => void loadUi().then((loaded) => loaded.panel.open(mark, how)),
           leave: () => ui?.panel.leave(),
           close: () => ui?.panel.close(),
+          isPinned: (mark) => ui?.panel.isPinned?.(mark) ?? false,
+          away: () => ui?.panel.away?.(),
         },
         signal,
         // A click in ClaimLens's own panel is the panel's: never resolved against the marks beneath it.

@@ -1,10 +1,13 @@
 /**
- * The floating panel in ClaimLens's shadow root: the tooltip of whichever mark the reader reached (a
- * group's or an incident's public card), or a short view beside a range (an error). A saved passage's
- * note opens in the notes frame instead (NoteOpener), where the page cannot read it.
+ * The floating panel in ClaimLens's shadow root: the short card of whichever mark the reader reached (a
+ * group's or an incident's public card), or a short view beside a range (an error), and the full card
+ * docked beside the article when the reader opens it. A click or the keyboard pins the short card: it
+ * stays until Escape, its close button or a click elsewhere. A saved passage's note opens in the notes
+ * frame instead (NoteOpener), where the page cannot read it.
  */
 import type { VNode } from 'preact';
 import { Panel } from '../../components/Panel';
+import { SidePanel } from '../../components/SidePanel';
 import { Tooltip } from '../../components/Tooltip';
 import type { Card } from '../../lib/knowledge/cards';
 import { keepBeside } from '../../lib/page/floating';
@@ -37,6 +40,10 @@ export class PanelController implements MarkInteractionHandlers {
   private stopPlacing?: () => void;
   private pointerInside = false;
   private returnFocus: Element | null = null;
+  /** The short card stays until closed (opened by a click or the keyboard). */
+  private pinned = false;
+  /** The mark whose full card is docked beside the article. */
+  private side: Mark | null = null;
 
   constructor(
     private readonly ui: UiRoot,
@@ -57,16 +64,31 @@ export class PanelController implements MarkInteractionHandlers {
     return this.mark;
   }
 
+  /** Whether this mark's short card is open and pinned (a click on it then goes to the page's link). */
+  isPinned(mark: Mark): boolean {
+    return this.pinned && this.mark === mark;
+  }
+
+  /** A click on the page away from any mark: a short card closes (the docked full card stays). */
+  away(): void {
+    if (this.mark && this.mark.type !== 'note') this.close();
+  }
+
   open(mark: Mark, how: 'hover' | 'click' | 'keyboard'): void {
     clearTimeout(this.closeTimer);
-    // A panel the reader is working in (the note editor) is not replaced by passing the pointer over a mark.
-    if ((this.custom || this.notes.isBusy()) && how === 'hover') return;
+    // A panel the reader is working in (the note editor), or a pinned card, is not replaced by passing
+    // the pointer over a mark.
+    if ((this.custom || this.notes.isBusy() || this.pinned) && how === 'hover') return;
+    const pin = how !== 'hover';
     if (how === 'keyboard') {
       if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
       mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
     this.custom = null;
+    // Clicking the mark of a card shown by hover pins it where it is.
+    const same = this.mark === mark && !!this.ui.isMounted();
     this.mark = mark;
+    this.pinned = pin;
     this.marks.setActive(mark);
     if (mark.type === 'note') {
       if (this.ui.isMounted()) void this.ui.get().then(({ panel }) => show(panel, null));
@@ -76,6 +98,7 @@ export class PanelController implements MarkInteractionHandlers {
       return;
     }
     this.notes.closePanel();
+    if (same && how === 'click') return void this.redraw();
     void this.show(how === 'keyboard');
   }
 
@@ -115,16 +138,21 @@ export class PanelController implements MarkInteractionHandlers {
   }
 
   leave(): void {
-    if (this.pointerInside || this.custom || !this.mark) return;
+    if (this.pointerInside || this.custom || !this.mark || this.pinned) return;
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => this.close(), CLOSE_GRACE_MS);
   }
 
+  /** Escape or a close button: the short card first, then the docked full card. */
   close(): void {
     clearTimeout(this.closeTimer);
-    if (!this.mark && !this.custom) return this.notes.closePanel();
+    if (!this.mark && !this.custom) {
+      if (this.side) this.closeSide();
+      return this.notes.closePanel();
+    }
     this.mark = null;
     this.custom = null;
+    this.pinned = false;
     this.pointerInside = false;
     this.stopPlacing?.();
     this.stopPlacing = undefined;
@@ -132,6 +160,43 @@ export class PanelController implements MarkInteractionHandlers {
     this.notes.closePanel();
     if (this.ui.isMounted()) void this.ui.get().then(({ panel }) => show(panel, null));
     this.restoreFocus();
+  }
+
+  /** Docks the mark's full card beside the article, focused, and closes the short card. */
+  private openSide(mark: Mark): void {
+    const focusBack = this.returnFocus;
+    this.close();
+    this.returnFocus = focusBack;
+    this.side = mark;
+    void this.ui.get().then(({ side }) => {
+      if (this.side !== mark) return;
+      this.drawSide(side);
+      (side.firstElementChild as HTMLElement | null)?.focus({ preventScroll: true });
+    });
+  }
+
+  private closeSide(): void {
+    this.side = null;
+    if (this.ui.isMounted()) void this.ui.get().then(({ side }) => show(side, null));
+    this.restoreFocus();
+  }
+
+  private drawSide(container: HTMLElement): void {
+    const card = this.side && this.cards.get(this.side.targetId);
+    if (!this.side || !card) return show(container, null);
+    show(
+      container,
+      <SidePanel
+        card={card}
+        match={this.side.incident}
+        theme={this.ui.theme}
+        onClose={() => this.closeSide()}
+      />,
+    );
+  }
+
+  private redraw(): void {
+    if (this.ui.isMounted()) void this.ui.get().then(({ panel }) => this.draw(panel));
   }
 
   private restoreFocus(): void {
@@ -178,15 +243,18 @@ export class PanelController implements MarkInteractionHandlers {
       },
     };
     let view: VNode | null;
+    const mark = this.mark;
     if (this.custom) view = this.custom.view();
-    else if (this.mark && this.mark.type !== 'note')
+    else if (mark && mark.type !== 'note')
       view = (
         <Tooltip
-          card={this.cards.get(this.mark.targetId)}
-          match={this.mark.incident}
-          label={this.mark.range.toString()}
+          card={this.cards.get(mark.targetId)}
+          match={mark.incident}
+          label={mark.range.toString()}
           theme={this.ui.theme}
+          pinned={this.pinned}
           onClose={() => this.close()}
+          onOpen={() => this.openSide(mark)}
           {...handlers}
         />
       );

@@ -15,6 +15,8 @@ import css from './style.css?inline';
 export interface UiContainers {
   /** The floating panel: a tooltip (public pack data), or an error beside a selection. */
   panel: HTMLElement;
+  /** The full card beside the article ("Open" on a tooltip): public pack data too. */
+  side: HTMLElement;
   /** The toolbar beside a selection. */
   toolbar: HTMLElement;
   /** The notes frames (note card and editor; notices), extension pages the page cannot reach into. */
@@ -123,7 +125,13 @@ export class UiRoot {
         };
         // The overlay first: the panels and frames paint above the tints.
         const overlay = make('overlay');
-        return { overlay, panel: make('panel'), toolbar: make('toolbar'), frames: make('frames') };
+        return {
+          overlay,
+          side: make('side'),
+          panel: make('panel'),
+          toolbar: make('toolbar'),
+          frames: make('frames'),
+        };
       },
     });
     // A custom element of that name would have been made by the page's own constructor.

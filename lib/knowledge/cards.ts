@@ -95,7 +95,18 @@ export interface EntityCard {
   aliases: string[];
   description?: string;
   relations: RelationView[];
-  claimedIncidents: { id: string; name: string; date: string; stance: ClaimStance; competing: boolean }[];
+  /**
+   * Incidents it claimed, or whose claim it relayed: `relayedFor` names the claimant when the entity was
+   * only the channel (a media arm such as Amaq relays a group's claim; it does not claim).
+   */
+  claimedIncidents: {
+    id: string;
+    name: string;
+    date: string;
+    stance: ClaimStance;
+    competing: boolean;
+    relayedFor?: string;
+  }[];
   statements: StatementView[];
   wikidata?: string;
   packs: string[];

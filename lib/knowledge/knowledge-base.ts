@@ -153,18 +153,24 @@ export class KnowledgeBase {
       .map((s) => this.statementView(s));
     for (const incident of this.incidents.values()) {
       const competing = competingClaimants(incident) > 1;
-      // One row per incident and stance, however many times the group claimed it.
-      const stances = new Set(
-        incident.claims.filter((c) => c.claimant === id || c.channel === id).map((c) => c.stance),
-      );
-      for (const stance of stances)
-        claimedIncidents.push({
-          id: incident.id,
-          name: incident.name,
-          date: incident.date,
-          stance,
-          competing,
-        });
+      // One row per incident, stance and claimant, however many times the group claimed it; a channel
+      // (a media arm) relayed the claimant's claim rather than claiming.
+      const rows = new Map<string, EntityCard['claimedIncidents'][number]>();
+      for (const c of incident.claims) {
+        if (c.claimant !== id && c.channel !== id) continue;
+        const relayedFor = c.claimant === id ? undefined : this.nameOf(c.claimant);
+        const key = `${c.stance}|${relayedFor ?? ''}`;
+        if (!rows.has(key))
+          rows.set(key, {
+            id: incident.id,
+            name: incident.name,
+            date: incident.date,
+            stance: c.stance,
+            competing,
+            ...(relayedFor ? { relayedFor } : {}),
+          });
+      }
+      claimedIncidents.push(...rows.values());
       for (const s of incident.statements) {
         if (s.about === id || s.attributedTo?.includes(id)) statements.push(this.statementView(s, incident));
       }

@@ -12,6 +12,10 @@ export interface MarkInteractionHandlers {
   leave(): void;
   /** Escape. */
   close(): void;
+  /** Whether this mark's card is pinned open: a click on it then belongs to the page (its link). */
+  isPinned?(mark: Mark): boolean;
+  /** A click on the page, away from every mark. */
+  away?(): void;
 }
 
 export interface MarkInteractionOptions {
@@ -67,10 +71,18 @@ export function watchMarks(
     const selection = doc.getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
     const mark = markAtPoint(doc, getMarks(), event.clientX, event.clientY);
-    if (mark) {
-      clearTimeout(hoverTimer);
-      handlers.open(mark, 'click');
-    }
+    if (!mark) return handlers.away?.();
+    // A mark inside a link: the first click pins its card instead of leaving the page; once the card
+    // is pinned, a click on the mark follows the link, as do clicks with a modifier (new tab, window).
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    if (
+      link &&
+      (handlers.isPinned?.(mark) || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+    )
+      return;
+    if (link) event.preventDefault();
+    clearTimeout(hoverTimer);
+    handlers.open(mark, 'click');
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -94,7 +106,8 @@ export function watchMarks(
     handlers.open(marks[stepped]!, 'keyboard');
   };
 
-  // Heard before the page's own listeners can stop them (lib/page/event-relay.ts).
+  // Heard before the page's own listeners can stop them (lib/page/event-relay.ts); not passive: a
+  // first click on a mark inside a link must not follow the link.
   listenFirst(view, 'pointermove', onPointerMove, signal);
   listenFirst(view, 'click', onClick, signal);
   listenFirst(view, 'keydown', onKeyDown, signal);

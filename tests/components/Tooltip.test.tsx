@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { render } from './locale';
 import { Tooltip } from '../../components/Tooltip';
-import type { IncidentCard } from '../../lib/knowledge/cards';
+import { SidePanel } from '../../components/SidePanel';
+import type { IncidentMatchInfo } from '../../components/RecognisedFooter';
+import type { Card, IncidentCard } from '../../lib/knowledge/cards';
 import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import { testPack } from '../fixtures/test-pack';
@@ -42,26 +44,37 @@ function handCard(overrides: Partial<IncidentCard>): IncidentCard {
   };
 }
 
+/** The full card, as "Open" docks it beside the article. */
+function Full(props: {
+  card: Card;
+  match?: IncidentMatchInfo;
+  theme: 'light' | 'dark';
+  label: string;
+  onClose(): void;
+}) {
+  return <SidePanel card={props.card} match={props.match} theme={props.theme} onClose={props.onClose} />;
+}
+
 const dialog = () => screen.getByRole('dialog');
 const text = () => dialog().textContent ?? '';
 const section = (name: string) => within(dialog()).getByRole('region', { name });
 
-describe('Tooltip with an incident card', () => {
+describe('the full card of an incident (Open)', () => {
   it('says as of which day its pack knows the incident', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     expect(text()).toContain(
       'From: Test pack · as of 21 Nov 2026: later claims and statements may be missing',
     );
   });
 
   it('shows the title, the date and the place', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     expect(screen.getByRole('heading', { name: 'Zakura attack' })).toBeTruthy();
     expect(text()).toContain('17 Nov 2017 · Zakura, Srinagar');
   });
 
   it('counts the competing claims and names each claimant and the channel', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     const claims = section('Claims');
     expect(within(claims).getByRole('heading').textContent).toContain('3 competing claims of responsibility');
     expect(within(claims).getByRole('heading').textContent).not.toContain('uncertain');
@@ -77,27 +90,25 @@ describe('Tooltip with an incident card', () => {
   });
 
   it('shows the official statement: speaker, role, stance words and what was said', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     const statements = section('Official statements');
     expect(within(statements).getByRole('heading').textContent).toBe('Official statements (1)');
     const statement = within(statements).getByRole('listitem');
     expect(statement.textContent).toContain(
-      'Shesh Paul Vaid (Director General of Police, Jammu and Kashmir Police) calls it unverified Islamic State',
+      'Shesh Paul Vaid (Director General of Police, Jammu and Kashmir Police) called the Islamic State claim unverified',
     );
     expect(statement.textContent).toContain('Said the claim was still to be verified.');
   });
 
   it('shows the caveat and the toll', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     expect(section('Caveats').textContent).toContain('The claim described the killed officer wrongly.');
     expect(section('Toll').textContent).toContain('2 killed');
   });
 
   it('says why this incident and how strong the evidence is, never who did it, only when a match is given', () => {
-    const { unmount } = render(
-      <Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />,
-    );
-    expect(text()).not.toContain('Why this incident');
+    const { unmount } = render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    expect(text()).not.toContain('Linked to this page');
     unmount();
     render(
       <Tooltip
@@ -109,12 +120,14 @@ describe('Tooltip with an incident card', () => {
       />,
     );
     expect(text()).toContain(
-      'Why this incident: place Zakura, an attack, 3 days before publication · fair evidence that the page is about it (83%), not of who did it',
+      'Linked to this page by place Zakura, an attack, 3 days before publication (fair evidence). This says how sure ClaimLens is of the link, not who did it.',
     );
+    // No percentage anywhere near a disputed title.
+    expect(text()).not.toMatch(/\d+\s*%/);
   });
 
   it('links every source in a new tab, without opener, to its http(s) address', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     const links = within(dialog()).getAllByRole('link');
     // Three claims and the toll cite src-a, the statement cites src-b.
     expect(links).toHaveLength(5);
@@ -149,7 +162,7 @@ describe('Tooltip with an incident card', () => {
       ],
       competingClaimants: 1,
     });
-    render(<Tooltip card={card} theme="light" label="Hand" onClose={() => {}} />);
+    render(<Full card={card} theme="light" label="Hand" onClose={() => {}} />);
     expect(text()).toContain('Source: Evil Gazette, 3 Jan 2020');
     expect(within(dialog()).queryAllByRole('link')).toHaveLength(0);
     expect(dialog().querySelector('[href]')).toBeNull();
@@ -162,7 +175,7 @@ describe('Tooltip with an incident card', () => {
     pack.incidents[0]!.summary = `Attack ${payload} near Zakura.`;
     pack.incidents[0]!.claims[0]!.summary = `Claimed ${payload}`;
     pack.incidents[0]!.caveats = [`Caveat ${payload}`];
-    render(<Tooltip card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
     expect(text()).toContain(`Attack ${payload} near Zakura.`);
     expect(text()).toContain(`Claimed ${payload}`);
     expect(text()).toContain(`Caveat ${payload}`);
@@ -172,7 +185,7 @@ describe('Tooltip with an incident card', () => {
   it('labels an uncertain claim and counts its claimant as uncertain in the heading', () => {
     const pack = testPack();
     pack.incidents[0]!.claims[2]!.uncertain = true;
-    render(<Tooltip card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
     const claims = section('Claims');
     expect(within(claims).getByRole('heading').textContent).toContain(
       '2 competing claims of responsibility, and 1 uncertain',
@@ -193,9 +206,13 @@ describe('Tooltip with an incident card', () => {
       uncertain: true,
       sources: ['src-a'],
     });
-    render(<Tooltip card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard(pack)} theme="light" label="Zakura" onClose={() => {}} />);
     // Three outfits claimed, each at least once firmly: none of them is in doubt.
     expect(within(section('Claims')).getByRole('heading').textContent).toBe(
+      '3 competing claims of responsibility',
+    );
+    // The warning sign is the glance's, once, above the list.
+    expect(within(section('At a glance')).getByRole('heading').textContent).toBe(
       '⚠ 3 competing claims of responsibility',
     );
   });
@@ -261,36 +278,45 @@ describe('Tooltip frame', () => {
   });
 });
 
-describe('Tooltip with an entity card', () => {
+describe('the full card of an entity (Open)', () => {
   it('shows the name, the kind and the other spellings', () => {
-    render(<Tooltip card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
+    render(<Full card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
     expect(screen.getByRole('heading', { name: 'Islamic State' })).toBeTruthy();
-    expect(dialog().getAttribute('aria-label')).toBe('ClaimLens: Islamic State');
+    expect(dialog().getAttribute('aria-label')).toBe('ClaimLens full card: Islamic State');
     expect(text()).toContain('Group');
     expect(text()).toContain("Also written: IS · ISIS · Isis · ISIL · Daesh · Daish · Da'ish · داعش");
   });
 
   it('says as of which day its pack knows the entity', () => {
-    render(<Tooltip card={isCard()} theme="light" label="IS" onClose={() => {}} />);
+    render(<Full card={isCard()} theme="light" label="IS" onClose={() => {}} />);
     expect(text()).toContain('as of 21 Nov 2026');
   });
 
   it('shows relations from the other side', () => {
-    render(<Tooltip card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
+    render(<Full card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
     expect(section('Relations').textContent).toContain('media arm: Amaq News Agency');
   });
 
   it('shows a relation from its own side on the media outlet', () => {
     const card = new KnowledgeBase([testPack()]).entityCard('media-amaq')!;
-    render(<Tooltip card={card} theme="light" label="Amaq" onClose={() => {}} />);
+    render(<Full card={card} theme="light" label="Amaq" onClose={() => {}} />);
     expect(section('Relations').textContent).toContain('media arm of Islamic State');
   });
 
   it('lists the incidents it claimed, flagged when claims compete', () => {
-    render(<Tooltip card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
+    render(<Full card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
     const claimed = section('Incidents claimed');
     expect(within(claimed).getByRole('heading').textContent).toBe('Claims of responsibility (1)');
     expect(claimed.textContent).toContain('claimed: Zakura attack · 17 Nov 2017 · competing claims');
+  });
+
+  it('says a media arm relayed its group’s claim, never that it claimed', () => {
+    const card = new KnowledgeBase([testPack()]).entityCard('media-amaq')!;
+    render(<Full card={card} theme="light" label="Amaq" onClose={() => {}} />);
+    const relayed = section('Incidents claimed');
+    expect(within(relayed).getByRole('heading').textContent).toBe('Claims it relayed (1)');
+    expect(relayed.textContent).toContain('relayed the claim of Islamic State: Zakura attack');
+    expect(relayed.textContent).not.toMatch(/\bclaimed:/);
   });
 
   it('lists an incident once when the group claimed it twice', () => {
@@ -304,27 +330,27 @@ describe('Tooltip with an entity card', () => {
       sources: ['src-a'],
     });
     const card = new KnowledgeBase([pack]).entityCard('group-is')!;
-    render(<Tooltip card={card} theme="light" label="ISIS" onClose={() => {}} />);
+    render(<Full card={card} theme="light" label="ISIS" onClose={() => {}} />);
     const claimed = section('Incidents claimed');
     expect(within(claimed).getByRole('heading').textContent).toBe('Claims of responsibility (1)');
     expect(within(claimed).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('lists what officials said about it, the entity statement and the incident statement', () => {
-    render(<Tooltip card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
+    render(<Full card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
     const said = section('Statements about it');
     expect(within(said).getByRole('heading').textContent).toBe('What officials said (2)');
     const items = within(said).getAllByRole('listitem');
     expect(items[0]!.textContent).toContain(
-      'Shesh Paul Vaid (Director General of Police) denies Islamic State',
+      'Shesh Paul Vaid (Director General of Police) denied (about Islamic State)',
     );
     expect(items[0]!.textContent).toContain('Said the group had no presence in the region.');
-    expect(items[1]!.textContent).toContain('calls it unverified');
+    expect(items[1]!.textContent).toContain('called it unverified (about Islamic State)');
     expect(items[1]!.textContent).toContain('on Zakura attack');
   });
 });
 
-describe('Tooltip with a card that draws on two packs', () => {
+describe('the full card when it draws on two packs', () => {
   /** A second pack that repeats the Islamic State claim and adds a police denial of its own. */
   function teamPack(): KnowledgePack {
     const base = testPack();
@@ -358,7 +384,7 @@ describe('Tooltip with a card that draws on two packs', () => {
 
   it('says beside each claim and statement which pack said it', () => {
     const card = new KnowledgeBase([testPack(), teamPack()]).incidentCard('incident-zakura-2017')!;
-    render(<Tooltip card={card} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={card} theme="light" label="Zakura" onClose={() => {}} />);
     const claim = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Islamic State'))!;
     expect(claim.textContent).toMatch(/from Test pack, Team pack/);
     const denial = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Valley Police'))!;
@@ -369,14 +395,14 @@ describe('Tooltip with a card that draws on two packs', () => {
     const card = new KnowledgeBase([testPack(), { ...teamPack(), updated: '2026-12-05' }]).incidentCard(
       'incident-zakura-2017',
     )!;
-    render(<Tooltip card={card} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={card} theme="light" label="Zakura" onClose={() => {}} />);
     expect(text()).toContain(
       'From: Test pack, Team pack · as of 5 Dec 2026: later claims and statements may be missing',
     );
   });
 
   it('says nothing of the kind when the card comes from one pack', () => {
-    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    render(<Full card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     expect(screen.queryByText(/^from /)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * axe-core on ClaimLens's own UI in real Chromium: the popup (both views), the options page, and the
- * tooltip and note editor inside a page's shadow root. No serious or critical violation.
+ * tooltip, the full card and the note editor inside a page's shadow root. No serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,6 +121,31 @@ describe('accessibility of ClaimLens’s own UI', () => {
     const frame = await noteFrame(page);
     await frame.locator('.cl-note-editor').waitFor();
     expect(await seriousViolations(frame)).toEqual([]);
+    await page.close();
+  });
+  it('the full card beside the article', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url('zakura-2017.html');
+    await page.goto(url);
+    await waitForReport(browser, url);
+    // The incident's card, with its timeline: stepped to with the keyboard.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Alt+Shift+N');
+      await waitForUi(page, '.cl-tooltip .cl-open');
+      if ((await (await inUi(page, '.cl-tooltip .cl-title')).textContent()) === 'Zakura attack') break;
+    }
+    await (await inUi(page, '.cl-tooltip .cl-open')).click();
+    await (await inUi(page, '.cl-side .cl-timeline')).waitFor();
+    // Checked as a copy in an open shadow root, as the tooltip is above.
+    await page.evaluate(() => {
+      const root = (globalThis as unknown as { __claimlensTestUiRoot: ShadowRoot }).__claimlensTestUiRoot;
+      const copy = document.createElement('div');
+      copy.id = 'side-copy';
+      const open = copy.attachShadow({ mode: 'open' });
+      for (const node of root.querySelectorAll('style, .cl-root-side')) open.append(node.cloneNode(true));
+      document.body.append(copy);
+    });
+    expect(await seriousViolations(page, [['#side-copy', '.cl-side']])).toEqual([]);
     await page.close();
   });
 });

@@ -31,6 +31,10 @@ const DARK_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Dark<
 <style>body{background:#111;color:#eee;font:17px/1.6 sans-serif;padding:2em}</style></head>
 <body><article><p>A night edition: Lashkar-e-Taiba and Jaish-e-Mohammed were named by officials.</p></article></body></html>`;
 
+const LINKED_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Linked</title></head>
+<body><article><p>Officials named <a href="/elsewhere.html">Lashkar-e-Taiba</a> and Jaish-e-Mohammed in the report.</p></article></body></html>`;
+const ELSEWHERE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Elsewhere</title></head><body><p>Another page.</p></body></html>`;
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await serveStatic(
@@ -40,7 +44,7 @@ beforeAll(async () => {
       '/vendor/preact/': join(PROJECT_ROOT, 'node_modules/preact/dist'),
       '/vendor/hooks/': join(PROJECT_ROOT, 'node_modules/preact/hooks/dist'),
     },
-    { '/dark.html': DARK_PAGE },
+    { '/dark.html': DARK_PAGE, '/linked.html': LINKED_PAGE, '/elsewhere.html': ELSEWHERE_PAGE },
   );
   await registerUiSelector();
   browser = await launchWithExtension();
@@ -182,30 +186,127 @@ describe('inline context on a Zakura-like report', () => {
     await page.close();
   });
 
-  it('opens the incident tooltip from the keyboard: three competing claims and the police statement', async () => {
+  it('opens the incident’s short card from the keyboard: three competing claims at a glance, the police in a line', async () => {
     const { page } = await open('zakura-2017.html');
     await stepTo(page, 'Zakura attack');
     const tip = await tooltip(page);
-    await expect.poll(() => tip.locator('.cl-claim').count()).toBeGreaterThanOrEqual(3);
-    const text = (await tip.textContent())!;
-    expect(text).toContain('3 competing claims of responsibility');
-    for (const outfit of ['Islamic State', 'Tehreek-ul-Mujahideen', 'Ansar Ghazwat-ul-Hind'])
-      expect(text).toContain(outfit);
-    expect(text).toContain('Amaq');
-    expect(text).toMatch(/Shesh Paul Vaid/);
-    expect(text).toMatch(/Why this incident: .*Zakura/);
-    // Focus is inside the tooltip, so its links are reachable with Tab.
+    const glance = tip.locator('.cl-glance');
+    await expect.poll(() => glance.count()).toBe(1);
+    expect(await glance.locator('h3').textContent()).toBe('⚠ 3 competing claims of responsibility');
+    const text = (await glance.textContent())!;
+    expect(text).toContain(
+      'Claimed by Islamic State (Amaq News Agency, 18 Nov 2017) · Tehreek-ul-Mujahideen · Ansar Ghazwat-ul-Hind',
+    );
+    expect(text).toMatch(/Jammu and Kashmir Police: .*Islamic State claim/);
+    // Why the page was linked: a footer in words, no percentage beside the title.
+    expect(await tip.locator('.cl-why').textContent()).toMatch(/^Linked to this page by .*Zakura/);
+    expect(await tip.textContent()).not.toMatch(/\d\s*%/);
+    // Opened from the keyboard, the card is pinned and focused: its button is reachable with Tab.
+    expect(await tip.getAttribute('class')).toContain('cl-pinned');
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe(await uiHostName(page));
-    const links = tip.locator('a');
-    expect(await links.count()).toBeGreaterThan(3);
-    for (const link of await links.all()) {
-      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
-      expect(await link.getAttribute('target')).toBe('_blank');
-    }
-    await page.screenshot({ path: join(SHOTS, 'zakura-tooltip.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.count()).toBe(0);
     await page.close();
+  });
+
+  it('shows a short card on hover, pins it on click, and Escape closes it', async () => {
+    const { page } = await open('zakura-2017.html');
+    const point = await pointOf(page, 'Zakura attack');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => titleShown(page), { timeout: 3000 }).toBe('Zakura attack');
+    const tip = await tooltip(page);
+    expect(await tip.getAttribute('class')).not.toContain('cl-pinned');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => tip.getAttribute('class')).toContain('cl-pinned');
+    // Pinned: the pointer leaving does not close it (the grace period for a hover card is 300 ms).
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(700);
+    expect(await titleShown(page)).toBe('Zakura attack');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.count()).toBe(0);
+    // A click elsewhere on the page closes a pinned card too.
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => tip.getAttribute('class')).toContain('cl-pinned');
+    await page.mouse.click(5, 5);
+    await expect.poll(() => tip.count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens the full card beside the article: claims first, then a dated timeline, the statements and every source', async () => {
+    const { page } = await open('zakura-2017.html');
+    await stepTo(page, 'Zakura attack');
+    await (await inUi(page, '.cl-tooltip .cl-open')).click();
+    const side = await inUi(page, '.cl-side');
+    await expect.poll(() => side.count()).toBe(1);
+    await expect.poll(async () => (await tooltip(page)).count()).toBe(0);
+    const sections = await side
+      .locator('section')
+      .evaluateAll((list) => list.map((section) => section.getAttribute('aria-label')));
+    expect(sections.slice(0, 4)).toEqual(['At a glance', 'Claims', 'Timeline', 'Official statements']);
+    const lines = await side
+      .locator('.cl-timeline li')
+      .evaluateAll((list) => list.map((li) => [...li.children].map((c) => c.textContent)));
+    expect(lines[0]).toEqual(['17 Nov 2017', 'Incident', 'Zakura attack']);
+    expect(lines).toContainEqual(['18 Nov 2017', 'Claim', 'Islamic State claimed via Amaq News Agency']);
+    expect(lines.filter(([, kind]) => kind === 'Official')).toHaveLength(5);
+    const dated = lines.map(([date]) => date).filter((d) => d !== 'undated');
+    const days = dated.map((d) => Date.parse(d!));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    expect(await side.textContent()).toMatch(/Shesh Paul Vaid/);
+    const links = side.locator('a');
+    expect(await links.count()).toBeGreaterThan(5);
+    for (const link of await links.all()) expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => side.count()).toBe(0);
+    await page.close();
+  });
+
+  it('pins the card on the first click of a mark inside a link, and follows the link on the second', async () => {
+    const { page, url } = await open('linked.html');
+    const point = await pointOf(page, 'Lashkar-e-Taiba');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(async () => titleShown(page), { timeout: 3000 }).toBe('Lashkar-e-Taiba');
+    expect(page.url()).toBe(url);
+    await Promise.all([page.waitForURL(/elsewhere\.html$/), page.mouse.click(point.x, point.y)]);
+    await page.close();
+  });
+
+  it('screenshots the short and the full card at 1280×800 and 800×600, light and dark, each fitting its window', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      for (const [width, height] of [
+        [1280, 800],
+        [800, 600],
+      ] as const) {
+        const { page } = await open('zakura-2017.html');
+        await page.setViewportSize({ width, height });
+        if (theme === 'dark')
+          await page.addStyleTag({
+            content: 'html, body { background: #121212 !important; color: #e8e8e8 !important; }',
+          });
+        await stepTo(page, 'Zakura attack');
+        const tip = await tooltip(page);
+        await tip.locator('.cl-open').waitFor();
+        await page.screenshot({ path: join(SHOTS, `short-card-${width}x${height}-${theme}.png`) });
+        const box = await tip.evaluate((el) => ({
+          scrolls: el.scrollHeight > el.clientHeight + 1,
+          rect: el.getBoundingClientRect().toJSON() as DOMRect,
+          dark: el.classList.contains('cl-dark'),
+        }));
+        // The short card fits without scrolling, inside the window.
+        expect(box.scrolls).toBe(false);
+        expect(box.rect.top).toBeGreaterThanOrEqual(0);
+        expect(box.rect.bottom).toBeLessThanOrEqual(height);
+        expect(box.dark).toBe(theme === 'dark');
+        await tip.locator('.cl-open').click();
+        const side = await inUi(page, '.cl-side');
+        await side.locator('.cl-timeline').waitFor();
+        const panel = await side.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+        expect(panel.right).toBeLessThanOrEqual(width);
+        expect(panel.height).toBeLessThanOrEqual(height);
+        await page.screenshot({ path: join(SHOTS, `full-card-${width}x${height}-${theme}.png`) });
+        await page.close();
+      }
+    }
   });
 
   it('opens a group tooltip on hover after a calm delay, and closes it when the pointer leaves', async () => {
@@ -215,7 +316,7 @@ describe('inline context on a Zakura-like report', () => {
     await page.waitForTimeout(150);
     expect(await (await tooltip(page)).count()).toBe(0); // not at once: reading over a name is not asking
     await expect.poll(async () => titleShown(page), { timeout: 3000 }).toBe('Tehreek-ul-Mujahideen');
-    expect(await (await tooltip(page)).textContent()).toMatch(/Zakura/);
+    expect(await (await tooltip(page)).textContent()).toMatch(/Incidents claimed: \d/);
     await page.mouse.move(5, 5);
     await expect.poll(async () => (await tooltip(page)).count(), { timeout: 3000 }).toBe(0);
     await page.close();

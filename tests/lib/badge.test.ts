@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText } from '../../lib/badge';
+import { BADGE_COLOR, BADGE_CONFLICT_COLOR, badgeColor, badgeText } from '../../lib/badge';
 import type { PageReport } from '../../lib/messaging';
 
 type Report = Pick<PageReport, 'entities' | 'incidents'>;
@@ -50,5 +50,17 @@ describe('toolbar badge', () => {
     expect(badgeText({ entities: groups(99), incidents: [] })).toBe('99');
     expect(badgeText({ entities: groups(99), incidents: [incident('a')] })).toBe('99+');
     expect(badgeText({ entities: groups(250), incidents: [] })).toBe('99+');
+  });
+});
+
+describe('badge colour', () => {
+  it('is ClaimLens navy, and amber where an incident on the page has competing claims', () => {
+    const one = incident('incident-a');
+    expect(badgeColor({ incidents: [] })).toBe(BADGE_COLOR);
+    expect(badgeColor({ incidents: [one] })).toBe(BADGE_COLOR);
+    expect(badgeColor({ incidents: [one, { ...one, id: 'incident-b', competingClaimants: 3 }] })).toBe(
+      BADGE_CONFLICT_COLOR,
+    );
+    expect(BADGE_CONFLICT_COLOR).not.toBe(BADGE_COLOR);
   });
 });

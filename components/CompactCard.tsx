@@ -1,0 +1,87 @@
+/**
+ * The short card a hover or focus shows: what it is, when and where, the conflict at a glance, and a
+ * way to the full card. Sized to fit an 800×600 window without scrolling.
+ */
+import type { Card, EntityCard, IncidentCard } from '../lib/knowledge/cards';
+import { formatDay } from '../lib/calendar';
+import { useT } from './i18n';
+import { KIND_LABEL } from './labels';
+import { ConflictGlance } from './ConflictGlance';
+import { RecognisedFooter, type IncidentMatchInfo } from './RecognisedFooter';
+
+const GLANCE_ALIASES = 4;
+
+function IncidentGlance({ card }: { card: IncidentCard }) {
+  const t = useT();
+  const place = [card.place, ...card.region.slice(0, 1)].join(', ');
+  return (
+    <>
+      <p class="cl-kicker">
+        <span class="cl-kind cl-kind-incident">{t('kindIncident')}</span> {formatDay(card.date)} · {place}
+      </p>
+      <h2 class="cl-title">{card.name}</h2>
+      <ConflictGlance card={card} />
+    </>
+  );
+}
+
+function EntityGlance({ card }: { card: EntityCard }) {
+  const t = useT();
+  const aliases = card.aliases.slice(0, GLANCE_ALIASES);
+  const incidents = new Set(card.claimedIncidents.map((c) => c.id)).size;
+  const relayed = card.claimedIncidents.length > 0 && card.claimedIncidents.every((c) => c.relayedFor);
+  return (
+    <>
+      <p class="cl-kicker">
+        <span class={`cl-kind cl-kind-${card.kind}`}>{t(KIND_LABEL[card.kind])}</span>
+      </p>
+      <h2 class="cl-title">{card.name}</h2>
+      {aliases.length > 0 && (
+        <p class="cl-aliases">
+          {t('cardAlsoWritten', aliases.join(' · '))}
+          {card.aliases.length > GLANCE_ALIASES &&
+            ` ${t('cardAndMore', String(card.aliases.length - GLANCE_ALIASES))}`}
+        </p>
+      )}
+      {card.description && <p class="cl-summary cl-clamp">{card.description}</p>}
+      <p class="cl-meta">
+        {t(relayed ? 'glanceRelayed' : 'glanceEntityFacts', [
+          String(incidents),
+          String(card.statements.length),
+          String(card.relations.length),
+        ])}
+      </p>
+    </>
+  );
+}
+
+export function CompactCard({
+  card,
+  match,
+  onOpen,
+}: {
+  card: Card;
+  match?: IncidentMatchInfo;
+  onOpen(): void;
+}) {
+  const t = useT();
+  return (
+    <div class="cl-card cl-compact" data-type={card.type}>
+      {card.type === 'incident' ? <IncidentGlance card={card} /> : <EntityGlance card={card} />}
+      <p class="cl-actions">
+        <button type="button" class="cl-open" aria-label={t('glanceOpenLabel', card.name)} onClick={onOpen}>
+          {t('glanceOpen')}
+        </button>
+        {card.type === 'incident' && (
+          <span class="cl-meta">
+            {t('glanceCounts', [
+              String(card.claims.filter((c) => c.stance === 'claimed').length),
+              String(card.statements.length),
+            ])}
+          </span>
+        )}
+      </p>
+      {card.type === 'incident' && <RecognisedFooter match={match} />}
+    </div>
+  );
+}
