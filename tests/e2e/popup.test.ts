@@ -222,7 +222,9 @@ describe('re-linking an orphan note', () => {
     const orphan = popup.locator('li.orphan');
     await expect.poll(() => orphan.textContent()).toContain('Officials doubt the claim');
     await orphan.getByRole('button', { name: 'Re-link' }).focus();
-    await popup.keyboard.press('Enter');
+    // The popup closes itself in answer to the key: wait for the close, not for the key press,
+    // which may find the page already gone.
+    await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Enter').catch(() => {})]);
 
     const notice = page.locator('claimlens-ui .cl-relink-notice');
     await expect.poll(() => notice.count()).toBe(1);
@@ -254,7 +256,6 @@ describe('re-linking an orphan note', () => {
 
     await page.reload();
     await expect.poll(highlights, { timeout: 5000 }).toEqual(['Investigators have since closed']);
-    await popup.close();
     await page.close();
   });
 });
