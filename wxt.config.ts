@@ -63,7 +63,8 @@ export default defineConfig({
   // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
   outDir: process.env.CLAIMLENS_OUT_DIR ?? (TEST_HOOKS ? '.output-test' : '.output'),
   imports: false,
-  modules: [],
+  // `browser` from wxt/browser (and #imports) is Mozilla's webextension-polyfill, as the design card asks.
+  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
