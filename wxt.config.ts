@@ -105,6 +105,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Firefox (MV2): an event page, unloaded when idle like the MV3 worker, whose state it rebuilds
+    // from storage in the same way. Without the key Firefox keeps an MV2 background page loaded.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background)
+        (manifest.background as { persistent?: boolean }).persistent = false;
+    },
+  },
   vite: () => ({
     plugins: [preact(), withoutEnglishFallback(), compileContentMainEagerly()],
     define: { 'import.meta.env.CLAIMLENS_TEST_HOOKS': JSON.stringify(TEST_HOOKS) },
