@@ -101,10 +101,14 @@ export default defineConfig({
               // Nothing leaves the reader's machine.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  // The sources zip for Mozilla's review (`npm run zip`): the project, without the tests' output.
+  zip: { excludeSources: ['test-results/**', '.output-test/**'] },
   hooks: {
     // Firefox (MV2): an event page, unloaded when idle like the MV3 worker, whose state it rebuilds
     // from storage in the same way. Without the key Firefox keeps an MV2 background page loaded.
