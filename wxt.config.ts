@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
+import { NOTES_FRAME_PATH } from './lib/page/note-frame-protocol';
 import { PAGE_UI_PATH } from './lib/page/page-ui-contract';
 import { SPOTTER_MATCHES } from './lib/page/spotter-registration';
 
@@ -32,6 +33,7 @@ function withoutEnglishFallback(): Plugin {
 /** Modules the content script imports from the extension. */
 const CONTENT_MAIN_FILE = CONTENT_MAIN_PATH.slice(1);
 const PAGE_MODULES = [CONTENT_MAIN_FILE, PAGE_UI_PATH.slice(1)];
+const NOTES_FRAME_FILE = NOTES_FRAME_PATH.slice(1);
 
 /**
  * V8's compile hint for the module that does the content script's work: compile every function while
@@ -90,8 +92,19 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     // Modules the content script imports: the one that does its work, at once (see
     // lib/page/content-main-contract.ts), and the page UI when first needed (page-ui-contract.ts).
+    // Chromium: the modules and the notes frame (entrypoints/notes-frame, shown inside pages) only at
+    // an address made anew each browser session (runtime.getURL gives it), so a page cannot fetch
+    // them at a fixed address to learn that ClaimLens is installed.
     web_accessible_resources:
-      browser === 'firefox' ? PAGE_MODULES : [{ resources: PAGE_MODULES, matches: SPOTTER_MATCHES }],
+      browser === 'firefox'
+        ? [...PAGE_MODULES, NOTES_FRAME_FILE]
+        : [
+            {
+              resources: [...PAGE_MODULES, NOTES_FRAME_FILE],
+              matches: SPOTTER_MATCHES,
+              use_dynamic_url: true,
+            },
+          ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -67,7 +67,10 @@ export function EntityCardView({ card }: { card: EntityCard }) {
           </ul>
         </section>
       )}
-      <p class="cl-pack">{t('cardFrom', card.packs.join(', '))}</p>
+      <p class="cl-pack">
+        {t('cardFrom', card.packs.join(', '))}
+        {card.packsAsOf && <> · {t('cardPacksAsOf', formatDay(card.packsAsOf))}</>}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** An incident in a tooltip: when, where, the toll, every competing claim and every official statement. */
-import type { IncidentCard, TollView } from '../lib/knowledge/cards';
+import { evidenceStrength, type IncidentCard, type TollView } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import type { Translate } from '../lib/i18n';
 import { useT } from './i18n';
@@ -12,6 +12,8 @@ export interface IncidentMatchInfo {
   confidence: number;
   why: string;
 }
+
+const EVIDENCE_LABEL = { strong: 'evidenceStrong', fair: 'evidenceFair', some: 'evidenceSome' } as const;
 
 export function IncidentCardView({ card, match }: { card: IncidentCard; match?: IncidentMatchInfo }) {
   const t = useT();
@@ -41,7 +43,15 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
         <span class="cl-kind cl-kind-incident">{t('kindIncident')}</span> {formatDay(card.date)} · {place}
       </p>
       <h2 class="cl-title">{card.name}</h2>
-      {match && <p class="cl-why">{t('cardWhy', [match.why, String(Math.round(match.confidence * 100))])}</p>}
+      {match && (
+        <p class="cl-why">
+          {t('cardWhy', [
+            match.why,
+            t(EVIDENCE_LABEL[evidenceStrength(match.confidence)]),
+            String(Math.round(match.confidence * 100)),
+          ])}
+        </p>
+      )}
       <p class="cl-summary">{card.summary}</p>
       <section
         class={`cl-section${card.competingClaimants > 1 ? ' cl-conflict' : ''}`}
@@ -102,7 +112,10 @@ export function IncidentCardView({ card, match }: { card: IncidentCard; match?: 
           </ul>
         </section>
       )}
-      <p class="cl-pack">{t('cardFrom', card.packs.join(', '))}</p>
+      <p class="cl-pack">
+        {t('cardFrom', card.packs.join(', '))}
+        {card.packsAsOf && <> · {t('cardPacksAsOf', formatDay(card.packsAsOf))}</>}
+      </p>
     </div>
   );
 }

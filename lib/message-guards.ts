@@ -39,9 +39,14 @@ const isDense = (v: unknown[]): boolean => {
 const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
   Array.isArray(v) && v.length <= maxItems && isDense(v) && v.every((s) => isStr(s, maxLen));
 
-/** Longest passage a reader may save, and longest note text. */
+/** Longest passage a reader may save. */
 export const MAX_QUOTE = 100_000;
-const MAX_NOTE_TEXT = 100_000;
+/**
+ * Longest note text a message may carry: ten times what a note may hold, so that a note over the
+ * limit (NOTE_LIMITS.textLength) reaches the repository, whose answer says the limit, instead of
+ * being refused here as a malformed request.
+ */
+const MAX_NOTE_TEXT = 1_000_000;
 const ID = /^[A-Za-z0-9-]{8,100}$/;
 
 const isSelectors = (v: unknown): v is NoteSelectors =>
@@ -160,6 +165,8 @@ export const messageGuards: Guards = {
       (u) => isObj(u) && isStr(u.id, 100) && ANCHOR_STATUSES.includes(u.status as AnchorStatus),
     ),
   listTags: (d): d is Record<string, never> => isObj(d),
+  getNotes: (d): d is { ids: string[] } =>
+    isObj(d) && Array.isArray(d.ids) && d.ids.length <= 5000 && isIds(d.ids),
   tabReport: (d): d is { tabId: number } => isObj(d) && Number.isInteger(d.tabId),
   openNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
   showMark: (d): d is { tabId: number; targetId: string } =>

@@ -5,7 +5,9 @@ import type { ProtocolMap } from './messaging';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The origin of the sending document (Chromium): a frame without an address of its own has its maker's. */
+  origin?: string;
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -20,7 +22,9 @@ export interface OwnExtension {
  * - `extension`: a page of the extension's own origin (popup, options, a frame of the extension shown
  *   inside a web page). A web page cannot run code there; these may list and change every note.
  * - `page`: a content script, answered only about the page of the frame that sent it (`url`, from the
- *   browser, never from the message).
+ *   browser, never from the message). A frame is answered about its own address; a frame without one
+ *   (`about:blank`, `about:srcdoc`: written by the page around it) about the tab's page, if it has
+ *   that page's origin.
  */
 export type Sender = { kind: 'extension' } | { kind: 'page'; tabId: number; frameId: number; url: string };
 
@@ -52,6 +56,7 @@ export const MESSAGE_ACCESS: { [K in keyof ProtocolMap]: 'public' | 'own-page' |
   tabReport: 'extension',
   showMark: 'extension',
   openNote: 'extension',
+  getNotes: 'extension',
 };
 
 const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
@@ -66,8 +71,18 @@ export function identifySender(sender: SenderInfo, own: OwnExtension): Sender | 
   // The extension's own origin: only the extension's pages load there.
   if (own.origin !== '' && sender.url.startsWith(own.origin)) return { kind: 'extension' };
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || typeof sender.frameId !== 'number' || !isWebUrl(sender.url)) return null;
-  return { kind: 'page', tabId, frameId: sender.frameId, url: sender.url };
+  if (typeof tabId !== 'number' || typeof sender.frameId !== 'number') return null;
+  const url = isWebUrl(sender.url) ? sender.url : madeByTabPage(sender);
+  return url === null ? null : { kind: 'page', tabId, frameId: sender.frameId, url };
+}
+
+/** The tab's page address for a frame it wrote itself (about:blank, about:srcdoc) of its origin; else null. */
+function madeByTabPage(sender: SenderInfo): string | null {
+  const top = sender.tab?.url;
+  if (sender.frameId === 0 || !/^about:(blank|srcdoc)$/i.test(sender.url ?? '')) return null;
+  if (typeof top !== 'string' || !isWebUrl(top)) return null;
+  if (typeof sender.origin === 'string' && sender.origin !== new URL(top).origin) return null;
+  return top;
 }
 
 /** The sender of a message, if it may send it at all (null: refused). */

@@ -6,6 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Card } from './knowledge/cards';
 import type { PageText, TextMatches } from './matching/text-matcher';
 import type { AnchorStatus, Note, NoteSelectors } from './notes/note-types';
+import type { PassageNote, PassageResult } from './notes/passage-note';
 import type { DisplaySettings } from './display-settings';
 
 export interface PageTiming {
@@ -78,7 +79,8 @@ export interface RelinkRequest {
 
 export interface PageNotes {
   pageKey: string;
-  notes: Note[];
+  /** The saved passages, without the reader's words (lib/notes/passage-note.ts). */
+  notes: PassageNote[];
   /** A note the reader asked to see (opened from the popup): brought into view once anchored. */
   focus?: string;
 }
@@ -136,8 +138,8 @@ export interface PageOpening {
 }
 
 export interface ProtocolMap {
-  /** Saves a passage as a note (idempotent by id). */
-  saveNote(data: NoteDraft): NoteResult;
+  /** Saves a passage as a note (idempotent by id); the answer names the passage, not the words. */
+  saveNote(data: NoteDraft): PassageResult;
   /**
    * A page opens (or starts again after a settings change) and sends the text it read: whether
    * ClaimLens is paused on it (then the text is dropped unread), what the reader has marked, the
@@ -158,13 +160,18 @@ export interface ProtocolMap {
   /** Adds and/or removes a tag on several notes in one transaction; the answer holds the notes changed. */
   retagNotes(data: { ids: string[]; add?: string; remove?: string }): NotesResult;
   /** Gives an orphan note the passage the reader selected (new selectors and links; same id, text, tags, colour). */
-  relinkNote(data: RelinkRequest): NoteResult;
+  relinkNote(data: RelinkRequest): PassageResult;
   /** Asks a tab to let the reader choose a new passage for an orphan note (the popup); false if it cannot. */
   startRelink(data: { tabId: number; id: string }): boolean;
   /** Records whether each note's passage was found again. */
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): void;
   /** Every tag in use, for type-ahead. */
   listTags(data: Record<string, never>): string[];
+  /**
+   * Notes by id, for the notes frame (an extension page inside the reader's tab): the only way the
+   * page side sees what the reader wrote. Answered to ClaimLens's own pages only, never to a content script.
+   */
+  getNotes(data: { ids: string[] }): Note[];
   /** What ClaimLens found on a tab (the popup). */
   tabReport(data: { tabId: number }): PageFindings | null;
   /** Scrolls a tab to the first mark of a group or incident and opens its tooltip (the popup). */

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, launchWithExtension, serveStatic, waitForReport } from './browser-harness';
+import { inUi, registerUiSelector } from './page-ui-probe';
 
 const ARTICLES = [
   'zakura-2017.html',
@@ -25,6 +26,7 @@ async function main() {
   });
   const headed =
     Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
+  await registerUiSelector();
   const browser = await launchWithExtension({ headless: !headed });
   if (headed) {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -49,10 +51,7 @@ async function main() {
       for (let i = 0; i < 30; i++) {
         await page.keyboard.press('Alt+Shift+N');
         await page.waitForTimeout(80);
-        const kind = await page
-          .locator('claimlens-ui .cl-card')
-          .getAttribute('data-type')
-          .catch(() => null);
+        const kind = await (await inUi(page, '.cl-card')).getAttribute('data-type').catch(() => null);
         if (kind === 'incident' || report.incidents.length === 0) break;
       }
       await page.waitForTimeout(150);

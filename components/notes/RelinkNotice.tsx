@@ -11,16 +11,30 @@ export interface RelinkNoticeProps {
   /** The text selected on the page now, if any. */
   selected: string | null;
   error?: string;
+  /**
+   * Whether the notice takes the focus when it opens (default). Not in the notes frame: the reader
+   * selects the passage on the page, where the keys must stay.
+   */
+  takeFocus?: boolean;
   onAttach(): void;
   onCancel(): void;
 }
 
 const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function RelinkNotice({ quote, selected, error, onAttach, onCancel }: RelinkNoticeProps) {
+export function RelinkNotice({
+  quote,
+  selected,
+  error,
+  takeFocus = true,
+  onAttach,
+  onCancel,
+}: RelinkNoticeProps) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => root.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    if (takeFocus) root.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <div
       ref={root}

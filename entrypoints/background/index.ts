@@ -31,6 +31,7 @@ import { addressWithFragment, showsNotePage } from '../../lib/notes/open-note';
 import { notesRepository } from '../../lib/notes/notes-repository';
 import { mayRestore, notesOfPage } from '../../lib/notes/page-scope';
 import { pageKeyFor } from '../../lib/notes/page-identity';
+import { passageResult } from '../../lib/notes/passage-note';
 import { installTestHooks } from './test-hooks';
 import { badgeText } from '../../lib/badge';
 import { TabFindings } from '../../lib/tab-findings';
@@ -124,7 +125,7 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
   });
-  /** What each tab's page found (top frame): nothing as it opens, then what the page sends. */
+  /** What each tab's pages found (the top page and its frames): nothing as it opens, then what they send. */
   const findings = new TabFindings();
   const pageOpened = (tabId: number, url: string) => {
     if (findings.opened(tabId, url)) void setBadge(tabId, '');
@@ -209,9 +210,10 @@ export default defineBackground(() => {
   onMessage('reportPage', async ({ data: raw, sender }) => {
     const message = accept('reportPage', raw, sender);
     const who = message?.who;
-    if (!message || who?.kind !== 'page' || who.frameId !== 0) return;
-    findings.filed(who.tabId, message.data);
-    await setBadge(who.tabId, badgeText(message.data));
+    if (!message || who?.kind !== 'page') return;
+    // Each frame of the sender's tab files what it found; the badge counts the tab.
+    findings.filed(who.tabId, message.data, who.frameId);
+    await setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
   });
 
   // Saved passages: the database lives here, in the extension's own origin, never in a page's. A
@@ -224,7 +226,7 @@ export default defineBackground(() => {
     const draft = who.kind === 'page' ? { ...data, url: who.url } : data;
     const result = await noteRequests.saveNote(notesRepository(), draft);
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.after);
-    return result;
+    return passageResult(result);
   });
   // Notes opened from the popup in a new tab: the page is told which one to show once it has loaded.
   const pendingFocus = new Map<number, string>();
@@ -239,11 +241,15 @@ export default defineBackground(() => {
     const { pause, display } = await pageSettings();
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, address.url)) return { paused: true, display, notes: nothing, found: null };
-    if (who.kind === 'page' && who.frameId === 0) pageOpened(who.tabId, address.url);
+    const frameId = who.kind === 'page' ? who.frameId : 0;
+    if (who.kind === 'page' && frameId === 0) pageOpened(who.tabId, address.url);
+    else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId))
+      void setBadge(who.tabId, badgeText(findings.get(who.tabId)!));
     const readable = isWebAddress(address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
+    // Notes belong to the top page: a frame is only read and marked.
     const [notes, found] = await Promise.all([
-      noteRequests.pageNotes(notesRepository(), address),
+      frameId === 0 ? noteRequests.pageNotes(notesRepository(), address) : nothing,
       readable
         ? openingMatches(data.page, sender).catch((error: unknown) => {
             console.error('ClaimLens: a page could not be matched', error);
@@ -251,7 +257,7 @@ export default defineBackground(() => {
           })
         : null,
     ]);
-    const tabId = sender.tab?.id;
+    const tabId = frameId === 0 ? sender.tab?.id : undefined;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
     if (tabId !== undefined) pendingFocus.delete(tabId);
     return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found };
@@ -344,7 +350,7 @@ export default defineBackground(() => {
   onMessage('relinkNote', async ({ data: raw, sender }) => {
     const message = accept('relinkNote', raw, sender);
     if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
-    return noteRequests.relinkNote(notesRepository(), message.data);
+    return passageResult(await noteRequests.relinkNote(notesRepository(), message.data));
   });
   onMessage('setAnchorStatus', async ({ data: raw, sender }) => {
     const message = accept('setAnchorStatus', raw, sender);
@@ -373,6 +379,13 @@ export default defineBackground(() => {
     const url = message.who.url;
     const notes = await notesRepository().forPage(pageKeyFor({ url }), [url]);
     return [...new Set(notes.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b));
+  });
+  // The notes frame (an extension page inside the web page) reads the notes it shows; never a content script.
+  onMessage('getNotes', async ({ data: raw, sender }) => {
+    const message = accept('getNotes', raw, sender);
+    if (message?.who.kind !== 'extension') return [];
+    const notes = await Promise.all(message.data.ids.map((id) => notesRepository().get(id)));
+    return notes.filter((note) => note !== undefined);
   });
 
   // The keyboard shortcuts and the context menu act on the selection in the page.

@@ -1,4 +1,5 @@
 // The worker's hooks for `npm run scan`, `npm run bench`, `npm run demo` and the E2E tests: only in the test build (CLAIMLENS_TEST_HOOKS=1).
+import { browser } from '#imports';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
 import type { KnowledgeHolder } from '../../lib/packs/knowledge-holder';
 import type { PageReport } from '../../lib/messaging';
@@ -29,6 +30,13 @@ export interface HookedWorker {
  */
 export function installTestHooks(worker: HookedWorker): void {
   const { holder } = worker;
+  // Messages received, by type (a busy page must not send one per edit).
+  const received = new Map<string, number>();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === 'string') received.set(type, (received.get(type) ?? 0) + 1);
+    return undefined;
+  });
   (globalThis as { claimlens?: unknown }).claimlens = {
     /** What each open page found and what it cost it, asked of the pages themselves (null until done). */
     reports: async () => {
@@ -40,6 +48,9 @@ export function installTestHooks(worker: HookedWorker): void {
       );
       return all.filter((r) => r !== null);
     },
+    /** Messages received since the worker started (or since the last `resetMessages`), by type. */
+    messages: () => Object.fromEntries(received),
+    resetMessages: () => received.clear(),
     /** Resolves once the content script is registered for the settings this worker started with. */
     registered: () => worker.registered,
     /** Replaces the packs in use (null: back to the installed packs); resolves once compiled. */

@@ -8,15 +8,14 @@ import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '..
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { ARTICLE_ONLY_GLOBAL } from '../../lib/page/spotter-registration';
 import { watchMarks } from '../../lib/page/mark-interaction';
-import { pageAddress } from '../../lib/page/page-address';
+import { documentUrl, pageAddress } from '../../lib/page/page-address';
 import {
   PAGE_UI_GLOBAL,
   PAGE_UI_PATH,
   type PageUi,
   type PageUiFactory,
 } from '../../lib/page/page-ui-contract';
-import { savableSelection } from '../../lib/page/selection';
-import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
+import { ReaderSelection } from '../../lib/page/reader-selection';
 import { Spotter, type Mark } from '../../lib/page/spotter';
 import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-main-contract';
 
@@ -104,7 +103,7 @@ function startClaimLens(
         showNotes(opening.notes);
         return { display, found: opening.found };
       },
-      scanText: (page) => sendMessage('scanText', { ...page, url: document.URL }),
+      scanText: (page) => sendMessage('scanText', { ...page, url: documentUrl(document) }),
       scanWithDate: (resume, declaredDate) => sendMessage('scanWithDate', { resume, declaredDate }),
       reportPage: (report) => sendMessage('reportPage', report),
     },
@@ -160,18 +159,12 @@ function startClaimLens(
         spotter,
         notesPorts: {
           saveNote: (draft) => sendMessage('saveNote', draft),
-          updateNote: (change) => sendMessage('updateNote', change),
-          deleteNote: (which) => sendMessage('deleteNote', which),
-          restoreNote: (note) => sendMessage('restoreNote', note),
           setAnchorStatus: (data) => sendMessage('setAnchorStatus', data),
-          listTags: () => sendMessage('listTags', {}),
           relinkNote: (request) => sendMessage('relinkNote', request),
         },
         loadCards: (ids) => sendMessage('getCards', { ids }),
         onNoteMarksChanged: merge,
         allMarks: () => all,
-        colorLabels: async () =>
-          cleanColorLabels((await browser.storage.local.get(COLOR_LABELS_KEY))[COLOR_LABELS_KEY]),
       });
       return ui;
     }));
@@ -185,31 +178,43 @@ function startClaimLens(
     });
   });
 
-  // Only the reader's own gestures offer the toolbar: a page's script cannot make ClaimLens save.
+  // Notes belong to the top page: in a frame ClaimLens only marks (the background sends a frame no notes).
+  const topFrame = window === window.top;
+  // Only the reader's own gestures offer the toolbar, for the passage they selected: a page's script
+  // can neither make ClaimLens save nor swap what it saves (lib/page/reader-selection.ts).
+  const reader = new ReaderSelection(document);
+  // A click on ClaimLens's own toolbar is not a new selection: taking it for one would hide the
+  // toolbar (and stop its visibility check) while that click is being handled.
+  const onPage = (event: Event) => event.isTrusted && !ui?.owns(event);
   const selectionMayHaveChanged = (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!onPage(event) || !topFrame) return;
     setTimeout(() => {
-      const range = savableSelection(document);
+      const range = reader.take();
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
       else ui?.notes.selectionChanged(null);
     }, 0);
   };
-  document.addEventListener('mouseup', selectionMayHaveChanged, { signal: signal, passive: true });
-  document.addEventListener(
+  const passive = { signal, passive: true, capture: true } as const;
+  window.addEventListener('pointerdown', (event) => onPage(event) && reader.pointerDown(event), passive);
+  window.addEventListener('pointerup', (event) => onPage(event) && reader.pointerUp(event), passive);
+  window.addEventListener('mouseup', selectionMayHaveChanged, passive);
+  window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
+  window.addEventListener(
     'keyup',
     (event) => {
-      if (event.shiftKey || event.key === 'Shift') selectionMayHaveChanged(event);
+      if (reader.selectedByKeys()) selectionMayHaveChanged(event);
     },
-    { signal: signal, passive: true },
+    passive,
   );
 
   // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
   // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
   let lastCommand = -Infinity;
   const run = (command: 'save-highlight' | 'add-note') => {
-    if (performance.now() - lastCommand < 150) return;
+    if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
-    void loadUi().then((loaded) => loaded.notes.runCommand(command));
+    const range = reader.take();
+    void loadUi().then((loaded) => loaded.notes.runCommand(command, range));
   };
   const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));
   const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
@@ -226,7 +231,7 @@ function startClaimLens(
   );
   // Re-linking an orphan (asked from the popup): only a page that has the note's UI loaded can.
   const stopRelink = pageMessaging.onMessage('startRelink', ({ data }) =>
-    ui ? ui.notes.startRelink(data.id) : false,
+    ui ? ui.notes.startRelink(data.id, reader.take()) : false,
   );
   signal.addEventListener('abort', () => {
     stopRelink();
@@ -240,7 +245,7 @@ function startClaimLens(
     (event) => {
       if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
-      if (!savableSelection(document)) return;
+      if (!reader.take()) return;
       event.preventDefault();
       run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
     },

@@ -12,31 +12,29 @@ import { UiRoot } from './ui-root';
 
 const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
   const ui = new UiRoot(deps.ctx);
-  const notes = new NotesController(
-    deps.doc,
-    ui,
-    deps.spotter,
-    deps.notesPorts,
-    deps.signal,
-    deps.colorLabels,
-  );
+  const notes = new NotesController(deps.doc, ui, deps.spotter, deps.notesPorts, deps.signal);
   deps.signal.addEventListener('abort', () => ui.remove(), { once: true });
   const panel = new PanelController(
     ui,
     {
       getMarks: deps.allMarks,
-      setActive: (mark) => deps.spotter.setActive(mark),
+      setActive: (mark) => {
+        deps.spotter.setActive(mark);
+        notes.setActive(mark);
+      },
       onChange: (listener) => {
         deps.spotter.onChange(listener);
         notes.onChange(listener);
       },
     },
     deps.loadCards,
-    (mark) => notes.view(mark),
+    notes,
     (listener) => deps.signal.addEventListener('abort', listener, { once: true }),
   );
   notes.panel = panel;
   notes.onChange(deps.onNoteMarksChanged);
+  // The page took the host away: what was open in it is gone (it comes back in a new host when needed).
+  ui.onLost(() => panel.close());
   return {
     panel,
     owns: (event) => ui.owns(event),
@@ -44,9 +42,9 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
       show: (page) => notes.show(page),
       getMarks: () => notes.getMarks(),
       selectionChanged: (range) => void notes.showToolbar(range),
-      runCommand: (command) => notes.runCommand(command),
+      runCommand: (command, range) => notes.runCommand(command, range),
       focus: (id) => notes.focus(id),
-      startRelink: (id) => notes.startRelink(id),
+      startRelink: (id, range) => notes.startRelink(id, range),
     },
   };
 };

@@ -1,46 +1,55 @@
 /**
- * Saved passages on the page: the selection toolbar, the note editor, the highlights of notes saved
- * here (re-anchored on load and when content arrives), their cards, the notice for passages that
- * could not be found, and re-linking one of them to a passage the reader selects. Talks to the
- * background only through `NotesPorts`.
+ * Saved passages on the page: the selection toolbar, the highlights of notes saved here (re-anchored
+ * on load and when content arrives), and re-linking an orphan to a passage the reader selects. What
+ * the reader writes and reads — the note editor, note cards, tags, the orphan and re-link notices — is
+ * in the notes frames (extension pages, entrypoints/notes-frame): this side only says what to show
+ * and draws what the frames report (ids and colours). Talks to the background through `NotesPorts`.
  */
-import type { VNode } from 'preact';
-import { NoteCard } from '../../components/notes/NoteCard';
-import { NoteEditor, type NoteValues } from '../../components/notes/NoteEditor';
-import { OrphanNotice } from '../../components/notes/OrphanNotice';
-import { RelinkNotice } from '../../components/notes/RelinkNotice';
 import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
 import { createAnchorer, describe } from '../../lib/anchoring';
 import { translate as t } from '../../lib/i18n';
-import type { NoteDraft, NoteResult, PageNotes } from '../../lib/messaging';
+import type { NoteDraft, PageNotes } from '../../lib/messaging';
 import type { NotesPorts } from '../../lib/page/page-ui-contract';
-import { DEFAULT_COLOR, type AnchorStatus, type ColorId, type Note } from '../../lib/notes/note-types';
+import { DEFAULT_COLOR, type AnchorStatus, type Note } from '../../lib/notes/note-types';
 import { keepBeside } from '../../lib/page/floating';
 import type { NoteStyle } from '../../lib/page/mark-layer';
+import type { FromFrame } from '../../lib/page/note-frame-protocol';
+import { PassageOverlay } from '../../lib/page/passage-overlay';
 import { fromNoteSelectors, toNoteSelectors } from '../../lib/page/note-selectors';
-import { savableSelection } from '../../lib/page/selection';
 import { pageAddress } from '../../lib/page/page-address';
+import { watchSeen } from '../../lib/page/seen';
 import type { Mark, Spotter } from '../../lib/page/spotter';
+import { PrivateFrame } from './private-frame';
 import type { PanelController } from './tooltip';
 import { show, type UiRoot } from './ui-root';
+import type { PassageResult } from '../../lib/notes/passage-note';
 
 const REANCHOR_DEBOUNCE_MS = 500;
 const SAVE_ATTEMPTS = 4;
 
+/** What this side keeps of a saved note: where it is and how it is drawn. */
+type NoteMark = Pick<Note, 'id' | 'selectors' | 'color' | 'anchorStatus'>;
+
 export class NotesController {
-  private readonly notes = new Map<string, Note>();
+  private readonly notes = new Map<string, NoteMark>();
   private readonly ranges = new Map<string, Range>();
   private marks: Mark[] = [];
-  private orphans: Note[] = [];
+  private orphans: NoteMark[] = [];
   private noticeDismissed = false;
-  private knownTags: string[] = [];
-  private editing: { noteId?: string; error?: string; saving?: boolean } | null = null;
+  /** The passages of new notes being written in the frame's editor. */
+  private readonly drafts = new Map<string, { selectors: NoteMark['selectors']; range: Range }>();
+  /** The frame's editor is open: the pointer passing over a mark must not replace it. */
+  private editing = false;
   private toolbarRange: Range | null = null;
-  /** Re-link mode: the orphan being given a new passage, and the passage selected for it so far. */
+  /** Re-link mode: the orphan being given a new passage, and the passage the reader selected for it. */
   private relinking: { id: string; range: Range | null; error?: string; busy?: boolean } | null = null;
   private stopToolbar?: () => void;
   private reanchorTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
+  /** Draws the saved passages where the page cannot list them (not in `CSS.highlights`). */
+  private readonly overlay: PassageOverlay;
+  private readonly panelFrame: PrivateFrame;
+  private readonly noticeFrame: PrivateFrame;
   panel!: PanelController;
 
   constructor(
@@ -49,10 +58,31 @@ export class NotesController {
     private readonly spotter: Spotter,
     private readonly ports: NotesPorts,
     private readonly signal: AbortSignal,
-    private readonly loadColorLabels: () => Promise<Partial<Record<string, string>>>,
-  ) {}
+  ) {
+    this.overlay = new PassageOverlay(
+      doc,
+      async () => (await ui.get()).overlay,
+      () => ui.theme,
+    );
+    signal.addEventListener('abort', () => this.overlay.destroy(), { once: true });
+    this.panelFrame = new PrivateFrame(ui, 'panel', {
+      message: (message) => this.fromPanel(message),
+      pointerEnter: () => this.panel.pointerEntered(),
+      pointerLeave: () => this.panel.pointerLeft(),
+    });
+    this.noticeFrame = new PrivateFrame(ui, 'notice', { message: (message) => this.fromNotice(message) });
+    // The page took ClaimLens's host away: the notices come back in the new one.
+    ui.onLost(() => {
+      this.editing = false;
+      this.hideToolbar();
+      void this.drawNotice();
+    });
+  }
 
-  private colorLabels: Partial<Record<ColorId, string>> = {};
+  /** Shows a saved passage as the one in focus (its card is open), or none. */
+  setActive(mark: Mark | null): void {
+    this.overlay.setActive(mark?.type === 'note' ? mark.targetId : null);
+  }
 
   getMarks(): readonly Mark[] {
     return this.marks;
@@ -60,6 +90,11 @@ export class NotesController {
 
   onChange(listener: () => void): void {
     this.listeners.add(listener);
+  }
+
+  /** Whether the reader is writing in the note editor (hovering a mark must not replace it). */
+  isBusy(): boolean {
+    return this.editing && this.panelFrame.isShown();
   }
 
   /** Anchors and draws the notes saved on this page; content arriving later may bring back the rest. */
@@ -80,48 +115,96 @@ export class NotesController {
     }
   }
 
-  /** A command from the toolbar button, the keyboard shortcut or the context menu. */
-  runCommand(command: 'save-highlight' | 'add-note'): void {
+  /**
+   * A command from the keyboard shortcut or the context menu, on the passage the reader selected
+   * (`range`: taken at the reader's own gesture, never re-read after the page had a chance to change it).
+   */
+  runCommand(command: 'save-highlight' | 'add-note', range: Range | null): void {
     if (this.relinking) return void this.attach();
-    const range = savableSelection(this.doc);
     if (!range) return;
-    if (command === 'save-highlight') void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
+    this.hideToolbar();
+    if (command === 'save-highlight') void this.saveHighlight(range);
     else this.openEditor(range);
   }
 
-  /** The card of a saved passage, or its editor while it is being edited. */
-  view(mark: Mark): VNode | null {
-    const note = this.notes.get(mark.targetId);
-    if (!note) return null;
-    if (this.editing?.noteId === note.id) {
-      return (
-        <NoteEditor
-          quote={note.selectors.quote.exact}
-          initial={{ text: note.text, tags: note.tags, color: note.color as ColorId }}
-          knownTags={this.knownTags}
-          colorLabels={this.colorLabels}
-          saving={this.editing.saving}
-          error={this.editing.error}
-          onSave={(values) => void this.saveEdit(note, values)}
-          onCancel={() => {
-            this.editing = null;
-            this.panel.refresh();
-          }}
-        />
-      );
+  /** A saved passage's card, in the panel frame beside it. */
+  openCard(mark: Mark, focus: boolean): void {
+    if (!this.notes.has(mark.targetId)) return;
+    void this.panelFrame.show({ type: 'note', id: mark.targetId, edit: false }, mark.range, focus);
+  }
+
+  /** Closes the panel frame (Escape on the page, another mark opened). */
+  closePanel(): void {
+    if (!this.panelFrame.isShown()) return;
+    this.editing = false;
+    this.panelFrame.hide();
+  }
+
+  // ── what the frames report ─────────────────────────────────────────────────
+
+  private fromPanel(message: FromFrame): void {
+    switch (message.type) {
+      case 'close':
+        this.editing = false;
+        this.panelFrame.hide();
+        this.panel.closedElsewhere();
+        return;
+      case 'editing':
+        this.editing = message.editing;
+        return;
+      case 'saving': {
+        // Drawn before the background answers: saving feels instant, and is undone if it failed.
+        const draft = this.drafts.get(message.id);
+        if (!draft) return;
+        this.notes.set(message.id, {
+          id: message.id,
+          selectors: draft.selectors,
+          color: message.color,
+          anchorStatus: 'anchored',
+        });
+        this.ranges.set(message.id, draft.range.cloneRange());
+        this.doc.getSelection()?.removeAllRanges();
+        this.draw();
+        return;
+      }
+      case 'saved':
+      case 'changed': {
+        this.drafts.delete(message.id);
+        const note = this.notes.get(message.id);
+        if (note) note.color = message.color;
+        this.draw();
+        return;
+      }
+      case 'unsaved':
+      case 'deleted':
+        this.notes.delete(message.id);
+        this.ranges.delete(message.id);
+        this.draw();
+        return;
+      default:
+        return;
     }
-    return (
-      <NoteCard
-        note={note}
-        colorLabels={this.colorLabels}
-        onEdit={() => {
-          this.editing = { noteId: note.id };
-          void this.loadTags().then(() => this.panel.refresh());
-          this.panel.refresh();
-        }}
-        onDelete={() => void this.remove(note)}
-      />
-    );
+  }
+
+  private fromNotice(message: FromFrame): void {
+    switch (message.type) {
+      case 'relink':
+        this.startRelink(message.id);
+        return;
+      case 'attach':
+        void this.attach();
+        return;
+      case 'cancelRelink':
+        this.cancelRelink();
+        return;
+      case 'dismiss':
+      case 'close':
+        this.noticeDismissed = true;
+        this.noticeFrame.hide();
+        return;
+      default:
+        return;
+    }
   }
 
   // ── anchoring ──────────────────────────────────────────────────────────────
@@ -129,7 +212,7 @@ export class NotesController {
   private anchorAll(): void {
     const anchorer = createAnchorer(this.doc.body);
     const updates: { id: string; status: AnchorStatus }[] = [];
-    const orphans: Note[] = [];
+    const orphans: NoteMark[] = [];
     for (const note of this.notes.values()) {
       const known = this.ranges.get(note.id);
       if (known && !known.collapsed && known.startContainer.isConnected) continue;
@@ -159,63 +242,51 @@ export class NotesController {
   }
 
   private draw(): void {
-    const layer = this.spotter.layer;
-    for (const mark of this.marks) layer.delete(mark.style, mark.range);
     this.marks = [...this.ranges].map(([id, range]) => ({
       targetId: id,
       type: 'note' as const,
       style: `note-${this.notes.get(id)?.color ?? DEFAULT_COLOR}` as NoteStyle,
       range,
     }));
-    for (const mark of this.marks) layer.add(mark.style, mark.range);
+    this.overlay.set(
+      this.marks.map((m) => ({ id: m.targetId, style: m.style as NoteStyle, range: m.range })),
+    );
     for (const listener of this.listeners) listener();
     void this.drawNotice();
   }
 
-  private async drawNotice(): Promise<void> {
-    if (this.orphans.length === 0 && !this.relinking && !this.ui.isMounted()) return;
-    const { notice } = await this.ui.get();
+  private async drawNotice(focus = false): Promise<void> {
     const relinking = this.relinking;
-    const note = relinking && this.notes.get(relinking.id);
-    if (relinking && note) {
-      show(
-        notice,
-        <RelinkNotice
-          quote={note.selectors.quote.exact}
-          selected={relinking.range?.toString() ?? null}
-          error={relinking.error}
-          onAttach={() => void this.attach()}
-          onCancel={() => this.cancelRelink()}
-        />,
+    if (relinking && this.notes.has(relinking.id)) {
+      return this.noticeFrame.show(
+        {
+          type: 'relink',
+          id: relinking.id,
+          selected: relinking.range?.toString() ?? null,
+          error: relinking.error,
+        },
+        null,
+        focus,
       );
-      return;
     }
-    show(
-      notice,
-      this.noticeDismissed ? null : (
-        <OrphanNotice
-          orphans={this.orphans.map((n) => ({ id: n.id, quote: n.selectors.quote.exact }))}
-          onRelink={(id) => this.startRelink(id)}
-          onDismiss={() => {
-            this.noticeDismissed = true;
-            void this.drawNotice();
-          }}
-        />
-      ),
-    );
+    if (this.orphans.length > 0 && !this.noticeDismissed)
+      return this.noticeFrame.show({ type: 'orphans', ids: this.orphans.map((n) => n.id) }, null, focus);
+    if (this.noticeFrame.isShown()) this.noticeFrame.hide();
   }
 
   // ── re-linking an orphan ───────────────────────────────────────────────────
 
   /**
-   * Lets the reader give a note a new passage: a notice asks for a selection (the current one counts),
-   * Attach or Alt+Shift+S attaches it, Cancel or Escape leaves. False when this page does not have the note.
+   * Lets the reader give a note a new passage: a notice asks for a selection (the current one counts
+   * if the reader made it), Attach or Alt+Shift+S attaches it, Cancel or Escape leaves. False when
+   * this page does not have the note.
    */
-  startRelink(id: string): boolean {
+  startRelink(id: string, selected: Range | null = this.toolbarRange): boolean {
     if (!this.notes.has(id) || this.signal.aborted) return false;
     this.panel.close();
     this.hideToolbar();
-    this.relinking = { id, range: savableSelection(this.doc) };
+    this.relinking = { id, range: selected };
+    // The focus stays on the page, where the reader selects the passage (Alt+Shift+S attaches it).
     void this.drawNotice();
     return true;
   }
@@ -225,11 +296,11 @@ export class NotesController {
     void this.drawNotice();
   }
 
-  /** Attaches the note being re-linked to the selected passage: saved, drawn at once, the notice updated. */
+  /** Attaches the note being re-linked to the passage the reader selected: saved, drawn at once. */
   private async attach(): Promise<void> {
     const relinking = this.relinking;
     if (!relinking || relinking.busy) return;
-    const range = savableSelection(this.doc) ?? relinking.range;
+    const range = relinking.range;
     if (!range) return;
     let selectors;
     try {
@@ -240,7 +311,7 @@ export class NotesController {
     }
     const links = this.mentionsIn(range);
     relinking.busy = true;
-    let result: NoteResult;
+    let result: PassageResult;
     try {
       result = await this.ports.relinkNote({ id: relinking.id, selectors, ...links });
     } catch {
@@ -273,7 +344,11 @@ export class NotesController {
 
   // ── saving ─────────────────────────────────────────────────────────────────
 
-  /** Offers the toolbar beside a selection the reader made, or hides it. */
+  /**
+   * Offers the toolbar beside a selection the reader made (null hides it). Its buttons act only on the
+   * reader's own clicks, on a toolbar the reader can see, and save the passage offered — not whatever
+   * the page has selected by the time of the click.
+   */
   async showToolbar(range: Range | null): Promise<void> {
     if (this.relinking) {
       // While re-linking, a selection is the candidate passage, not something to save.
@@ -290,16 +365,26 @@ export class NotesController {
       if (!this.toolbarRange) show(toolbar, null);
       return;
     }
-    const act = (command: 'save-highlight' | 'add-note') => (event?: Event) => {
-      if (event && !event.isTrusted) return;
-      this.hideToolbar();
-      if (command === 'save-highlight')
-        void this.saveNew(range, { text: '', tags: [], color: DEFAULT_COLOR });
-      else this.openEditor(range);
+    let element: HTMLElement | null = null;
+    const seen = () => (element ? watchSeen(element) : null);
+    let watcher: ReturnType<typeof seen> = null;
+    const act = (command: 'save-highlight' | 'add-note') => async (event?: Event) => {
+      if (!event?.isTrusted || !watcher) return;
+      const point = event instanceof MouseEvent ? { x: event.clientX, y: event.clientY } : undefined;
+      if (!(await watcher.seen(point && point.x + point.y > 0 ? point : undefined)))
+        return this.report(t('errorNotSeen'));
+      if (this.toolbarRange !== range) return;
+      this.runCommand(command, range);
     };
     show(toolbar, <SelectionToolbar onHighlight={act('save-highlight')} onAddNote={act('add-note')} />);
-    const element = toolbar.firstElementChild as HTMLElement | null;
-    if (element) this.stopToolbar = keepBeside(range, element, 'top');
+    element = toolbar.firstElementChild as HTMLElement | null;
+    if (!element) return;
+    watcher = seen();
+    const stopPlacing = keepBeside(range, element, 'top');
+    this.stopToolbar = () => {
+      stopPlacing();
+      watcher?.stop();
+    };
   }
 
   private hideToolbar(): void {
@@ -309,95 +394,61 @@ export class NotesController {
     if (this.ui.isMounted()) void this.ui.get().then(({ toolbar }) => show(toolbar, null));
   }
 
-  private openEditor(range: Range): void {
-    this.editing = {};
-    const draw = () =>
-      this.panel.openBeside(range, () => (
-        <NoteEditor
-          quote={range.toString()}
-          initial={{ text: '', tags: [], color: DEFAULT_COLOR }}
-          knownTags={this.knownTags}
-          colorLabels={this.colorLabels}
-          saving={this.editing?.saving}
-          error={this.editing?.error}
-          onSave={(values) => void this.saveNew(range, values, draw)}
-          onCancel={() => {
-            this.editing = null;
-            this.panel.close();
-          }}
-        />
-      ));
-    draw();
-    void this.loadTags().then(() => this.editing && this.panel.refresh());
-  }
-
-  /** Tags for type-ahead and the reader's colour names, fetched when an editor opens. */
-  private async loadTags(): Promise<void> {
+  /** A new note's draft: the passage described, the page's address, the groups and incidents in it. */
+  private draft(range: Range): NoteDraft | null {
     try {
-      [this.knownTags, this.colorLabels] = await Promise.all([this.ports.listTags(), this.loadColorLabels()]);
-    } catch {
-      // conveniences: the editor works without them
-    }
-  }
-
-  /** Saves a new passage: drawn at once, confirmed by the background, taken back if it failed. */
-  private async saveNew(range: Range, values: NoteValues, redraw?: () => void): Promise<void> {
-    let selectors;
-    try {
-      selectors = toNoteSelectors(describe(this.doc.body, range));
+      return {
+        id: crypto.randomUUID(),
+        ...pageAddress(this.doc),
+        pageTitle: this.doc.title.slice(0, 1000),
+        selectors: toNoteSelectors(describe(this.doc.body, range)),
+        text: '',
+        tags: [],
+        color: DEFAULT_COLOR,
+        ...this.mentionsIn(range),
+      };
     } catch (error) {
-      this.report(t('errorCannotSave', (error as Error).message), redraw);
-      return;
+      this.report(t('errorCannotSave', (error as Error).message));
+      return null;
     }
-    const draft: NoteDraft = {
-      id: crypto.randomUUID(),
-      ...pageAddress(this.doc),
-      pageTitle: this.doc.title.slice(0, 1000),
-      selectors,
-      text: values.text,
-      tags: values.tags,
-      color: values.color,
-      ...this.mentionsIn(range),
-    };
-    // Drawn before the background answers: saving feels instant, and is undone if it failed.
-    const pending: Note = {
-      ...draft,
-      pageKey: '',
-      site: this.doc.location.hostname,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
+  }
+
+  /** The note editor, in the panel frame beside the passage: the reader's words go only there. */
+  private openEditor(range: Range): void {
+    const draft = this.draft(range);
+    if (!draft) return;
+    this.panel.close();
+    this.drafts.set(draft.id, { selectors: draft.selectors, range: range.cloneRange() });
+    this.editing = true;
+    void this.panelFrame.show({ type: 'newNote', quote: range.toString(), draft }, range, true);
+  }
+
+  /** Saves a passage as a highlight (no text): drawn at once, confirmed by the background, taken back if it failed. */
+  private async saveHighlight(range: Range): Promise<void> {
+    const draft = this.draft(range);
+    if (!draft) return;
+    this.notes.set(draft.id, {
+      id: draft.id,
+      selectors: draft.selectors,
+      color: draft.color,
       anchorStatus: 'anchored',
-      terms: [],
-    };
-    this.notes.set(draft.id, pending);
+    });
     this.ranges.set(draft.id, range.cloneRange());
     this.draw();
     this.doc.getSelection()?.removeAllRanges();
-    if (this.editing) this.editing.saving = true;
-    redraw?.();
-
     const result = await this.saveWithRetry(draft);
-    if (this.editing) this.editing.saving = false;
-    if (result.ok) {
-      this.notes.set(result.note.id, result.note);
-      this.draw();
-      if (redraw) {
-        this.editing = null;
-        this.panel.close();
-      }
-      return;
-    }
+    if (result.ok) return;
     this.notes.delete(draft.id);
     this.ranges.delete(draft.id);
     this.draw();
-    this.report(result.error.message, redraw);
+    this.report(result.error.message, range);
   }
 
   /**
    * A save the background did not answer (stopped mid-save, restarting) is sent again with the same
    * id: stored once whatever happened, or reported as failed — never lost silently.
    */
-  private async saveWithRetry(draft: NoteDraft): Promise<NoteResult> {
+  private async saveWithRetry(draft: NoteDraft): Promise<PassageResult> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       try {
         return await this.ports.saveNote(draft);
@@ -405,69 +456,21 @@ export class NotesController {
         await new Promise((resolve) => setTimeout(resolve, 150 * 2 ** attempt));
       }
     }
-    return {
-      ok: false,
-      error: { kind: 'unavailable', message: t('errorUnreachableSave') },
-    };
+    return { ok: false, error: { kind: 'unavailable', message: t('errorUnreachableSave') } };
   }
 
-  private async saveEdit(note: Note, values: NoteValues): Promise<void> {
-    this.editing = { noteId: note.id, saving: true };
-    this.panel.refresh();
-    let result: NoteResult;
-    try {
-      result = await this.ports.updateNote({ id: note.id, ...values });
-    } catch {
-      result = {
-        ok: false,
-        error: { kind: 'unavailable', message: t('errorUnreachableEdit') },
-      };
-    }
-    if (!result.ok) {
-      this.editing = { noteId: note.id, error: result.error.message };
-      this.panel.refresh();
-      return;
-    }
-    this.notes.set(note.id, result.note);
-    this.editing = null;
-    this.draw();
-    this.panel.refresh();
-  }
-
-  private async remove(note: Note): Promise<void> {
-    let result: NoteResult;
-    try {
-      result = await this.ports.deleteNote({ id: note.id });
-    } catch {
-      result = {
-        ok: false,
-        error: { kind: 'unavailable', message: t('errorUnreachableDelete') },
-      };
-    }
-    if (!result.ok) return this.report(result.error.message);
-    this.notes.delete(note.id);
-    this.ranges.delete(note.id);
-    this.panel.close();
-    this.draw();
-  }
-
-  /** An error the reader must see: in the open editor, else in a panel beside the selection. */
-  private report(message: string, redraw?: () => void): void {
-    if (this.editing) {
-      this.editing.error = message;
-      this.editing.saving = false;
-    }
-    if (redraw) redraw();
-    else {
-      const range = this.doc.createRange();
+  /** An error the reader must see, in a panel beside the passage (or the top of the page). */
+  private report(message: string, beside?: Range): void {
+    const range = beside ?? this.toolbarRange ?? this.doc.createRange();
+    if (!beside && !this.toolbarRange) {
       range.selectNodeContents(this.doc.body);
       range.collapse(true);
-      this.panel.openBeside(this.toolbarRange ?? range, () => (
-        <p class="cl-error" role="alert">
-          {message}
-        </p>
-      ));
     }
+    this.panel.openBeside(range, () => (
+      <p class="cl-error" role="alert">
+        {message}
+      </p>
+    ));
   }
 }
 

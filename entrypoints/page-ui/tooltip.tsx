@@ -1,6 +1,7 @@
 /**
- * The floating panel in ClaimLens's shadow root: the tooltip of whichever mark the reader reached,
- * or another view beside a range (a note, the note editor). Opens, places and closes it.
+ * The floating panel in ClaimLens's shadow root: the tooltip of whichever mark the reader reached (a
+ * group's or an incident's public card), or a short view beside a range (an error). A saved passage's
+ * note opens in the notes frame instead (NoteOpener), where the page cannot read it.
  */
 import type { VNode } from 'preact';
 import { Panel } from '../../components/Panel';
@@ -20,8 +21,13 @@ export interface MarkSource {
   onChange(listener: () => void): void;
 }
 
-/** Draws a mark's panel when it is not an entity or incident (saved notes). */
-export type MarkView = (mark: Mark, panel: PanelController) => VNode | null;
+/** Opens and closes a saved passage's note, in the notes frame. */
+export interface NoteOpener {
+  openCard(mark: Mark, focus: boolean): void;
+  closePanel(): void;
+  /** The reader is writing a note: the pointer passing over a mark does not replace the editor. */
+  isBusy(): boolean;
+}
 
 export class PanelController implements MarkInteractionHandlers {
   private mark: Mark | null = null;
@@ -36,7 +42,7 @@ export class PanelController implements MarkInteractionHandlers {
     private readonly ui: UiRoot,
     private readonly marks: MarkSource,
     private readonly loadCards: (ids: string[]) => Promise<Card[]>,
-    private readonly markView: MarkView,
+    private readonly notes: NoteOpener,
     onInvalidated: (listener: () => void) => void,
   ) {
     onInvalidated(() => this.close());
@@ -54,7 +60,7 @@ export class PanelController implements MarkInteractionHandlers {
   open(mark: Mark, how: 'hover' | 'click' | 'keyboard'): void {
     clearTimeout(this.closeTimer);
     // A panel the reader is working in (the note editor) is not replaced by passing the pointer over a mark.
-    if (this.custom && how === 'hover') return;
+    if ((this.custom || this.notes.isBusy()) && how === 'hover') return;
     if (how === 'keyboard') {
       if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
       mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -62,7 +68,35 @@ export class PanelController implements MarkInteractionHandlers {
     this.custom = null;
     this.mark = mark;
     this.marks.setActive(mark);
+    if (mark.type === 'note') {
+      if (this.ui.isMounted()) void this.ui.get().then(({ panel }) => show(panel, null));
+      this.stopPlacing?.();
+      this.stopPlacing = undefined;
+      this.notes.openCard(mark, how !== 'hover');
+      return;
+    }
+    this.notes.closePanel();
     void this.show(how === 'keyboard');
+  }
+
+  /** The pointer reached or left the note's frame (it keeps the note open like the tooltip does). */
+  pointerEntered(): void {
+    this.pointerInside = true;
+    clearTimeout(this.closeTimer);
+  }
+
+  pointerLeft(): void {
+    this.pointerInside = false;
+    this.leave();
+  }
+
+  /** The note's frame was closed from inside it (Escape, ×, deleted). */
+  closedElsewhere(): void {
+    if (this.mark?.type !== 'note') return;
+    this.mark = null;
+    this.pointerInside = false;
+    this.marks.setActive(null);
+    this.restoreFocus();
   }
 
   /** Shows any view beside a range (the note editor for a new selection), focused. */
@@ -88,14 +122,19 @@ export class PanelController implements MarkInteractionHandlers {
 
   close(): void {
     clearTimeout(this.closeTimer);
-    if (!this.mark && !this.custom) return;
+    if (!this.mark && !this.custom) return this.notes.closePanel();
     this.mark = null;
     this.custom = null;
     this.pointerInside = false;
     this.stopPlacing?.();
     this.stopPlacing = undefined;
     this.marks.setActive(null);
-    void this.ui.get().then(({ panel }) => show(panel, null));
+    this.notes.closePanel();
+    if (this.ui.isMounted()) void this.ui.get().then(({ panel }) => show(panel, null));
+    this.restoreFocus();
+  }
+
+  private restoreFocus(): void {
     const focusBack = this.returnFocus;
     this.returnFocus = null;
     if (focusBack instanceof HTMLElement) focusBack.focus({ preventScroll: true });
@@ -105,7 +144,7 @@ export class PanelController implements MarkInteractionHandlers {
     const { panel } = await this.ui.get();
     const mark = this.mark;
     const custom = this.custom;
-    if (!mark && !custom) return;
+    if ((!mark && !custom) || mark?.type === 'note') return;
     const range = mark?.range ?? custom!.range;
     this.draw(panel);
     this.stopPlacing?.();
@@ -116,7 +155,7 @@ export class PanelController implements MarkInteractionHandlers {
       const target = (floating.querySelector('[autofocus]') as HTMLElement | null) ?? floating;
       target.focus({ preventScroll: true });
     }
-    if (mark && mark.type !== 'note' && !this.cards.has(mark.targetId)) {
+    if (mark && !this.cards.has(mark.targetId)) {
       try {
         const [card] = await this.loadCards([mark.targetId]);
         this.cards.set(mark.targetId, card ?? null);
@@ -140,8 +179,7 @@ export class PanelController implements MarkInteractionHandlers {
     };
     let view: VNode | null;
     if (this.custom) view = this.custom.view();
-    else if (this.mark?.type === 'note') view = this.markView(this.mark, this);
-    else if (this.mark)
+    else if (this.mark && this.mark.type !== 'note')
       view = (
         <Tooltip
           card={this.cards.get(this.mark.targetId)}
@@ -155,7 +193,7 @@ export class PanelController implements MarkInteractionHandlers {
     else view = null;
     show(
       panel,
-      view && (this.custom || this.mark?.type === 'note') ? (
+      view && this.custom ? (
         <Panel
           label={translate('notePanelLabel')}
           theme={this.ui.theme}

@@ -1,19 +1,26 @@
-/** ClaimLens's one element on the page: a shadow root, made the first time something is shown. */
+/**
+ * ClaimLens's one element on the page: the host of a closed shadow root, made the first time something
+ * is shown, under a name the page cannot predict. A page that removes it gets a new one, under a new
+ * name, the next time ClaimLens shows something; a page that defines a custom element of a name
+ * ClaimLens picked only makes it pick another. Nothing here throws into the page.
+ */
 import { h, render, type VNode } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { I18n } from '../../components/i18n';
 import { translate } from '../../lib/i18n';
 import { isDarkPage } from '../../lib/page/page-theme';
-import { UI_HOST_TAG } from '../../lib/page/visible-text';
+import { newHostName, registerUiHost } from '../../lib/page/ui-host';
 import css from './style.css?inline';
 
 export interface UiContainers {
-  /** The floating panel: a tooltip, a note, the note editor. */
+  /** The floating panel: a tooltip (public pack data), or an error beside a selection. */
   panel: HTMLElement;
   /** The toolbar beside a selection. */
   toolbar: HTMLElement;
-  /** Notices pinned to a corner of the window (passages that could not be found). */
-  notice: HTMLElement;
+  /** The notes frames (note card and editor; notices), extension pages the page cannot reach into. */
+  frames: HTMLElement;
+  /** The tint boxes of saved passages (lib/page/passage-overlay.ts styles and fills it). */
+  overlay: HTMLElement;
 }
 
 /** Draws a view into one of the containers, in the reader's language (null clears it). */
@@ -21,11 +28,16 @@ export function show(container: HTMLElement, view: VNode | null): void {
   render(view && h(I18n.Provider, { value: translate }, view), container);
 }
 
+/** How many names to try when a page has defined custom elements of the ones picked. */
+const NAME_TRIES = 5;
+
 export class UiRoot {
   private containers?: Promise<UiContainers>;
   private removeUi?: () => void;
   private themeValue?: 'light' | 'dark';
   private host?: HTMLElement;
+  private watcher?: MutationObserver;
+  private readonly lostListeners = new Set<() => void>();
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -35,9 +47,19 @@ export class UiRoot {
     return this.themeValue;
   }
 
+  /** Called when the page took the host away: what was shown in it is gone. */
+  onLost(listener: () => void): void {
+    this.lostListeners.add(listener);
+  }
+
   /** Takes the host element away (ClaimLens paused on this page). */
   remove(): void {
+    this.watcher?.disconnect();
     this.removeUi?.();
+    this.forget();
+  }
+
+  private forget(): void {
     this.containers = undefined;
     this.removeUi = undefined;
     this.host = undefined;
@@ -54,27 +76,77 @@ export class UiRoot {
   }
 
   get(): Promise<UiContainers> {
-    this.containers ??= createShadowRootUi<UiContainers>(this.ctx, {
-      name: UI_HOST_TAG,
+    if (this.host && !this.host.isConnected) this.lost();
+    this.containers ??= this.make();
+    return this.containers;
+  }
+
+  private async make(): Promise<UiContainers> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < NAME_TRIES; attempt++) {
+      try {
+        return await this.mount(newHostName());
+      } catch (error) {
+        lastError = error; // a custom element of that name (the page's): another name
+      }
+    }
+    throw lastError;
+  }
+
+  private async mount(name: string): Promise<UiContainers> {
+    const ui = await createShadowRootUi<UiContainers>(this.ctx, {
+      name,
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',
       css,
       onMount: (container) => {
-        const make = (name: string) => {
+        const make = (part: string) => {
           const element = document.createElement('div');
-          element.className = `cl-root-${name} cl-${this.theme}`;
+          element.className = `cl-root-${part} cl-${this.theme}`;
           container.append(element);
           return element;
         };
-        return { panel: make('panel'), toolbar: make('toolbar'), notice: make('notice') };
+        // The overlay first: the panels and frames paint above the tints.
+        const overlay = make('overlay');
+        return { overlay, panel: make('panel'), toolbar: make('toolbar'), frames: make('frames') };
       },
-    }).then((ui) => {
-      ui.mount();
-      this.host = ui.shadowHost;
-      this.removeUi = () => ui.remove();
-      return ui.mounted!;
     });
-    return this.containers;
+    // A custom element of that name would have been made by the page's own constructor.
+    if (Object.getPrototypeOf(ui.shadowHost) !== HTMLElement.prototype) {
+      ui.remove();
+      throw new Error('ClaimLens: that host name is taken on this page');
+    }
+    ui.mount();
+    this.host = ui.shadowHost;
+    registerUiHost(ui.shadowHost);
+    this.removeUi = () => ui.remove();
+    this.watchHost();
+    return ui.mounted!;
+  }
+
+  /** Notices at once when the page takes the host out of the document. */
+  private watchHost(): void {
+    this.watcher?.disconnect();
+    const host = this.host;
+    if (!host?.parentNode) return;
+    this.watcher = new MutationObserver(() => {
+      if (this.host === host && !host.isConnected) this.lost();
+    });
+    this.watcher.observe(host.parentNode, { childList: true });
+  }
+
+  private lost(): void {
+    this.watcher?.disconnect();
+    this.removeUi?.();
+    this.forget();
+    for (const listener of this.lostListeners) {
+      try {
+        listener();
+      } catch {
+        // one part failing to start again does not stop the others
+      }
+    }
   }
 }

@@ -236,7 +236,7 @@ export function App() {
   const exportNotes = async (format: ExportFormat) => {
     const notes = picked.length > 0 ? picked : shown;
     const { exportFile } = await import('../../lib/notes/exchange/export-file');
-    const file = exportFile(notes, format);
+    const file = exportFile(notes, format, { version: browser.runtime.getManifest().version });
     downloadText(
       file.content,
       file.type,
@@ -253,7 +253,7 @@ export function App() {
       const repo = await notesRepository();
       const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
       await repo.restoreAll([...plan.add, ...plan.update]);
-      setOutcome({ report: importReport(plan) });
+      setOutcome({ report: importReport(plan, parsed.skipped) });
       setQuery('');
       setAllNotes(await repo.recent());
     } catch (e) {

@@ -7,6 +7,8 @@ const PROCESSING_INSTRUCTION_NODE = 7;
 const COMMENT_NODE = 8;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_POSITION_FOLLOWING = 4;
+import { isUiHost } from '../page/ui-host';
+
 const DOCUMENT_POSITION_CONTAINED_BY = 16;
 
 /**
@@ -34,7 +36,7 @@ export interface TextModel {
 }
 
 function isExcluded(element: Element): boolean {
-  return EXCLUDED_ELEMENTS.has(element.localName.toLowerCase());
+  return EXCLUDED_ELEMENTS.has(element.localName.toLowerCase()) || isUiHost(element);
 }
 
 export function buildTextModel(root: Node): TextModel {

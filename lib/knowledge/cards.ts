@@ -83,6 +83,8 @@ export interface IncidentCard {
   caveats: string[];
   /** Every pack that knows the incident, first the one whose summary is shown. */
   packs: string[];
+  /** The newest `updated` date of those packs: what came later may be missing from the card. */
+  packsAsOf?: string;
 }
 
 export interface EntityCard {
@@ -97,6 +99,16 @@ export interface EntityCard {
   statements: StatementView[];
   wikidata?: string;
   packs: string[];
+  /** The newest `updated` date of the packs that know the entity. */
+  packsAsOf?: string;
 }
 
 export type Card = IncidentCard | EntityCard;
+
+/** How strong the evidence that a page is about an incident is, in a word (it says nothing of who did it). */
+export type EvidenceStrength = 'strong' | 'fair' | 'some';
+
+/** The linker's confidence in words: strong from 0.9, fair from 0.75, else some (the threshold is 0.55). */
+export function evidenceStrength(confidence: number): EvidenceStrength {
+  return confidence >= 0.9 ? 'strong' : confidence >= 0.75 ? 'fair' : 'some';
+}

@@ -28,6 +28,8 @@ import westIncidents from './default-pack/regions/west/incidents.json';
 import asiaSources from './default-pack/regions/asia/sources.json';
 import asiaEntities from './default-pack/regions/asia/entities.json';
 import asiaIncidents from './default-pack/regions/asia/incidents.json';
+import groupsSources from './default-pack/regions/groups/sources.json';
+import groupsEntities from './default-pack/regions/groups/entities.json';
 
 /** The core files (the seed situations: Jammu and Kashmir, Mumbai, Pathankot, Sri Lanka), then one folder per region. */
 const PARTS = [
@@ -57,6 +59,8 @@ const PARTS = [
   asiaSources,
   asiaEntities,
   asiaIncidents,
+  groupsSources,
+  groupsEntities,
 ] as PackPart[];
 
 /** Unvalidated: callers run validatePack on it (the background refuses to start a broken pack). */

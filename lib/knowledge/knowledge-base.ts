@@ -38,6 +38,15 @@ export class KnowledgeBase {
     this.mergeNotes = merged.notes;
   }
 
+  /** The newest `updated` date among the named packs (ISO dates sort as text). */
+  private asOf(packNames: readonly string[]): string | undefined {
+    return this.packs
+      .filter((p) => packNames.includes(p.name))
+      .map((p) => p.updated)
+      .sort()
+      .at(-1);
+  }
+
   nameOf(id: string): string {
     return this.entities.get(id)?.name ?? this.incidents.get(id)?.name ?? id;
   }
@@ -106,6 +115,7 @@ export class KnowledgeBase {
       statements: incident.statements.map((s) => this.statementView(s)),
       caveats: incident.caveats ?? [],
       packs: incident.packs,
+      packsAsOf: this.asOf(incident.packs),
     };
   }
 
@@ -179,6 +189,7 @@ export class KnowledgeBase {
       statements,
       wikidata: entity.wikidata,
       packs: entity.packs,
+      packsAsOf: this.asOf(entity.packs),
     };
   }
 }

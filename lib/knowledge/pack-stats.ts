@@ -57,7 +57,7 @@ export interface PackCoverage {
   incidentsWithAttributionElsewhere: number;
   /** Incidents with competing claims, a retraction or an attribution elsewhere (any of the three). */
   incidentsContested: number;
-  /** Leadership, branch, affiliation and membership relations with no `from` date. */
+  /** Leadership, branch, affiliation and membership relations with neither `from` nor `until`. */
   relationsWithoutDates: number;
   sourcesWithoutPublished: number;
   /** Sources per kind; `unset` for sources that declare none. */

@@ -9,7 +9,10 @@ export const DATED_RELATION_TYPES: readonly RelationType[] = [
   'member-of',
 ];
 
-/** A relation of a dated type with no `from` date: read as if it had always held and still holds. */
+/**
+ * A relation of a dated type with neither `from` nor `until`: it reads as if it had always held and
+ * still holds. One with only `until` (a member killed, a start nobody reported) no longer reads as current.
+ */
 export function lacksDates(relation: Relation): boolean {
-  return DATED_RELATION_TYPES.includes(relation.type) && !relation.from;
+  return DATED_RELATION_TYPES.includes(relation.type) && !relation.from && !relation.until;
 }

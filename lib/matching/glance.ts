@@ -17,7 +17,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Alias } from '../knowledge/pack-types';
 import { CERTAIN, GlanceFilter, type GlancePattern } from './glance-filter';
-import { DEFAULT_EVENT_WORDS } from './incident-resolver';
+import { EVENT_WORDS } from './event-vocabulary';
+import { anchorPlaces } from './incident-linker';
 import { ACTOR_KINDS } from './mention-count';
 import { foldText } from './normalise';
 
@@ -61,14 +62,15 @@ export class PageGlance {
       return index;
     };
     const placeWords = new Map<string, Set<number>>();
-    for (const incident of kb.incidents.values()) {
-      if (!incident.place) continue;
-      const words = placeWords.get(incident.place) ?? new Set<number>();
-      for (const word of [...DEFAULT_EVENT_WORDS, ...(incident.eventWords ?? [])]) {
-        const folded = foldText(word);
-        if (folded !== '') words.add(indexOf(folded));
-      }
-      placeWords.set(incident.place, words);
+    const common = EVENT_WORDS.map((w) => indexOf(w.folded));
+    for (const [place, incidents] of anchorPlaces(kb)) {
+      const words = new Set<number>(common);
+      for (const incident of incidents)
+        for (const word of incident.eventWords ?? []) {
+          const folded = foldText(word);
+          if (folded !== '') words.add(indexOf(folded));
+        }
+      placeWords.set(place, words);
     }
     for (const entity of kb.entities.values()) {
       if (ACTOR_KINDS.has(entity.kind)) continue;

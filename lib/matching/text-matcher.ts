@@ -6,12 +6,14 @@
 import { calendarDay } from '../calendar';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { findArticleDate } from './date-mentions';
+import { ARTICLE_HEAD } from './incident-evidence';
 import {
   dateCanMatter,
-  resolveIncidents,
+  linkIncidents,
   type EvidenceMention,
   type IncidentMatch,
-} from './incident-resolver';
+  type LinkOptions,
+} from './incident-linker';
 import type { MatcherBundle, MatchTarget } from './matcher-bundle';
 import { filterMatches, hasRightCase, isGuarded, type PatternInfo, type RawMatch } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
@@ -69,6 +71,7 @@ export class TextMatcher {
   constructor(
     private readonly kb: KnowledgeBase,
     readonly bundle: MatcherBundle,
+    private readonly linkOptions: LinkOptions = {},
   ) {
     this.automaton = new PackedAutomaton(bundle.automaton);
     this.info = { automaton: this.automaton, caseForms: bundle.caseForms };
@@ -97,14 +100,17 @@ export class TextMatcher {
     ]);
     const counted = (m: TextMention) => !m.guarded || plain.has(m.targetId);
     // A guarded alias ("IS", "Isis") with nothing plain beside it is not sent back at all: it would
-    // never be marked, and the page would pay for mapping it.
-    const kept = mentions.filter(counted);
+    // never be marked, and the page would pay for mapping it. A guarded place name ("Nice",
+    // "Sinai") is kept as weaker evidence: it goes back only if an incident rests on it.
+    const kept = mentions.filter((m) => counted(m) || m.kind === 'place');
     mentions.length = 0;
     mentions.push(...kept);
     const evidenceIndexes: number[] = [];
     const evidence: EvidenceMention[] = [];
+    let head: ReturnType<typeof withLineBreaks> | undefined;
+    const article = () => (head ??= withLineBreaks(text, breaks, 0, Math.min(text.length, ARTICLE_HEAD)));
     mentions.forEach((m, index) => {
-      if (!counted(m) || (m.type !== 'incident' && m.kind !== 'place')) return;
+      if (m.kind !== 'place' && (!counted(m) || m.type !== 'incident')) return;
       if (evidence.length >= 500) return;
       const context = withLineBreaks(
         text,
@@ -118,6 +124,8 @@ export class TextMatcher {
         context: context.text,
         offset: context.offsetOf(m.start),
         text: text.slice(m.start, m.end),
+        at: m.start < ARTICLE_HEAD ? article().offsetOf(m.start) : undefined,
+        guarded: !counted(m),
       });
     });
 
@@ -130,7 +138,11 @@ export class TextMatcher {
       const entityIds = [
         ...new Set(mentions.filter((m) => m.type === 'entity' && counted(m)).map((m) => m.targetId)),
       ];
-      incidents = resolveIncidents(this.kb, { published, mentions: evidence, entityIds }).map((incident) => ({
+      incidents = linkIncidents(
+        this.kb,
+        { published, mentions: evidence, entityIds, text: article().text },
+        this.linkOptions,
+      ).map((incident) => ({
         ...incident,
         mentions: incident.mentions.map((i) => evidenceIndexes[i]!),
       }));

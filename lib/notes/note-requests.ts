@@ -1,5 +1,6 @@
 // Answers the content script's note messages over the repository: page identity, idempotent saves,
 // and every failure turned into a result with a message the reader understands (nothing thrown).
+import { passageOf } from './passage-note';
 import type { NoteDraft, NoteResult, NotesResult, PageAddress, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus, Note } from './note-types';
 import type { NotesRepository } from './notes-repository';
@@ -36,6 +37,7 @@ export async function saveNote(repo: NotesRepository, draft: NoteDraft): Promise
   }
 }
 
+/** The passages saved on a page, for its content script: where they are, not what the reader wrote. */
 export async function pageNotes(repo: NotesRepository, page: PageAddress): Promise<PageNotes> {
   const pageKey = pageKeyFor(page);
   const visit = await repo
@@ -43,7 +45,7 @@ export async function pageNotes(repo: NotesRepository, page: PageAddress): Promi
     .catch(() => undefined);
   // Notes made under another URL of the same page (a redirect, an AMP copy) come back too.
   const aliases = [...new Set([normalizeUrl(page.url), ...(visit?.aliases ?? [])])];
-  return { pageKey, notes: await repo.forPage(pageKey, aliases) };
+  return { pageKey, notes: (await repo.forPage(pageKey, aliases)).map(passageOf) };
 }
 
 export async function updateNote(

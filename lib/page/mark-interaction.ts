@@ -2,6 +2,7 @@
  * How a reader reaches a mark: hovering with calm timing, clicking, or stepping through marks with
  * the keyboard. Highlights are not elements, so the pointer is hit-tested against the marks' ranges.
  */
+import { caretAt } from './caret';
 import type { Mark } from './spotter';
 
 export interface MarkInteractionHandlers {
@@ -117,20 +118,6 @@ export function markAtPoint(doc: Document, marks: readonly Mark[], x: number, y:
     if (!best || range.toString().length < best.range.toString().length) best = mark;
   }
   return best;
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
-  }
-  const range = (
-    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
-  ).caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
 function rectsContain(rects: DOMRectList, x: number, y: number): boolean {

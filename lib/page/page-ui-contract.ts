@@ -5,20 +5,21 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { Card } from '../knowledge/cards';
-import type { NoteDraft, NoteResult, PageNotes, RelinkRequest } from '../messaging';
-import type { AnchorStatus, Note } from '../notes/note-types';
+import type { NoteDraft, PageNotes, RelinkRequest } from '../messaging';
+import type { AnchorStatus } from '../notes/note-types';
 import type { MarkInteractionHandlers } from './mark-interaction';
 import type { Spotter, Mark } from './spotter';
+import type { PassageResult } from '../notes/passage-note';
 
+/**
+ * What the page side sends about notes: highlights (no text), anchoring, re-linking. Notes with the
+ * reader's words are written, changed and deleted by the notes frame, never from the page side.
+ */
 export interface NotesPorts {
-  saveNote(draft: NoteDraft): Promise<NoteResult>;
-  updateNote(change: { id: string; text?: string; tags?: string[]; color?: string }): Promise<NoteResult>;
-  deleteNote(which: { id: string }): Promise<NoteResult>;
-  restoreNote(note: Note): Promise<NoteResult>;
+  saveNote(draft: NoteDraft): Promise<PassageResult>;
   setAnchorStatus(data: { updates: { id: string; status: AnchorStatus }[] }): Promise<void>;
-  listTags(): Promise<string[]>;
   /** Gives a note (an orphan) the passage the reader selected. */
-  relinkNote(request: RelinkRequest): Promise<NoteResult>;
+  relinkNote(request: RelinkRequest): Promise<PassageResult>;
 }
 
 export interface PageUiDeps {
@@ -33,8 +34,6 @@ export interface PageUiDeps {
   onNoteMarksChanged(): void;
   /** All marks in reading order (entities, incidents, notes). */
   allMarks(): readonly Mark[];
-  /** The reader's names for the highlight colours. */
-  colorLabels(): Promise<Partial<Record<string, string>>>;
 }
 
 export interface PageUi {
@@ -46,13 +45,14 @@ export interface PageUi {
     /** Anchors and draws the notes saved on this page. */
     show(page: PageNotes): void;
     getMarks(): readonly Mark[];
-    /** The selection changed: offer the toolbar (or hide it for null). */
+    /** The reader selected a passage with their own gesture: offer the toolbar (or hide it for null). */
     selectionChanged(range: Range | null): void;
-    runCommand(command: 'save-highlight' | 'add-note'): void;
+    /** Saves the passage the reader selected (taken at their gesture) as a highlight, or opens the editor. */
+    runCommand(command: 'save-highlight' | 'add-note', range: Range | null): void;
     /** Brings a saved passage into view and opens its note. */
     focus(id: string): void;
     /** Re-link mode for a note of this page (an orphan); false when the page does not have it. */
-    startRelink(id: string): boolean;
+    startRelink(id: string, selected: Range | null): boolean;
   };
 }
 

@@ -20,7 +20,14 @@ export interface SpotterScript {
   matches: string[];
   excludeMatches: string[];
   runAt: 'document_idle';
-  allFrames: false;
+  /**
+   * Frames are read too, each on its own (an embedded article, a live blog in an iframe): the
+   * background keeps what each frame found, and the badge counts the tab. `matchOriginAsFallback`
+   * takes in frames without an address of their own (srcdoc, about:blank), read as part of the page
+   * that made them.
+   */
+  allFrames: true;
+  matchOriginAsFallback: true;
   persistAcrossSessions: true;
 }
 
@@ -33,8 +40,12 @@ export interface ScriptingPort {
 }
 
 export const SPOTTER_SCRIPT_ID = 'claimlens-spotter';
-/** The built content script and its style sheet (WXT's output names for entrypoints/spotter.content). */
-export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: ['content-scripts/spotter.css'] };
+/**
+ * The built content script (WXT's output name for entrypoints/spotter.content). No style sheet: the
+ * marks' palette names highlights made anew on each page (lib/page/mark-layer.ts), so the page adds
+ * it itself; an empty list also replaces an older registration that had one.
+ */
+export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: [] as string[] };
 /** The one-line script that says "only the article" (entrypoints/article-scope), and what it sets. */
 export const ARTICLE_SCOPE_FILE = 'article-scope.js';
 export const ARTICLE_ONLY_GLOBAL = '__claimlensArticleOnly';
@@ -58,7 +69,8 @@ export function spotterScript(
     matches: SPOTTER_MATCHES,
     excludeMatches: sitePatterns(pause.sites),
     runAt: 'document_idle',
-    allFrames: false,
+    allFrames: true,
+    matchOriginAsFallback: true,
     persistAcrossSessions: true,
   };
 }
@@ -116,7 +128,8 @@ function sameScript(registered: Partial<SpotterScript>, wanted: SpotterScript): 
     same(registered.matches, wanted.matches) &&
     same(registered.excludeMatches, wanted.excludeMatches) &&
     registered.runAt === wanted.runAt &&
-    (registered.allFrames ?? false) === wanted.allFrames
+    (registered.allFrames ?? false) === wanted.allFrames &&
+    (registered.matchOriginAsFallback ?? false) === wanted.matchOriginAsFallback
   );
 }
 

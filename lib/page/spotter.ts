@@ -3,7 +3,7 @@
  * names and incidents in it, marks them, follows content that arrives later, and reports what it
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
-import type { IncidentMatch } from '../matching/incident-resolver';
+import type { IncidentMatch } from '../matching/incident-linker';
 import { TOPIC_KINDS, countedMentions, withTopic } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import {
@@ -16,14 +16,21 @@ import {
 } from '../messaging';
 import { bodyPublicationDate } from './article-date';
 import { canonicalHref, metaDate } from './page-head';
+import { documentUrl } from './page-address';
 import { MarkLayer, type MarkStyle } from './mark-layer';
-import { collectText } from './text-collector';
+import { collectText, type CollectedText } from './text-collector';
+import { outermostRoots } from './pending-roots';
+import { JudgedTexts } from './judged-texts';
+import { MutationPace } from './mutation-pace';
+import { mergeIntoOrder } from './mark-order';
+import { DocumentOrder } from './document-order';
 import { glanceText } from './glance-text';
 import { startsTextNode } from './glance-probe';
 import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
-import { isInsideSkipped, UI_HOST_TAG } from './visible-text';
+import { isUiHost } from './ui-host';
+import { isSkipped } from './visible-text';
 
 export interface SpotterPorts {
   /**
@@ -70,6 +77,18 @@ interface Mention {
   /** Assumed until checked: only mentions that would count are checked against CSS. */
   visible: boolean;
   checked: boolean;
+  /** The words as read (what the badge and the popup list). */
+  text: string;
+  /** The text node it starts in, and that node's text when it was read. */
+  node: Text;
+  data: string;
+  /**
+   * Where it lies in `node`, when it lies in it whole: if the page puts the same text back in another
+   * node (a list re-rendered), the mark moves there at once, before the page is drawn.
+   */
+  within?: readonly [number, number];
+  /** While lost: the incidents whose words it was. */
+  incidents?: string[];
 }
 
 interface PageIncident {
@@ -77,11 +96,32 @@ interface PageIncident {
   ranges: Range[];
 }
 
-const MUTATION_DEBOUNCE_MS = 300;
-const MUTATION_MAX_WAIT_MS = 1000;
-const MAX_IMMEDIATE_EDITS = 20;
-/** Text sent in one message at most; a longer page goes in parts, cut where a block starts. */
-const MAX_PART = 1_500_000;
+/** Mentions whose text left the page, kept a while in case it comes back (a list re-rendered later). */
+const MAX_LOST = 2000;
+/** A slice of main-thread work between two pauses given to the page. */
+const SLICE_MS = 8;
+/**
+ * What the observer spends on a batch of mutations at most, in the page's own task; the rest of the
+ * batch is looked at in the next pass, in slices (a page that appends 20,000 elements one by one hands
+ * over 20,000 records at once).
+ */
+const OBSERVE_MS = 4;
+/** Records looked at between two looks at the clock. */
+const RECORDS_PER_CHECK = 64;
+/** Items (roots, mentions) handled between two looks at the clock in sliced work. */
+const CHECK_EVERY = 64;
+
+interface Slicer {
+  due(): boolean;
+  pause(): Promise<void>;
+  end(): void;
+}
+/**
+ * Text sent in one message at most; a longer page goes in parts, cut where a block starts. The browser
+ * copies a message on the page's main thread in one go (about 0.07 µs a character in Chromium): a
+ * part this long costs a few milliseconds, where one of 1.5 million characters was a 100 ms task.
+ */
+export const MAX_PART = 200_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
@@ -94,6 +134,13 @@ function isSmallTextEdit(record: MutationRecord): boolean {
 
 export class Spotter {
   private mentions: Mention[] = [];
+  /** The mentions by the text node they start in: text read again replaces what was found in it. */
+  private readonly byNode = new Map<Node, Mention[]>();
+  /** Mentions whose text left the page: found again if the same text comes back. */
+  private lost: Mention[] = [];
+  /** What the background found in text the page added, by that text: the same text again needs no message. */
+  private readonly judged = new JudgedTexts();
+  private readonly pace = new MutationPace();
   private readonly incidents = new Map<string, PageIncident>();
   private published?: string;
   private marks: Mark[] = [];
@@ -101,14 +148,17 @@ export class Spotter {
   private readonly order = new WeakMap<Range, number>();
   /** False once content read later (a mutation) added ranges that have no place in that order. */
   private inReadingOrder = true;
-  /** Shared with the saved passages, so that all marks live in one set of highlights. */
+  /** The public marks (saved passages are drawn apart, by the page UI's overlay). */
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
   private readonly pendingRoots = new Set<Node>();
+  /** Mutation records the observer had no time for: looked at in the next pass. */
+  private unlooked: MutationRecord[] = [];
   /** Nodes were removed from a page with marks: the next pass drops what went with them, even if nothing was added. */
   private removals = false;
   private debounce?: ReturnType<typeof setTimeout>;
-  private pendingSince?: number;
+  /** When the scheduled pass is due (undefined: none is). */
+  private dueAt?: number;
   private work: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
   private busyMs = 0;
@@ -206,7 +256,8 @@ export class Spotter {
   }
 
   setActive(mark: Mark | null): void {
-    this.layer.setActive(mark?.range ?? null);
+    // A saved passage in focus is shown by the page UI's overlay, never in the page's registry.
+    this.layer.setActive(mark && mark.type !== 'note' ? mark.range : null);
   }
 
   private async start(): Promise<void> {
@@ -311,18 +362,30 @@ export class Spotter {
     return opening.found;
   }
 
-  /** Reads the text under `root`, has it matched, keeps the mentions. */
-  private async read(root: Node, first = false): Promise<ReadOutcome> {
-    const collected = await collectText(root, {
+  /**
+   * Reads the text under `roots`, has it matched, keeps the mentions. `first`: the page's first read
+   * (whole); later reads are of what the page added or edited, and what was found in that text before
+   * is dropped. Parts of it the background judged before (the same text put back) are marked from
+   * what it said then, and only the rest is sent: nothing at all when all of it is known.
+   */
+  private async read(roots: Node | readonly Node[], first = false): Promise<ReadOutcome> {
+    const collected = await collectText(roots, {
       // The page runs between slices: the task the spotter was working in ends there.
       yieldToPage: () => this.outsideTask(yieldToPage()),
       signal: this.signal,
-      sliceMs: 8,
+      sliceMs: SLICE_MS,
     });
     this.spend('collect', collected.busyMs, collected.longestSliceMs);
     this.textNodes += collected.textNodes;
     this.characters += collected.text.length;
     if (this.signal.aborted) return 'done';
+    // Text read again replaces what was found in it before — once the new matches are there: until
+    // then the old marks stay, and move with their text if the page re-renders it meanwhile.
+    const old = first ? new Set<Mention>() : this.timed('collect', () => this.foundIn(collected.nodes));
+    const dropOld = () => {
+      if (old.size > 0) this.timed('collect', () => this.dropFoundIn(old, collected.nodes));
+      old.clear();
+    };
     // An empty page still opens (paused? notes?); text that arrives later is read as it comes.
     if (this.opened && !/\S/.test(collected.text)) return 'done';
 
@@ -333,10 +396,14 @@ export class Spotter {
       const date = this.timed('head', () => metaDate(this.doc));
       if (date) this.declared = { date };
     }
-    for (const part of this.timed('collect', () => parts(collected.text, collected.breaks))) {
-      const plainIds = this.timed('send', () => [
-        ...new Set(this.mentions.filter((m) => !m.found.guarded).map((m) => m.found.targetId)),
-      ]);
+    const unknown = first || !this.opened ? wholeText(collected) : await this.markJudged(collected);
+    if (!unknown) {
+      dropOld();
+      return 'done';
+    }
+    const sending = this.timed('collect', () => parts(unknown.text, unknown.breaks));
+    for (const part of sending) {
+      const plainIds = this.timed('send', () => this.plainIds());
       let result: TextMatches | null;
       try {
         if (!this.opened) {
@@ -361,15 +428,141 @@ export class Spotter {
       }
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
-      this.timed('map', () =>
-        this.keep(
-          result,
-          (start, end) => collected.rangeOf(part.offset + start, part.offset + end),
-          first ? part.offset : undefined,
-        ),
+      const matches = result;
+      dropOld();
+      const clock = this.slicer('map');
+      const at = (position: number, end: boolean) => unknown.original(part.offset + position, end);
+      await this.keep(
+        matches,
+        (start, end) => collected.rangeOf(at(start, false), at(end, true)),
+        first ? part.offset : undefined,
+        part.text,
+        clock,
       );
+      // What the page added by itself is remembered by its text (not a page read in several parts).
+      if (!first && sending.length === 1 && matches.incidents.length === 0)
+        await this.remember(unknown, matches.mentions, plainIds, clock);
+      clock.end();
+      // A long page sends its text in parts: the page runs between them.
+      if (sending.length > 1) await this.outsideTask(yieldToPage());
     }
     return 'done';
+  }
+
+  /**
+   * A clock for work done in slices, counted under `phase`: `due()` once the slice has run SLICE_MS,
+   * `pause()` lets the page run, `end()` counts the last slice.
+   */
+  private slicer(phase: string): Slicer {
+    let t0 = performance.now();
+    const count = () => {
+      const spent = performance.now() - t0;
+      this.spend(phase, spent, spent);
+    };
+    return {
+      due: () => performance.now() - t0 > SLICE_MS,
+      pause: async () => {
+        count();
+        await this.outsideTask(yieldToPage());
+        t0 = performance.now();
+      },
+      end: () => {
+        count();
+        t0 = performance.now();
+      },
+    };
+  }
+
+  /** The entities the page names plainly so far (their guarded names count in new text too). */
+  private plainIds(): string[] {
+    const ids = new Set<string>();
+    for (const m of this.mentions) if (!m.found.guarded) ids.add(m.found.targetId);
+    return [...ids];
+  }
+
+  /**
+   * Marks the roots whose text the background judged before, from what it said then; returns the
+   * text of the others (null: none is left to send).
+   */
+  private async markJudged(collected: CollectedText): Promise<UnknownText | null> {
+    const clock = this.slicer('map');
+    const context = this.plainIds().join(' ');
+    const unknown: (typeof collected.spans)[number][] = [];
+    for (const [i, span] of collected.spans.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
+      const text = collected.text.slice(span.start, span.end);
+      const known = /\S/.test(text) ? this.judged.get(context, text) : [];
+      if (!known) {
+        unknown.push(span);
+        continue;
+      }
+      if (known.length > 0)
+        await this.keep(
+          { mentions: [...known], incidents: [] },
+          (start, end) => collected.rangeOf(span.start + start, span.start + end),
+          undefined,
+          text,
+          clock,
+        );
+    }
+    clock.end();
+    if (unknown.length === 0) return null;
+    return unknown.length === collected.spans.length ? wholeText(collected) : someText(collected, unknown);
+  }
+
+  /** Remembers what the background found in each root's text (only roots whose text names nothing tied to the rest). */
+  private async remember(
+    sent: UnknownText,
+    mentions: readonly TextMention[],
+    plainIds: string[],
+    clock: Slicer,
+  ): Promise<void> {
+    const context = plainIds.join(' ');
+    const sorted = [...mentions].sort((a, b) => a.start - b.start);
+    let next = 0;
+    for (const [i, span] of sent.spans.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
+      const inside: TextMention[] = [];
+      while (next < sorted.length && sorted[next]!.start < span.start) next++;
+      while (next < sorted.length && sorted[next]!.end <= span.end) {
+        const m = sorted[next++]!;
+        inside.push({ ...m, start: m.start - span.start, end: m.end - span.start });
+      }
+      this.judged.set(context, sent.text.slice(span.start, span.end), inside);
+    }
+  }
+
+  /** What was found in these text nodes. */
+  private foundIn(nodes: readonly Text[]): Set<Mention> {
+    const found = new Set<Mention>();
+    for (const node of nodes) for (const m of this.byNode.get(node) ?? []) found.add(m);
+    return found;
+  }
+
+  /** Drops `old` mentions still in the text nodes read again (not those whose text moved meanwhile). */
+  private dropFoundIn(old: ReadonlySet<Mention>, nodes: readonly Text[]): void {
+    const read = new Set<Node>(nodes);
+    const dropped = new Set<Mention>();
+    for (const m of old) {
+      if (!read.has(m.node)) continue;
+      dropped.add(m);
+      this.unindex(m);
+    }
+    if (dropped.size > 0) this.mentions = this.mentions.filter((m) => !dropped.has(m));
+  }
+
+  private index(mention: Mention): void {
+    const list = this.byNode.get(mention.node);
+    if (list) list.push(mention);
+    else this.byNode.set(mention.node, [mention]);
+  }
+
+  private unindex(mention: Mention): void {
+    const list = this.byNode.get(mention.node);
+    if (!list) return;
+    const rest = list.filter((m) => m !== mention);
+    if (rest.length > 0) this.byNode.set(mention.node, rest);
+    else this.byNode.delete(mention.node);
   }
 
   /**
@@ -401,22 +594,42 @@ export class Spotter {
     return this.outsideTask(answer);
   }
 
-  /** `offset`: where this text starts in the first read (undefined for content read later). */
-  private keep(
+  /**
+   * `offset`: where this text starts in the first read (undefined for content read later); `text`:
+   * the text the positions are in.
+   */
+  private async keep(
     result: TextMatches,
     rangeOf: (start: number, end: number) => Range | null,
     offset: number | undefined,
-  ): void {
+    text: string,
+    clock: Slicer,
+  ): Promise<void> {
     this.published ??= result.published;
     if (offset === undefined && result.mentions.length > 0) this.inReadingOrder = false;
-    const ranges: (Range | null)[] = result.mentions.map((found) => {
+    const ranges: (Range | null)[] = [];
+    for (const [i, found] of result.mentions.entries()) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
       const range = rangeOf(found.start, found.end);
+      ranges.push(range);
       if (range) {
-        this.mentions.push({ found, range, guarded: found.guarded, visible: true, checked: false });
+        const node = range.startContainer as Text;
+        const mention: Mention = {
+          found,
+          range,
+          guarded: found.guarded,
+          visible: true,
+          checked: false,
+          text: text.slice(found.start, found.end),
+          node,
+          data: node.data,
+          within: range.endContainer === node ? [range.startOffset, range.endOffset] : undefined,
+        };
+        this.mentions.push(mention);
+        this.index(mention);
         if (offset !== undefined) this.order.set(range, offset + found.start);
       }
-      return range;
-    });
+    }
     for (const match of result.incidents) {
       const found = match.mentions
         .map((i) => ranges[i])
@@ -435,9 +648,7 @@ export class Spotter {
     // Stopped (paused, restarted) while a pass waited for the background: nothing is drawn or filed.
     if (this.signal.aborted) return;
     const counted = this.timed('count', () => {
-      this.mentions = this.mentions.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected);
-      for (const incident of this.incidents.values())
-        incident.ranges = incident.ranges.filter((r) => !r.collapsed && r.startContainer.isConnected);
+      this.dropGone();
       const ownerOf = (m: Mention) => m.found.targetId;
       // Check CSS visibility only where it can matter, then count again with the answers.
       const visibility = new Map<Element, boolean>();
@@ -479,8 +690,104 @@ export class Spotter {
     };
   }
 
+  /**
+   * Drops what left the page: mentions whose text was removed or changed (kept a while as lost, in
+   * case the same text comes back), and incidents' words with them.
+   */
+  private dropGone(): void {
+    const live: Mention[] = [];
+    const gone: Mention[] = [];
+    for (const m of this.mentions) {
+      if (!m.range.collapsed && m.range.startContainer.isConnected) live.push(m);
+      else gone.push(m);
+    }
+    this.mentions = live;
+    if (gone.length > 0) {
+      const ofRange = new Map<Range, string[]>();
+      for (const [id, incident] of this.incidents)
+        for (const range of incident.ranges) ofRange.set(range, [...(ofRange.get(range) ?? []), id]);
+      for (const m of gone) {
+        this.unindex(m);
+        if (!m.within) continue;
+        m.incidents = ofRange.get(m.range);
+        this.lost.push(m);
+      }
+      if (this.lost.length > MAX_LOST) this.lost = this.lost.slice(-MAX_LOST);
+    }
+    const ranges = new Set(live.map((m) => m.range));
+    for (const incident of this.incidents.values()) {
+      if (incident.ranges.every((r) => ranges.has(r))) continue;
+      incident.ranges = incident.ranges.filter((r) => ranges.has(r));
+    }
+  }
+
+  /**
+   * Text that held marks left the page, or changed, in these mutations (`removed`: nodes were removed;
+   * `edited`: text nodes whose text changed); where the same text is now in one of `added` or
+   * `edited`, its marks move there at once — before the page is drawn, so a list re-rendered without
+   * keys never shows blank marks. What the page added is still read (and matched) as usual.
+   */
+  private refind(added: readonly Node[], edited: readonly Text[], removed: boolean): void {
+    const broken: Mention[] = [];
+    if (removed) for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
+    for (const node of edited)
+      for (const m of this.byNode.get(node) ?? []) {
+        if (node.data === m.data) continue;
+        // The text around the name changed (a counter beside it): the mark follows the name in it.
+        const at = m.within ? nearest(node.data, m.text, m.within[0]) : -1;
+        if (at < 0) {
+          broken.push(m);
+          continue;
+        }
+        m.range.setStart(node, at);
+        m.range.setEnd(node, at + m.text.length);
+        m.within = [at, at + m.text.length];
+        m.data = node.data;
+      }
+    const lost = added.length > 0 || edited.length > 0 ? this.lost : [];
+    if (broken.length === 0 && lost.length === 0) return;
+    // By text, then by the node they were in: each node with that text takes one old node's marks.
+    const byData = new Map<string, Map<Text, Mention[]>>();
+    for (const m of broken.concat(lost)) {
+      if (!m.within) continue;
+      const nodes = byData.get(m.data) ?? new Map<Text, Mention[]>();
+      byData.set(m.data, nodes);
+      nodes.set(m.node, [...(nodes.get(m.node) ?? []), m]);
+    }
+    if (byData.size === 0) return;
+    const candidates: Text[] = [...edited];
+    for (const node of added) {
+      if (node.nodeType === Node.TEXT_NODE) candidates.push(node as Text);
+      else if (node.isConnected) textNodesUnder(node, candidates);
+    }
+    const back = new Set<Mention>();
+    for (const node of candidates) {
+      const nodes = node.isConnected ? byData.get(node.data) : undefined;
+      if (!nodes) continue;
+      const [old, mentions] = nodes.entries().next().value!;
+      nodes.delete(old);
+      if (nodes.size === 0) byData.delete(node.data);
+      for (const m of mentions) {
+        m.range.setStart(node, m.within![0]);
+        m.range.setEnd(node, m.within![1]);
+        this.unindex(m);
+        m.node = node;
+        this.index(m);
+        back.add(m);
+      }
+    }
+    // Lost mentions found again count again (their marks are drawn with the next pass).
+    if (lost.length === 0 || back.size === 0) return;
+    this.lost = this.lost.filter((m) => {
+      if (!back.has(m)) return true;
+      this.mentions.push(m);
+      for (const id of m.incidents ?? []) this.incidents.get(id)?.ranges.push(m.range);
+      m.incidents = undefined;
+      return false;
+    });
+  }
+
   private draw(counted: readonly Mention[]): void {
-    for (const mark of this.marks) this.layer.delete(mark.style, mark.range);
     let marks: Mark[] = [];
     for (const { found, range } of counted) {
       if (found.type !== 'entity' || !isKindMarked(this.display, found.kind)) continue;
@@ -495,28 +802,61 @@ export class Spotter {
     // hovered or stepped to; what was found is still reported.
     if (marks.length > 0 && !this.layer.canDraw()) marks = [];
     if (this.inReadingOrder) marks.sort((a, b) => this.order.get(a.range)! - this.order.get(b.range)!);
-    else marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    for (const mark of marks) this.layer.add(mark.style, mark.range);
+    else {
+      // Marks drawn before keep their order; only new ones are placed, by comparing in the DOM.
+      const placed = new Map<Range, number>();
+      this.marks.forEach((mark, i) => placed.set(mark.range, i));
+      const order = new DocumentOrder();
+      marks = mergeIntoOrder(
+        marks,
+        (mark) => placed.get(mark.range),
+        (a, b) =>
+          order.compare(
+            a.range.startContainer,
+            a.range.startOffset,
+            b.range.startContainer,
+            b.range.startOffset,
+          ),
+      );
+    }
+    // Only what changed is taken from or given to the highlights: the browser restyles less.
+    const styles = (list: readonly Mark[]) => {
+      const byRange = new Map<Range, Set<MarkStyle>>();
+      for (const mark of list) {
+        const set = byRange.get(mark.range) ?? new Set<MarkStyle>();
+        set.add(mark.style);
+        byRange.set(mark.range, set);
+      }
+      return byRange;
+    };
+    const before = styles(this.marks);
+    const after = styles(marks);
+    for (const mark of this.marks)
+      if (!after.get(mark.range)?.has(mark.style)) this.layer.delete(mark.style, mark.range);
+    for (const mark of marks)
+      if (!before.get(mark.range)?.has(mark.style)) this.layer.add(mark.style, mark.range);
     this.marks = marks;
     for (const listener of this.listeners) listener();
   }
 
   private findingsOf(counted: readonly Mention[]): PageFindings {
     const byId = new Map<string, { found: TextMention; aliases: Set<string>; mentions: number }>();
-    for (const { found, range } of counted) {
+    for (const { found, text } of counted) {
       // What the reader chose not to mark is not reported either (badge, popup); places are context.
       if (found.type !== 'entity' || (found.kind !== 'place' && !isKindMarked(this.display, found.kind)))
         continue;
       const entry = byId.get(found.targetId) ?? { found, aliases: new Set<string>(), mentions: 0 };
-      entry.aliases.add(range.toString());
+      entry.aliases.add(text);
       entry.mentions++;
       byId.set(found.targetId, entry);
     }
     const incidents = this.display.kinds.includes('incident')
       ? [...this.incidents.values()].filter((i) => i.ranges.length > 0)
       : [];
+    const words = new Map<Range, string>();
+    if (incidents.length > 0) for (const m of this.mentions) words.set(m.range, m.text);
     return {
-      url: this.doc.URL,
+      url: documentUrl(this.doc),
       published: this.published,
       entities: [...byId.values()].map((e) => ({
         id: e.found.targetId,
@@ -528,7 +868,7 @@ export class Spotter {
       incidents: incidents.map(({ match, ranges }) => ({
         id: match.id,
         name: match.name,
-        aliases: [...new Set(ranges.map((r) => r.toString()))],
+        aliases: [...new Set(ranges.map((r) => words.get(r) ?? r.toString()))],
         confidence: match.confidence,
         why: match.why,
         competingClaimants: match.competingClaimants,
@@ -537,31 +877,76 @@ export class Spotter {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'characterData') this.pendingRoots.add(record.target);
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === UI_HOST_TAG) continue;
-        if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)
-          this.pendingRoots.add(node);
+    const t0 = performance.now();
+    const added: Node[] = [];
+    const edited: Text[] = [];
+    const seen = this.look(records, added, edited, t0 + OBSERVE_MS);
+    if (seen.upTo < records.length) this.unlooked.push(...records.slice(seen.upTo));
+    if (seen.removed && !this.removals && this.hasMarks()) this.removals = true;
+    if (this.mentions.length > 0 || this.lost.length > 0) this.refind(added, edited, seen.removed);
+    if (this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0) {
+      // Text edited in place is read within a frame or two; added content once it settles; a page
+      // that never stops changing less and less often (lib/page/mutation-pace.ts).
+      clearTimeout(this.debounce);
+      const wait = this.pace.delay(performance.now(), seen.edits && this.unlooked.length === 0);
+      this.debounce = setTimeout(() => {
+        // One pass at a time: a pass that yields to the page must not interleave with the next.
+        this.work = this.work.then(() => this.readPending());
+      }, wait);
+    }
+    const spent = performance.now() - t0;
+    this.spend('observe', spent, spent);
+  }
+
+  /**
+   * Notes what `records` changed (nodes to read, in `added` and `edited` too), until `deadline`;
+   * returns how many records it looked at, whether nodes were removed, and whether all were small
+   * edits of text in place.
+   */
+  private look(
+    records: readonly MutationRecord[],
+    added: Node[],
+    edited: Text[],
+    deadline: number,
+  ): { upTo: number; removed: boolean; edits: boolean } {
+    let edits = true;
+    let removed = false;
+    let i = 0;
+    for (; i < records.length; i++) {
+      if (i % RECORDS_PER_CHECK === RECORDS_PER_CHECK - 1 && performance.now() > deadline) break;
+      const record = records[i]!;
+      if (record.type === 'characterData') {
+        this.pendingRoots.add(record.target);
+        edited.push(record.target as Text);
+        if (!isSmallTextEdit(record)) edits = false;
+        continue;
       }
-      if (record.removedNodes.length > 0 && !this.removals && this.hasMarks()) this.removals = true;
+      edits = false;
+      for (const node of record.addedNodes) {
+        if (isUiHost(node)) continue;
+        if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) {
+          this.pendingRoots.add(node);
+          added.push(node);
+        }
+      }
+      if (record.removedNodes.length > 0) removed = true;
     }
-    if (this.pendingRoots.size === 0 && !this.removals) return;
-    clearTimeout(this.debounce);
-    if (records.length <= MAX_IMMEDIATE_EDITS && records.every(isSmallTextEdit)) {
-      // Text edited in place (a ticker, a framework re-render): read again at once, so its marks
-      // come back within a frame or two.
-      this.work = this.work.then(() => this.readPending());
-      return;
+    return { upTo: i, removed, edits };
+  }
+
+  /** Looks at the records the observer had no time for, a slice at a time. */
+  private async lookAtTheRest(): Promise<void> {
+    while (this.unlooked.length > 0 && !this.signal.aborted) {
+      const t0 = performance.now();
+      const records = this.unlooked;
+      this.unlooked = [];
+      const seen = this.look(records, [], [], t0 + SLICE_MS);
+      if (seen.upTo < records.length) this.unlooked = records.slice(seen.upTo).concat(this.unlooked);
+      if (seen.removed && this.hasMarks()) this.removals = true;
+      const spent = performance.now() - t0;
+      this.spend('observe', spent, spent);
+      if (this.unlooked.length > 0) await this.outsideTask(yieldToPage());
     }
-    // Debounced, but a page that never stops changing is still read once a second.
-    const now = performance.now();
-    this.pendingSince ??= now;
-    const wait = Math.min(MUTATION_DEBOUNCE_MS, Math.max(0, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
-    this.debounce = setTimeout(() => {
-      // One pass at a time: a pass that yields to the page must not interleave with the next.
-      this.work = this.work.then(() => this.readPending());
-    }, wait);
   }
 
   /** Whether anything found is still on the page (a removal may then take some of it). */
@@ -578,28 +963,21 @@ export class Spotter {
   private async readPending(): Promise<void> {
     if (this.signal.aborted) return;
     this.taskStart = performance.now();
+    this.pace.passStarted(this.taskStart);
     try {
-      // Which of the changed nodes to read; what was found in them before is dropped.
-      const outer = this.timed('collect', () => {
-        const roots = [...this.pendingRoots].filter((n) => n.isConnected && !isInsideSkipped(n));
+      await this.lookAtTheRest();
+      // Which of the changed nodes to read (the outermost, still on the page, not in a skipped part).
+      const roots = this.timed('collect', () => {
+        const outer = outermostRoots(this.pendingRoots, isSkipped);
         this.pendingRoots.clear();
-        this.pendingSince = undefined;
-        // A node inside another pending root is read with it.
-        const outer = roots.filter((n) => !roots.some((other) => other !== n && other.contains(n)));
-        // Text read again replaces what was found in it before.
-        const within = (range: Range) => outer.some((root) => root.contains(range.startContainer));
-        this.mentions = this.mentions.filter((m) => !within(m.range));
-        for (const incident of this.incidents.values())
-          incident.ranges = incident.ranges.filter((r) => !within(r));
         return outer;
       });
       // Only removals: no text to read, but the marks, the badge and the report follow.
       const removals = this.removals;
       this.removals = false;
-      if (outer.length === 0 && !removals) return;
-      for (const root of outer) {
-        if ((await this.read(root)) === 'off') return;
-      }
+      if (roots.length === 0 && !removals) return;
+      // All of it in one read, and one message.
+      if (roots.length > 0 && (await this.read(roots)) === 'off') return;
       // People and organisations are marked only beside a group or an incident, so a glance that
       // named nothing leaves them unread. When a group or an incident arrives later, the page is read
       // whole, once: the people it names count now.
@@ -611,12 +989,20 @@ export class Spotter {
       if (whole && topic && !this.signal.aborted) {
         this.unwalked = undefined;
         this.mentions = [];
+        this.byNode.clear();
         this.incidents.clear();
-        if ((await this.read(whole)) === 'off') return;
+        if ((await this.read(whole, true)) === 'off') return;
       }
+      // New mentions are checked against CSS, which makes the browser style what the page added: let
+      // it do so in its own rendering step first, rather than all at once in the spotter's task.
+      if (this.mentions.some((m) => !m.checked)) await this.outsideTask(afterRendering());
       await this.refresh();
     } finally {
       this.endTask();
+      this.pace.passEnded(
+        performance.now(),
+        this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0,
+      );
     }
   }
 
@@ -626,11 +1012,69 @@ export class Spotter {
     this.layer.destroy();
     this.marks = [];
     this.mentions = [];
+    this.byNode.clear();
+    this.unlooked = [];
+    this.lost = [];
+    this.judged.clear();
     this.incidents.clear();
   }
 }
 
-/** Splits long text into parts of at most MAX_PART characters, cut where a block starts. */
+/** Text to send: all that was read, or the roots the background has not judged, with their places in it. */
+interface UnknownText {
+  text: string;
+  breaks: number[];
+  /** Each root's text within `text`, in order. */
+  spans: { start: number; end: number }[];
+  /** A position in `text` as a position in what was read (`end`: a span's end, not the next one's start). */
+  original(position: number, end: boolean): number;
+}
+
+function wholeText(collected: CollectedText): UnknownText {
+  return { text: collected.text, breaks: collected.breaks, spans: [...collected.spans], original: (p) => p };
+}
+
+/** The text of some of the roots read, one after the other, with a break between two. */
+function someText(collected: CollectedText, spans: readonly { start: number; end: number }[]): UnknownText {
+  const pieces: string[] = [];
+  const breaks: number[] = [];
+  const placed: { start: number; end: number }[] = [];
+  const origins: number[] = [];
+  const addBreak = (at: number) => {
+    if (at > 0 && breaks[breaks.length - 1] !== at) breaks.push(at);
+  };
+  let offset = 0;
+  let b = 0;
+  for (const span of spans) {
+    addBreak(offset);
+    while (b < collected.breaks.length && collected.breaks[b]! <= span.start) b++;
+    while (b < collected.breaks.length && collected.breaks[b]! < span.end)
+      addBreak(collected.breaks[b++]! - span.start + offset);
+    pieces.push(collected.text.slice(span.start, span.end));
+    placed.push({ start: offset, end: offset + span.end - span.start });
+    origins.push(span.start);
+    offset += span.end - span.start;
+  }
+  if (breaks[breaks.length - 1] === offset) breaks.pop();
+  return {
+    text: pieces.join(''),
+    breaks,
+    spans: placed,
+    original(position, end) {
+      const at = end ? position - 1 : position;
+      let low = 0;
+      let high = placed.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (placed[mid]!.start <= at) low = mid;
+        else high = mid - 1;
+      }
+      return origins[low]! + position - placed[low]!.start;
+    },
+  };
+}
+
+/** Splits long text into parts of at most MAX_PART characters, cut where a block starts (linear in the breaks). */
 function parts(
   text: string,
   breaks: readonly number[],
@@ -638,20 +1082,42 @@ function parts(
   if (text.length <= MAX_PART) return [{ text, breaks: [...breaks], offset: 0 }];
   const out: { text: string; breaks: number[]; offset: number }[] = [];
   let from = 0;
+  let b = 0;
   while (from < text.length) {
     let to = Math.min(text.length, from + MAX_PART);
-    if (to < text.length) {
-      const cut = [...breaks].reverse().find((b) => b > from && b <= to);
-      if (cut !== undefined) to = cut;
-    }
-    out.push({
-      text: text.slice(from, to),
-      breaks: breaks.filter((b) => b > from && b < to).map((b) => b - from),
-      offset: from,
-    });
+    // The breaks after `from`: the last one within reach is where this part ends.
+    while (b < breaks.length && breaks[b]! <= from) b++;
+    let last = b;
+    while (last < breaks.length && breaks[last]! <= to) last++;
+    if (to < text.length && last > b) to = breaks[last - 1]!;
+    const inside: number[] = [];
+    for (let i = b; i < breaks.length && breaks[i]! < to; i++) inside.push(breaks[i]! - from);
+    out.push({ text: text.slice(from, to), breaks: inside, offset: from });
     from = to;
   }
   return out;
+}
+
+/** Where `word` occurs in `text` nearest to `near`; -1 if nowhere. */
+function nearest(text: string, word: string, near: number): number {
+  let best = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  return best;
+}
+
+/** Adds the text nodes under `root` to `out`, in document order. */
+function textNodesUnder(root: Node, out: Text[]): void {
+  let node: Node | null = root.firstChild;
+  while (node && node !== root) {
+    if (node.nodeType === Node.TEXT_NODE) out.push(node as Text);
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (node && node !== root) node = node.nextSibling;
+  }
 }
 
 function isVisible(element: Element): boolean {
@@ -663,6 +1129,20 @@ function isVisible(element: Element): boolean {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** Resolves once the page has been drawn (or after 100 ms, where it is not drawn: a background tab). */
+function afterRendering(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Lets the page run between slices of work: the scheduler where there is one, else a macrotask. */

@@ -8,9 +8,16 @@ import { VisibleTextWalker } from './visible-text';
 
 export interface CollectedText {
   text: string;
-  /** Sorted positions in `text` where a block element starts (no name continues across them). */
+  /**
+   * Sorted positions in `text` where a block element starts (no name continues across them); a
+   * break also parts the text of one root from the next.
+   */
   breaks: number[];
   textNodes: number;
+  /** The text nodes read, in the order read. */
+  nodes: readonly Text[];
+  /** Where each root's text starts and ends in `text`, in the order of the roots. */
+  spans: readonly { root: Node; start: number; end: number }[];
   /** Main-thread time the walk took, without the pauses it gave the page, and its longest slice. */
   busyMs: number;
   longestSliceMs: number;
@@ -26,16 +33,25 @@ export interface CollectOptions {
 
 const NODES_PER_CHECK = 64;
 
-export async function collectText(root: Node, options: CollectOptions = {}): Promise<CollectedText> {
+/**
+ * Reads the visible text under `roots` (one node, or several: the text the page added, each part
+ * after the one before, with a break between them), a slice at a time.
+ */
+export async function collectText(
+  roots: Node | readonly Node[],
+  options: CollectOptions = {},
+): Promise<CollectedText> {
   // The clock starts here: making the walker is part of the page's cost.
   let sliceStart = performance.now();
+  const all: readonly Node[] = Array.isArray(roots) ? roots : [roots as Node];
   const nodes: Text[] = [];
   const starts: number[] = [];
   const pieces: string[] = [];
   const breaks: number[] = [];
+  const spans: { root: Node; start: number; end: number }[] = [];
   let offset = 0;
-  const walker = new VisibleTextWalker(root, {
-    text(node) {
+  const visitor = {
+    text(node: Text) {
       const data = node.data;
       if (data.length === 0) return;
       nodes.push(node);
@@ -44,9 +60,9 @@ export async function collectText(root: Node, options: CollectOptions = {}): Pro
       offset += data.length;
     },
     boundary() {
-      if (breaks[breaks.length - 1] !== offset) breaks.push(offset);
+      if (offset > 0 && breaks[breaks.length - 1] !== offset) breaks.push(offset);
     },
-  });
+  };
 
   const sliceMs = options.sliceMs ?? 8;
   let busyMs = 0;
@@ -56,20 +72,31 @@ export async function collectText(root: Node, options: CollectOptions = {}): Pro
     busyMs += slice;
     longestSliceMs = Math.max(longestSliceMs, slice);
   };
-  while (walker.next(NODES_PER_CHECK)) {
+  for (const root of all) {
     if (options.signal?.aborted) break;
-    if (options.yieldToPage && performance.now() - sliceStart > sliceMs) {
-      endSlice();
-      await options.yieldToPage();
+    if (spans.length > 0) visitor.boundary();
+    const span = { root, start: offset, end: offset };
+    const walker = new VisibleTextWalker(root, visitor);
+    let more = true;
+    while (more) {
+      more = walker.next(NODES_PER_CHECK);
       if (options.signal?.aborted) break;
-      sliceStart = performance.now();
-      walker.resumed();
+      if (options.yieldToPage && performance.now() - sliceStart > sliceMs) {
+        endSlice();
+        await options.yieldToPage();
+        if (options.signal?.aborted) break;
+        sliceStart = performance.now();
+        if (more) walker.resumed();
+      }
     }
+    span.end = offset;
+    spans.push(span);
   }
+  if (breaks[breaks.length - 1] === offset) breaks.pop();
   const text = pieces.join('');
   endSlice();
 
-  const doc = root.ownerDocument ?? (root as Document);
+  const doc = all[0]?.ownerDocument ?? (all[0] as Document | undefined) ?? document;
   /** Last node starting at or before the position (for an end, strictly before it: positions are whole). */
   const locate = (position: number, isEnd: boolean): number =>
     Math.max(0, countAtOrBelow(starts, isEnd ? position - 1 : position) - 1);
@@ -77,6 +104,8 @@ export async function collectText(root: Node, options: CollectOptions = {}): Pro
     text,
     breaks,
     textNodes: nodes.length,
+    nodes,
+    spans,
     busyMs,
     longestSliceMs,
     rangeOf(start, end) {

@@ -3,7 +3,9 @@
  * subtrees and ClaimLens's own UI, and tells where blocks begin so no name is read across two of them.
  */
 
-/** Tag of the single element ClaimLens adds to a page: the host of its shadow root. */
+import { isUiHost } from './ui-host';
+
+/** The host name earlier versions used (still skipped); the host is now named afresh (ui-host.ts). */
 export const UI_HOST_TAG = 'claimlens-ui';
 
 const SKIPPED = new Set([
@@ -71,12 +73,9 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** Elements whose attributes say their subtree is never read: hidden, or editable by the reader. */
-const SKIPPED_BY_ATTRIBUTE = '[hidden],[contenteditable]:not([contenteditable="false" i])';
-
 /** Whether an element's subtree is never read. */
 export function isSkipped(element: Element): boolean {
-  return SKIPPED.has(element.localName) || isSkippedByAttribute(element);
+  return SKIPPED.has(element.localName) || isSkippedByAttribute(element) || isUiHost(element);
 }
 
 function isSkippedByAttribute(element: Element): boolean {
@@ -114,13 +113,6 @@ interface ElementInfo {
 export class VisibleTextWalker {
   private readonly walker: TreeWalker;
   private readonly info = new Map<Element, ElementInfo>();
-  /**
-   * Once a read pauses (a long page, read in slices), the elements under the root that attributes
-   * hide or make editable, found by one query after each pause: the browser matches them natively,
-   * instead of two attribute calls on every element that holds text. A short page is read in one
-   * slice, by attribute calls, without paying for the query.
-   */
-  private skippedByAttribute?: ReadonlySet<Element>;
   private lastBlock: Element | undefined | null = null;
   private done = false;
 
@@ -137,14 +129,13 @@ export class VisibleTextWalker {
   }
 
   /**
-   * The walk paused and the page ran: what attributes hide or make editable is looked up (again)
-   * before the walk goes on, so what the page changed meanwhile counts.
+   * The walk paused and the page ran: elements are classified again as the walk goes on, so what the
+   * page hid, showed or made editable meanwhile counts. Only the elements the walk meets from now on
+   * are looked at (a query of the whole root after every pause would make a long page's read
+   * quadratic: a 20 MB page paused a thousand times).
    */
   resumed(): void {
-    const root = this.root;
-    this.skippedByAttribute = new Set(
-      'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : [],
-    );
+    this.info.clear();
   }
 
   next(maxNodes: number): boolean {
@@ -174,13 +165,7 @@ export class VisibleTextWalker {
     const parent = element === this.root ? null : element.parentElement;
     const above = parent ? this.classify(parent) : undefined;
     const info: ElementInfo = {
-      skipped:
-        (above?.skipped ?? false) ||
-        SKIPPED.has(element.localName) ||
-        // The root itself is not among what the query found under it.
-        (element === this.root || !this.skippedByAttribute
-          ? isSkippedByAttribute(element)
-          : this.skippedByAttribute.has(element)),
+      skipped: (above?.skipped ?? false) || SKIPPED.has(element.localName) || isSkippedByAttribute(element),
       block: BLOCKS.has(element.localName) ? element : above?.block,
     };
     this.info.set(element, info);

@@ -47,6 +47,13 @@ const text = () => dialog().textContent ?? '';
 const section = (name: string) => within(dialog()).getByRole('region', { name });
 
 describe('Tooltip with an incident card', () => {
+  it('says as of which day its pack knows the incident', () => {
+    render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
+    expect(text()).toContain(
+      'From: Test pack · as of 21 Nov 2026: later claims and statements may be missing',
+    );
+  });
+
   it('shows the title, the date and the place', () => {
     render(<Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />);
     expect(screen.getByRole('heading', { name: 'Zakura attack' })).toBeTruthy();
@@ -86,7 +93,7 @@ describe('Tooltip with an incident card', () => {
     expect(section('Toll').textContent).toContain('2 killed');
   });
 
-  it('says why this incident, with the confidence as a percentage, only when a match is given', () => {
+  it('says why this incident and how strong the evidence is, never who did it, only when a match is given', () => {
     const { unmount } = render(
       <Tooltip card={zakuraCard()} theme="light" label="Zakura" onClose={() => {}} />,
     );
@@ -102,7 +109,7 @@ describe('Tooltip with an incident card', () => {
       />,
     );
     expect(text()).toContain(
-      'Why this incident: place Zakura, an attack, 3 days before publication · confidence 83%',
+      'Why this incident: place Zakura, an attack, 3 days before publication · fair evidence that the page is about it (83%), not of who did it',
     );
   });
 
@@ -263,6 +270,11 @@ describe('Tooltip with an entity card', () => {
     expect(text()).toContain("Also written: IS · ISIS · Isis · ISIL · Daesh · Daish · Da'ish · داعش");
   });
 
+  it('says as of which day its pack knows the entity', () => {
+    render(<Tooltip card={isCard()} theme="light" label="IS" onClose={() => {}} />);
+    expect(text()).toContain('as of 21 Nov 2026');
+  });
+
   it('shows relations from the other side', () => {
     render(<Tooltip card={isCard()} theme="light" label="ISIS" onClose={() => {}} />);
     expect(section('Relations').textContent).toContain('media arm: Amaq News Agency');
@@ -351,6 +363,16 @@ describe('Tooltip with a card that draws on two packs', () => {
     expect(claim.textContent).toMatch(/from Test pack, Team pack/);
     const denial = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Valley Police'))!;
     expect(denial.textContent).toMatch(/from Team pack$/);
+  });
+
+  it('dates the card by the newest of its packs, so a reader knows later claims may be missing', () => {
+    const card = new KnowledgeBase([testPack(), { ...teamPack(), updated: '2026-12-05' }]).incidentCard(
+      'incident-zakura-2017',
+    )!;
+    render(<Tooltip card={card} theme="light" label="Zakura" onClose={() => {}} />);
+    expect(text()).toContain(
+      'From: Test pack, Team pack · as of 5 Dec 2026: later claims and statements may be missing',
+    );
   });
 
   it('says nothing of the kind when the card comes from one pack', () => {

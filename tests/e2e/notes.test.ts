@@ -15,6 +15,8 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
+import { ExtensionWorld } from '../../scripts/page-marks';
+import { clickToolbar, noteFrame, selectWithMouse, uiElements } from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -52,40 +54,12 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** Selects the text of an element with the mouse, as a reader would. */
-async function selectWithMouse(page: Page, selector: string, chars = 60): Promise<string> {
-  const box = await page.evaluate(
-    ([sel, n]) => {
-      const element = document.querySelector(sel as string)!;
-      const text = element.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(n as number, text.length));
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    },
-    [selector, chars] as const,
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-  return page.evaluate(() => document.getSelection()!.toString());
-}
+const worlds = new WeakMap<Page, Promise<ExtensionWorld>>();
 
+/** The text a reader sees tinted as saved (read from ClaimLens's side: the page cannot see it). */
 async function noteHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights.entries()]
-      .filter(([name]) => name.startsWith('claimlens-note-'))
-      .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
-  );
+  if (!worlds.has(page)) worlds.set(page, ExtensionWorld.attach(browser, page));
+  return (await worlds.get(page)!).tintedTexts();
 }
 
 async function storedNotes(): Promise<number> {
@@ -115,18 +89,19 @@ describe('saving a passage', () => {
     editable['/desk.html'] = ARTICLE();
     const page = await open('desk.html');
     const selected = await selectWithMouse(page, '#first', 70);
-    const toolbar = page.locator('claimlens-ui .cl-selection-toolbar');
-    await expect.poll(() => toolbar.count()).toBe(1);
-    await toolbar.getByRole('button', { name: 'Add note' }).click();
-    const editor = page.locator('claimlens-ui .cl-note-editor');
+    await clickToolbar(page, 'Add note');
+    const frame = await noteFrame(page);
+    const editor = frame.locator('.cl-note-editor');
     await expect.poll(() => editor.count()).toBe(1);
+    // The editor has the keys at once.
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.localName)).toBe('textarea');
     await page.keyboard.type('Police version of events');
     await editor.getByLabel('Add a tag').fill('police');
     await editor.getByLabel('Add a tag').press('Enter');
     await editor.getByLabel('Claim').check();
     await editor.locator('textarea').press('Control+Enter');
     await expect.poll(() => noteHighlights(page)).toEqual([selected]);
-    await expect.poll(() => page.locator('claimlens-ui .cl-note-editor').count()).toBe(0);
+    await expect.poll(() => editor.count()).toBe(0);
 
     await page.reload();
     await expect.poll(() => noteHighlights(page), { timeout: 5000 }).toEqual([selected]);
@@ -136,7 +111,7 @@ describe('saving a passage', () => {
       return { x: r.left + 20, y: r.top + 8 };
     });
     await page.mouse.click(point.x, point.y);
-    const card = page.locator('claimlens-ui .cl-note-card');
+    const card = (await noteFrame(page)).locator('.cl-note-card');
     await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
     expect(await card.textContent()).toContain('Police version of events');
     expect(await card.textContent()).toContain('police');
@@ -151,10 +126,7 @@ describe('saving a passage', () => {
     await page.keyboard.press('Alt+Shift+S');
     await expect.poll(() => noteHighlights(page)).toEqual([kept]);
     const lost = await selectWithMouse(page, '#second', 40);
-    await page
-      .locator('claimlens-ui .cl-selection-toolbar')
-      .getByRole('button', { name: 'Highlight' })
-      .click();
+    await clickToolbar(page, 'Highlight');
     await expect.poll(() => noteHighlights(page).then((h) => h.sort())).toEqual([kept, lost].sort());
     await page.close();
 
@@ -168,7 +140,7 @@ describe('saving a passage', () => {
     );
     page = await open('desk-2.html');
     await expect.poll(() => noteHighlights(page), { timeout: 5000 }).toEqual([kept]);
-    const notice = page.locator('claimlens-ui .cl-orphans');
+    const notice = (await noteFrame(page, 'notice')).locator('.cl-orphans');
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.textContent()).toContain('1 saved passage could not be found');
     await page.close();
@@ -188,10 +160,7 @@ describe('saving a passage', () => {
       )
       .catch(() => undefined);
     await selectWithMouse(page, '#first', 40);
-    await page
-      .locator('claimlens-ui .cl-selection-toolbar')
-      .getByRole('button', { name: 'Highlight' })
-      .click();
+    await clickToolbar(page, 'Highlight');
     await page.waitForTimeout(400); // written, not yet answered
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
@@ -207,12 +176,13 @@ describe('saving a passage', () => {
   it('saves without a mouse: keyboard selection, Alt+Shift+S', async () => {
     editable['/desk-4.html'] = ARTICLE();
     const page = await open('desk-4.html');
-    // Keyboard readers select with caret browsing (F7) or their screen reader; the selection itself
-    // is set here, the save is the reader's key press.
+    // Keyboard readers select with caret browsing (F7) or their screen reader, with Shift and the
+    // arrow keys: the selection itself is set here, the keys are the reader's.
     await page.evaluate(() => {
       const text = document.querySelector('#third')!.firstChild!;
-      document.getSelection()!.setBaseAndExtent(text, 0, text, 10);
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 9);
     });
+    await page.keyboard.press('Shift+ArrowRight');
     const selected = await page.evaluate(() => document.getSelection()!.toString());
     expect(selected).toBe('A resident');
     await page.keyboard.press('Alt+Shift+S');
@@ -230,7 +200,7 @@ describe('saving a passage', () => {
     await page.keyboard.press('Alt+Shift+S');
     await page.waitForTimeout(400);
     expect(await noteHighlights(page)).toEqual([]);
-    expect(await page.locator('claimlens-ui .cl-selection-toolbar').count()).toBe(0);
+    expect(await uiElements(page, '.cl-selection-toolbar')).toEqual([]);
     await page.close();
   });
 
@@ -245,11 +215,8 @@ describe('saving a passage', () => {
     editable['/desk-6.html'] = ARTICLE();
     const page = await open('desk-6.html');
     await selectWithMouse(page, '#first', 30);
-    await page
-      .locator('claimlens-ui .cl-selection-toolbar')
-      .getByRole('button', { name: 'Add note' })
-      .click();
-    const editor = page.locator('claimlens-ui .cl-note-editor');
+    await clickToolbar(page, 'Add note');
+    const editor = (await noteFrame(page)).locator('.cl-note-editor');
     await expect.poll(() => editor.textContent()).toContain('Check with a second source');
     await page.keyboard.press('Escape');
     await expect.poll(() => editor.count()).toBe(0);
@@ -296,10 +263,8 @@ describe('saving a passage', () => {
     editable['/desk-8.html'] = ARTICLE();
     const page = await open('desk-8.html');
     await selectWithMouse(page, '#third', 45);
-    await page
-      .locator('claimlens-ui .cl-selection-toolbar')
-      .getByRole('button', { name: 'Add note' })
-      .click();
+    await clickToolbar(page, 'Add note');
+    await (await noteFrame(page)).locator('.cl-note-editor textarea').waitFor();
     await page.keyboard.type('Witness account, ask for a second one');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => noteHighlights(page)).toHaveLength(1);
@@ -321,7 +286,7 @@ describe('saving a passage', () => {
       ]);
     };
     await openFromPopup();
-    const card = page.locator('claimlens-ui .cl-note-card');
+    const card = (await noteFrame(page)).locator('.cl-note-card');
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     expect(await card.textContent()).toContain('Witness account');
     await page.close();
@@ -332,7 +297,8 @@ describe('saving a passage', () => {
     const fresh = await opened;
     await fresh.waitForLoadState();
     expect(fresh.url()).toContain('desk-8.html#:~:text=A%20resident%20said');
-    await expect.poll(() => fresh.locator('claimlens-ui .cl-note-card').count(), { timeout: 5000 }).toBe(1);
+    const freshCard = (await noteFrame(fresh, 'panel', 10_000)).locator('.cl-note-card');
+    await expect.poll(() => freshCard.count(), { timeout: 5000 }).toBe(1);
     await fresh.close();
   });
 
@@ -340,10 +306,8 @@ describe('saving a passage', () => {
     editable['/desk-9.html'] = ARTICLE();
     const page = await open('desk-9.html');
     await selectWithMouse(page, '#first', 55);
-    await page
-      .locator('claimlens-ui .cl-selection-toolbar')
-      .getByRole('button', { name: 'Add note' })
-      .click();
+    await clickToolbar(page, 'Add note');
+    await (await noteFrame(page)).locator('.cl-note-editor textarea').waitFor();
     await page.keyboard.type('First reading of the police account');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => noteHighlights(page)).toHaveLength(1);

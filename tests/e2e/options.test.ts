@@ -15,6 +15,9 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
+import { publicMarks, type PublicStyle } from '../../scripts/page-marks';
+
+type Marks = Partial<Record<PublicStyle, string[]>>;
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -31,18 +34,13 @@ afterAll(async () => {
 });
 
 /** The texts under each ClaimLens highlight of the page, by highlight name. */
-function marked(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...CSS.highlights.entries()]
-        .filter(([name]) => name.startsWith('claimlens-'))
-        .map(([name, h]) => [name, [...h].map((r) => r.toString())]),
-    ),
-  );
+/** The text of the page's marks by style (their highlight names are random on each page). */
+function marked(page: Page): Promise<Marks> {
+  return publicMarks(page);
 }
 
 /** Waits until `check` holds for the page's marks (they change without a reload). */
-async function marksBecome(page: Page, check: (marks: Record<string, string[]>) => boolean): Promise<void> {
+async function marksBecome(page: Page, check: (marks: Marks) => boolean): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (check(await marked(page))) return;
@@ -52,7 +50,7 @@ async function marksBecome(page: Page, check: (marks: Record<string, string[]>) 
   }
 }
 
-const groupsMarked = (marks: Record<string, string[]>) => marks['claimlens-group'] ?? [];
+const groupsMarked = (marks: Marks) => marks.group ?? [];
 
 async function openOptions(): Promise<Page> {
   const options = await browser.context.newPage();
@@ -103,12 +101,12 @@ describe('packs on the options page', () => {
     const report = await waitForReport(browser, url);
     expect(report.entities.map((e) => e.id)).toContain('group-northern-valley-front');
     await marksBecome(page, (m) => groupsMarked(m).includes('Northern Valley Front'));
-    expect((await marked(page))['claimlens-actor']).toContain('Arlen Voss');
+    expect((await marked(page)).actor).toContain('Arlen Voss');
 
     // Disabled in the options page: the open page loses the marks, without a reload.
     await options.bringToFront();
     await teamRow.getByRole('checkbox').uncheck();
-    await marksBecome(page, (m) => groupsMarked(m).length === 0 && (m['claimlens-actor'] ?? []).length === 0);
+    await marksBecome(page, (m) => groupsMarked(m).length === 0 && (m.actor ?? []).length === 0);
 
     // Enabled again: back they come.
     await teamRow.getByRole('checkbox').check();
@@ -176,11 +174,11 @@ describe('packs on the options page', () => {
     await fresh.close();
 
     await options.getByLabel(/^People/).uncheck();
-    await marksBecome(page, (m) => groupsMarked(m).length === 1 && (m['claimlens-actor'] ?? []).length === 0);
+    await marksBecome(page, (m) => groupsMarked(m).length === 1 && (m.actor ?? []).length === 0);
 
     await options.getByLabel('The whole page').check();
     await options.getByLabel(/^People/).check();
-    await marksBecome(page, (m) => groupsMarked(m).length === 3 && (m['claimlens-actor'] ?? []).length === 1);
+    await marksBecome(page, (m) => groupsMarked(m).length === 3 && (m.actor ?? []).length === 1);
 
     // Paused on this site from the options page: the marks go; resumed: they come back.
     await options.getByLabel('Pause on a site').fill('127.0.0.1');

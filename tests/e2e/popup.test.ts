@@ -19,6 +19,8 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
+import { ExtensionWorld } from '../../scripts/page-marks';
+import { noteFrame, selectWithMouse } from '../../scripts/page-ui-probe';
 
 const SEEDED = 30;
 const RESULTS = join(PROJECT_ROOT, 'test-results');
@@ -198,15 +200,13 @@ describe('re-linking an orphan note', () => {
     let page = await browser.context.newPage();
     await page.goto(server.url('relink.html'));
     await waitForReport(browser, server.url('relink.html'));
-    await page.evaluate(() => {
-      const text = document.querySelector('#second')!.firstChild!;
-      document.getSelection()!.setBaseAndExtent(text, 0, text, 40);
-    });
+    await selectWithMouse(page, '#second', 40);
     await page.keyboard.press('Alt+Shift+A');
-    await page.locator('claimlens-ui .cl-note-editor').waitFor();
+    const editor = (await noteFrame(page)).locator('.cl-note-editor');
+    await editor.locator('textarea').waitFor();
     await page.keyboard.type('Officials doubt the claim');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.locator('claimlens-ui .cl-note-editor').count()).toBe(0);
+    await expect.poll(() => editor.count()).toBe(0);
     await page.close();
 
     // The passage is rewritten: the note is an orphan.
@@ -215,7 +215,8 @@ describe('re-linking an orphan note', () => {
     const url = server.url('relink.html');
     await page.goto(url);
     await waitForReport(browser, url);
-    await expect.poll(() => page.locator('claimlens-ui .cl-orphans').count(), { timeout: 5000 }).toBe(1);
+    const noticeFrame = await noteFrame(page, 'notice', 10_000);
+    await expect.poll(() => noticeFrame.locator('.cl-orphans').count(), { timeout: 5000 }).toBe(1);
     const tabId = (await readReports(browser)).find((r) => r.url === url)!.tabId;
 
     const popup = await openPopup(browser, `?tab=${tabId}`);
@@ -226,31 +227,27 @@ describe('re-linking an orphan note', () => {
     // which may find the page already gone.
     await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Enter').catch(() => {})]);
 
-    const notice = page.locator('claimlens-ui .cl-relink-notice');
+    const notice = noticeFrame.locator('.cl-relink-notice');
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.textContent()).toContain('Select the passage for this note');
     // A keyboard reader selects with caret browsing; the selection is set here, the rest is keys.
     await page.bringToFront();
     await page.evaluate(() => {
       const text = document.querySelector('#second')!.firstChild!;
-      document.getSelection()!.setBaseAndExtent(text, 0, text, 31);
+      document.getSelection()!.setBaseAndExtent(text, 0, text, 30);
     });
-    await page.keyboard.down('Shift');
-    await page.keyboard.up('Shift'); // the page hears the selection change, as it would from the keyboard
+    await page.keyboard.press('Shift+ArrowRight'); // the reader's key extends it by one letter
     await expect.poll(() => notice.textContent()).toContain('Selected: “Investigators have since closed”');
     await page.screenshot({ path: join(RESULTS, 'relink-notice.png') });
     await page.keyboard.press('Alt+Shift+S');
 
-    const highlights = () =>
-      page.evaluate(() =>
-        [...CSS.highlights.entries()]
-          .filter(([name]) => name.startsWith('claimlens-note-'))
-          .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
-      );
+    // What the reader sees tinted as saved, read from ClaimLens's side (the page cannot see it).
+    const world = await ExtensionWorld.attach(browser, page);
+    const highlights = () => world.tintedTexts();
     await expect.poll(highlights).toEqual(['Investigators have since closed']);
     await expect.poll(() => notice.count()).toBe(0);
-    expect(await page.locator('claimlens-ui .cl-orphans').count()).toBe(0);
-    const card = page.locator('claimlens-ui .cl-note-card');
+    expect(await noticeFrame.locator('.cl-orphans').count()).toBe(0);
+    const card = (await noteFrame(page)).locator('.cl-note-card');
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.textContent()).toContain('Officials doubt the claim');
 

@@ -44,6 +44,24 @@ describe('identifySender', () => {
   });
 });
 
+describe('identifySender in frames', () => {
+  const tab = { id: 7, url: 'https://news.example/story#top' };
+  it('answers a frame about its own address, and a frame the page wrote (srcdoc, blank) about the tab’s page', () => {
+    const framed = { id: own.id, url: 'https://video.example/embed', tab, frameId: 4 };
+    expect(identifySender(framed, own)).toMatchObject({ frameId: 4, url: 'https://video.example/embed' });
+    const srcdoc = { id: own.id, url: 'about:srcdoc', origin: 'https://news.example', tab, frameId: 5 };
+    expect(identifySender(srcdoc, own)).toMatchObject({ frameId: 5, url: 'https://news.example/story#top' });
+    expect(identifySender({ ...srcdoc, url: 'about:blank' }, own)).toMatchObject({ frameId: 5 });
+  });
+
+  it('refuses a written frame of another origin, a top page without an address, and a tab it cannot see', () => {
+    const srcdoc = { id: own.id, url: 'about:srcdoc', origin: 'https://news.example', tab, frameId: 5 };
+    expect(identifySender({ ...srcdoc, origin: 'https://ads.example' }, own)).toBeNull();
+    expect(identifySender({ ...srcdoc, frameId: 0 }, own)).toBeNull();
+    expect(identifySender({ ...srcdoc, tab: { id: 7 } }, own)).toBeNull();
+  });
+});
+
 describe('senderFor', () => {
   const everyMessage = Object.keys(MESSAGE_ACCESS) as (keyof ProtocolMap)[];
 

@@ -39,3 +39,38 @@ describe('what each tab found', () => {
     expect(tabs.tabs()).toEqual([]);
   });
 });
+
+describe('what the frames of a tab found', () => {
+  const inFrame: PageFindings = {
+    url: 'https://embed.example/live',
+    entities: [
+      { id: 'group-is', name: 'Islamic State', kind: 'group', aliases: ['Islamic State'], mentions: 1 },
+      { id: 'group-let', name: 'Lashkar-e-Taiba', kind: 'group', aliases: ['LeT'], mentions: 1 },
+    ],
+    incidents: [],
+  };
+
+  it('counts every frame for the tab, under the top page’s address', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, withGroup.url);
+    tabs.filed(1, withGroup);
+    tabs.filed(1, inFrame, 7);
+    const all = tabs.get(1)!;
+    expect(all.url).toBe(withGroup.url);
+    expect(all.entities.map((e) => [e.id, e.mentions, e.aliases])).toEqual([
+      ['group-is', 3, ['ISIS', 'Islamic State']],
+      ['group-let', 1, ['LeT']],
+    ]);
+  });
+
+  it('forgets a frame when another page opens in it, and all frames when the top page changes', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, 'https://news.example/a');
+    tabs.filed(1, inFrame, 7);
+    expect(tabs.frameOpened(1, 7)).toBe(true); // the badge had the frame's groups
+    expect(tabs.get(1)!.entities).toEqual([]);
+    tabs.filed(1, inFrame, 7);
+    expect(tabs.opened(1, 'https://news.example/b')).toBe(true);
+    expect(tabs.get(1)!.entities).toEqual([]);
+  });
+});

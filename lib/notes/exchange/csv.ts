@@ -1,5 +1,6 @@
 // Notes as a CSV table (RFC 4180) for spreadsheets: one row per note, lists joined with semicolons.
 import type { Note } from '../note-types';
+import { textFragmentLink } from '../text-fragment';
 
 export const CSV_COLUMNS = [
   'id',
@@ -15,6 +16,7 @@ export const CSV_COLUMNS = [
   'entities',
   'incidents',
   'anchor status',
+  'passage link',
 ] as const;
 
 export interface CsvOptions {
@@ -58,6 +60,7 @@ function row(note: Note): string {
     note.entityIds.join('; '),
     note.incidentIds.join('; '),
     note.anchorStatus,
+    textFragmentLink(note) ?? '',
   ]
     .map(csvCell)
     .join(',');

@@ -7,9 +7,17 @@ import { toWebAnnotation } from './web-annotation';
 
 export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'csv';
 
+export interface ExportOptions {
+  /** The ClaimLens version (Web Annotations name it as their generator). */
+  version?: string;
+  /** The reader's name from the options (Web Annotations name it as their creator). */
+  creator?: string;
+}
+
 export function exportFile(
   notes: readonly Note[],
   format: ExportFormat,
+  options: ExportOptions = {},
 ): { content: string; type: string; extension: string } {
   switch (format) {
     case 'markdown':
@@ -17,7 +25,7 @@ export function exportFile(
     case 'json':
       return { content: toClaimLensJson(notes), type: 'application/json', extension: 'json' };
     case 'web-annotation':
-      return { content: toWebAnnotation(notes), type: 'application/ld+json', extension: 'jsonld' };
+      return { content: toWebAnnotation(notes, options), type: 'application/ld+json', extension: 'jsonld' };
     case 'csv':
       return { content: toCsv(notes), type: 'text/csv', extension: 'csv' };
   }

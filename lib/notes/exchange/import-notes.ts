@@ -1,16 +1,19 @@
 // Reading a notes file chosen by the reader and deciding what it adds to, or changes in, the notes store.
-import { localize } from '../../reader-messages';
+import { localize, localizeCount } from '../../reader-messages';
 import type { Note } from '../note-types';
 import { isClaimLensDocument, readClaimLensDocument } from './json';
 import { ErrorList, noteRecord } from './note-validation';
+import { isHypothesisDocument, readHypothesisDocument } from './hypothesis';
+import { noSkips, type ImportSkips } from './import-skips';
 import { isWebAnnotationDocument, readWebAnnotationDocument } from './web-annotation';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type ImportFormat = 'claimlens' | 'web-annotation';
+export type ImportFormat = 'claimlens' | 'web-annotation' | 'hypothesis';
 
+/** `skipped`: annotations left out on purpose (page notes, replies, no quote), not refused with the file. */
 export type ParsedImport =
-  { ok: true; notes: Note[]; format: ImportFormat } | { ok: false; errors: string[] };
+  { ok: true; notes: Note[]; format: ImportFormat; skipped: ImportSkips } | { ok: false; errors: string[] };
 
 export interface ImportOptions {
   /** Largest file accepted, in UTF-8 bytes (default 50 MB). */
@@ -182,6 +185,7 @@ export function parseImport(text: string, options: ImportOptions = {}): ParsedIm
   }
 
   const errors = new ErrorList();
+  const skipped = noSkips();
   let notes: Note[];
   let format: ImportFormat;
   if (isClaimLensDocument(value)) {
@@ -189,7 +193,10 @@ export function parseImport(text: string, options: ImportOptions = {}): ParsedIm
     notes = readClaimLensDocument(value, errors);
   } else if (isWebAnnotationDocument(value)) {
     format = 'web-annotation';
-    notes = readWebAnnotationDocument(value, errors, { now: options.now });
+    notes = readWebAnnotationDocument(value, errors, { now: options.now }, skipped);
+  } else if (isHypothesisDocument(value)) {
+    format = 'hypothesis';
+    notes = readHypothesisDocument(value, errors, skipped, { now: options.now });
   } else {
     const declared =
       typeof value === 'object' && value !== null && 'format' in value
@@ -205,7 +212,7 @@ export function parseImport(text: string, options: ImportOptions = {}): ParsedIm
     };
   }
   if (errors.size > 0) return { ok: false, errors: errors.toArray() };
-  return { ok: true, notes, format };
+  return { ok: true, notes, format, skipped };
 }
 
 export interface ImportPlan {
@@ -249,10 +256,19 @@ export function planImport(existing: ReadonlyMap<string, Note>, incoming: readon
   return { add, update, skip };
 }
 
-/** The plan in words for the reader: "3 added, 1 updated, 2 skipped". */
-export function importReport(plan: ImportPlan): string {
-  return localize(
-    'popupImported',
-    [plan.add, plan.update, plan.skip].map((notes) => count(notes.length)),
-  );
+/**
+ * The plan in words for the reader: "3 added, 1 updated, 2 skipped", then what the file held that cannot be
+ * a note: "3 page notes skipped, 1 reply skipped".
+ */
+export function importReport(plan: ImportPlan, skipped: ImportSkips = noSkips()): string {
+  const parts = [
+    localize(
+      'popupImported',
+      [plan.add, plan.update, plan.skip].map((notes) => count(notes.length)),
+    ),
+  ];
+  if (skipped.pageNotes > 0) parts.push(localizeCount('importSkippedPageNotes', skipped.pageNotes));
+  if (skipped.replies > 0) parts.push(localizeCount('importSkippedReplies', skipped.replies));
+  if (skipped.withoutQuote > 0) parts.push(localizeCount('importSkippedWithoutQuote', skipped.withoutQuote));
+  return parts.join(', ');
 }

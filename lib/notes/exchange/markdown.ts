@@ -2,6 +2,7 @@
 import { safeHttpUrl } from '../../safe-url';
 import type { ColorLabels } from '../color-labels';
 import { DEFAULT_COLORS, isColorId, type Note } from '../note-types';
+import { textFragmentLink } from '../text-fragment';
 
 export interface MarkdownOptions {
   /** The document's heading (default "ClaimLens notes"). */
@@ -93,7 +94,11 @@ function noteSection(note: Note, options: MarkdownOptions, out: string[]): void 
   if (note.incidentIds.length > 0) {
     out.push(`- Incidents: ${note.incidentIds.map((id) => nameOf(id, options.names)).join(', ')}`);
   }
-  out.push(`- Noted: ${utcMinute(note.createdAt)}`, '');
+  out.push(`- Noted: ${utcMinute(note.createdAt)}`);
+  // The link opens the page with the passage highlighted; URL serialisation encodes spaces and brackets.
+  const link = textFragmentLink(note);
+  if (link !== undefined) out.push(`- Passage: <${link}>`);
+  out.push('');
 }
 
 /**

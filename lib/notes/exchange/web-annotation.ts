@@ -13,6 +13,7 @@ import {
   isRecord,
   kindOf,
 } from './note-validation';
+import type { ImportSkips } from './import-skips';
 
 /*
  * Text positions. ClaimLens stores a passage's position as UTF-16 code unit offsets into the page's text
@@ -35,7 +36,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids that are not UUIDs (older or imported notes) still need an IRI; this one reads back to the same id. */
 const CLAIMLENS_NOTE_URN = 'urn:claimlens:note:';
 
-interface TextQuoteSelector {
+/** Text direction, given where the text is right-to-left (the model's default is the page's own). */
+interface Directed {
+  textDirection?: 'rtl';
+}
+
+interface TextQuoteSelector extends Directed {
   type: 'TextQuoteSelector';
   exact: string;
   prefix: string;
@@ -48,11 +54,18 @@ interface TextPositionSelector {
   end: number;
 }
 
-interface TextualBody {
+interface TextualBody extends Directed {
   type: 'TextualBody';
   value: string;
   purpose: 'commenting' | 'tagging';
   format?: string;
+}
+
+/** Who made the annotations (the reader, when they gave a name) or what made them (ClaimLens). */
+interface Agent {
+  id?: string;
+  type: 'Person' | 'Software';
+  name: string;
 }
 
 export interface Annotation {
@@ -61,16 +74,57 @@ export interface Annotation {
   motivation: 'commenting' | 'tagging' | 'highlighting';
   created: string;
   modified: string;
+  creator?: Agent;
+  generator: Agent;
   body?: TextualBody[];
   target: { source: string; selector: (TextQuoteSelector | TextPositionSelector)[] };
 }
 
 export interface AnnotationCollection {
   '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
   type: 'AnnotationCollection';
   label?: string;
   total: number;
-  first: { type: 'AnnotationPage'; startIndex: 0; items: Annotation[] };
+  generator: Agent;
+  generated: string;
+  first: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: Annotation[] };
+}
+
+export interface WebAnnotationWriteOptions {
+  /** The collection's label. */
+  label?: string;
+  /** The reader's name from the options: the annotations' creator. Left out when empty. */
+  creator?: string;
+  /** The ClaimLens version that writes the file (the generator). */
+  version?: string;
+  /** When the file is made (milliseconds; default now). */
+  now?: number;
+  /** Makes the collection's and page's UUIDs (default crypto.randomUUID). */
+  uuid?: () => string;
+}
+
+/**
+ * Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). The
+ * direction of a text is that of its first strong letter, as the Unicode bidirectional algorithm's
+ * paragraph rule has it; a left-to-right letter (Latin, Cyrillic, CJK and others) first makes it ltr.
+ */
+const FIRST_STRONG = /[\p{L}]/u;
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
+
+/** Whether a text reads right to left: its first letter is Hebrew, Arabic or another RTL script's. */
+export function isRightToLeft(text: string): boolean {
+  const first = FIRST_STRONG.exec(text);
+  return first !== null && RTL_LETTER.test(first[0]);
+}
+
+const direction = (text: string): Directed => (isRightToLeft(text) ? { textDirection: 'rtl' } : {});
+
+function generatorAgent(version: string | undefined): Agent {
+  return {
+    type: 'Software',
+    name: version ? `ClaimLens ${version}` : 'ClaimLens',
+  };
 }
 
 /** Code points in a string: a surrogate pair is one, a lone surrogate is one too. */
@@ -103,14 +157,28 @@ function annotationId(noteId: string): string {
     : CLAIMLENS_NOTE_URN + encodeURIComponent(noteId);
 }
 
-function toAnnotation(note: Note): Annotation {
+function toAnnotation(note: Note, creator: Agent | undefined, generator: Agent): Annotation {
   const body: TextualBody[] = [];
   // text/plain: ClaimLens shows note text as text, so a reader tool should not render it as HTML or Markdown.
   if (note.text !== '')
-    body.push({ type: 'TextualBody', value: note.text, purpose: 'commenting', format: 'text/plain' });
-  for (const tag of note.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+    body.push({
+      type: 'TextualBody',
+      value: note.text,
+      purpose: 'commenting',
+      format: 'text/plain',
+      ...direction(note.text),
+    });
+  for (const tag of note.tags)
+    body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', ...direction(tag) });
+  const { quote } = note.selectors;
   const selector: (TextQuoteSelector | TextPositionSelector)[] = [
-    { type: 'TextQuoteSelector', ...note.selectors.quote },
+    {
+      type: 'TextQuoteSelector',
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      ...direction(quote.exact),
+    },
   ];
   const position = codePointPosition(note);
   if (position) selector.push({ type: 'TextPositionSelector', ...position });
@@ -120,6 +188,8 @@ function toAnnotation(note: Note): Annotation {
     motivation: note.text !== '' ? 'commenting' : note.tags.length > 0 ? 'tagging' : 'highlighting',
     created: new Date(note.createdAt).toISOString(),
     modified: new Date(note.updatedAt).toISOString(),
+    ...(creator ? { creator } : {}),
+    generator,
     ...(body.length > 0 ? { body } : {}),
     target: { source: note.url, selector },
   };
@@ -130,13 +200,27 @@ function toAnnotation(note: Note): Annotation {
  * titles, linked groups and incidents have no place in the model and are not exported (the ClaimLens JSON
  * file keeps them).
  */
-export function toWebAnnotation(notes: readonly Note[], options: { label?: string } = {}): string {
+export function toWebAnnotation(notes: readonly Note[], options: WebAnnotationWriteOptions = {}): string {
+  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const name = options.creator?.trim() ?? '';
+  const creator: Agent | undefined = name !== '' ? { type: 'Person', name } : undefined;
+  const generator = generatorAgent(options.version);
+  const collectionId = `urn:uuid:${uuid()}`;
   const collection: AnnotationCollection = {
     '@context': ANNOTATION_CONTEXT,
+    id: collectionId,
     type: 'AnnotationCollection',
     ...(options.label !== undefined ? { label: options.label } : {}),
     total: notes.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: notes.map(toAnnotation) },
+    generator,
+    generated: new Date(options.now ?? Date.now()).toISOString(),
+    first: {
+      id: `urn:uuid:${uuid()}`,
+      type: 'AnnotationPage',
+      partOf: collectionId,
+      startIndex: 0,
+      items: notes.map((note) => toAnnotation(note, creator, generator)),
+    },
   };
   return JSON.stringify(collection, null, 2);
 }
@@ -313,7 +397,26 @@ function readBodies(annotation: Record<string, unknown>, path: string, errors: E
   return { text, tags };
 }
 
-function readAnnotation(value: unknown, path: string, errors: ErrorList, now: number): Note | undefined {
+/**
+ * Why an annotation cannot become a note, if it cannot: no target selects anything (a page note, and how
+ * Hypothesis writes replies as Web Annotations), or the selectors hold no quote (only a range or a position).
+ */
+export function unquotedKind(target: unknown): keyof ImportSkips | undefined {
+  const targets = asList(target);
+  if (targets.length === 0) return undefined; // an error, not a skip: the model requires a target
+  const selectors = targets.flatMap((t) => (isRecord(t) ? asList(t.selector) : []));
+  if (selectors.some((s) => hasType(s, 'TextQuoteSelector'))) return undefined;
+  return selectors.length === 0 ? 'pageNotes' : 'withoutQuote';
+}
+
+export function readAnnotation(
+  value: unknown,
+  path: string,
+  errors: ErrorList,
+  now: number,
+  skips?: ImportSkips,
+  pageTitle = '',
+): Note | undefined {
   if (!hasType(value, 'Annotation')) {
     errors.add(
       path,
@@ -324,6 +427,11 @@ function readAnnotation(value: unknown, path: string, errors: ErrorList, now: nu
     return undefined;
   }
   const annotation = value as Record<string, unknown>;
+  const skip = skips ? unquotedKind(annotation.target) : undefined;
+  if (skips && skip) {
+    skips[skip]++;
+    return undefined;
+  }
   const before = errors.size;
   const target = readTarget(annotation.target, `${path}.target`, errors);
   const { text, tags } = readBodies(annotation, path, errors);
@@ -342,7 +450,7 @@ function readAnnotation(value: unknown, path: string, errors: ErrorList, now: nu
     id: noteIdFor(annotation),
     pageKey,
     url: target.source,
-    pageTitle: '',
+    pageTitle,
     selectors: target.position ? { quote: target.quote, position: target.position } : { quote: target.quote },
     text,
     tags,
@@ -393,11 +501,12 @@ export function readWebAnnotationDocument(
   value: unknown,
   errors: ErrorList,
   options: WebAnnotationReadOptions = {},
+  skips?: ImportSkips,
 ): Note[] {
   const now = options.now ?? Date.now();
   const read: { note: Note; path: string }[] = [];
   for (const { item, path } of annotationsOf(value, errors)) {
-    const note = readAnnotation(item, path, errors, now);
+    const note = readAnnotation(item, path, errors, now, skips);
     if (note) read.push({ note, path });
   }
   checkUniqueIds(read, errors);

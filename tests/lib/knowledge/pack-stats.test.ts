@@ -124,9 +124,9 @@ describe('packCoverage', () => {
     expect(coverage.incidentsContested).toBe(3);
   });
 
-  it('counts leadership, branch, affiliation and membership relations that have no start date', () => {
-    // branch-of with no dates and leader-of with only `until`; splinter-of and located-in need none.
-    expect(coverage.relationsWithoutDates).toBe(2);
+  it('counts leadership, branch, affiliation and membership relations that carry no date at all', () => {
+    // Only the branch-of: leader-of has `until`, member-of has `from`; splinter-of and located-in need none.
+    expect(coverage.relationsWithoutDates).toBe(1);
   });
 
   it('counts sources without a publication date and sources by kind', () => {

@@ -14,8 +14,9 @@ describe('dates in article text', () => {
     expect(findDates('on Thursday a grenade', '2021-03-05').map((d) => d.date)).toEqual(['2021-03-04']);
   });
 
-  it('keeps only dates with a year when there is no article date', () => {
-    expect(findDates('on November 17', undefined)).toEqual([]);
+  it('keeps a day without its year as a day of no known year when there is no article date', () => {
+    expect(findDates('on November 17', undefined).map((d) => d.date)).toEqual(['--11-17']);
+    expect(findDates('late on Friday', undefined)).toEqual([]);
     expect(findDates('on 17 November 2017', undefined).map((d) => d.date)).toEqual(['2017-11-17']);
   });
 

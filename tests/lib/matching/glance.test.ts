@@ -98,10 +98,12 @@ describe('the look never misses what the page would mark', () => {
         const doc = htmlDocument(html);
         const marks = await marksOn(doc.body, pack);
         if (marks > 0) expect(wouldRead(look, doc.body)).toBe(true);
-        // The page built to hold only traps ("crisis", "the Bahamas"…) is never walked.
+        // The page built to hold only traps ("crisis", "the Bahamas"…) gets no mark. With the test pack
+        // it is not even walked; the default pack now knows attacks in Egypt and Spain, which the page
+        // names beside words of violence in a myth, so its glance may read it (a cost, not a mark).
         if (name.startsWith('unrelated-traps')) {
           expect(marks).toBe(0);
-          expect(wouldRead(look, doc.body)).toBe(false);
+          if (packName === 'test pack') expect(wouldRead(look, doc.body)).toBe(false);
         }
       });
     }

@@ -50,7 +50,8 @@ describe('registering the content script', () => {
       '*://10.0.0.2/*',
     ]);
     expect(script?.js).toEqual(['content-scripts/spotter.js']);
-    expect(script?.css).toEqual(['content-scripts/spotter.css']);
+    // No registered style sheet: fixed highlight names in it would let a page detect ClaimLens.
+    expect(script?.css).toEqual([]);
     expect(spotterScript({ everywhere: true, sites: [] })).toBeNull();
     // Only the article marked: the one-line script that says so runs first.
     expect(spotterScript({ everywhere: false, sites: [] }, 'article')?.js).toEqual([
@@ -58,6 +59,21 @@ describe('registering the content script', () => {
       'content-scripts/spotter.js',
     ]);
     expect(sitePatterns(['bad host', 'UPPER.example'])).toEqual([]);
+  });
+
+  it('reads frames too, those without an address of their own included, and updates a registration made for the top page only', async () => {
+    expect(spotterScript({ everywhere: false, sites: [] })).toMatchObject({
+      allFrames: true,
+      matchOriginAsFallback: true,
+    });
+    const { port, scripts, writes } = fakeScripting();
+    await registerSpotter(port, { everywhere: false, sites: [] });
+    // What an earlier version registered, kept by the browser across sessions.
+    const old = scripts.get(SPOTTER_SCRIPT_ID)!;
+    scripts.set(SPOTTER_SCRIPT_ID, { ...old, allFrames: false, matchOriginAsFallback: undefined } as never);
+    await registerSpotter(port, { everywhere: false, sites: [] });
+    expect(writes).toEqual(['register', 'update']);
+    expect(scripts.get(SPOTTER_SCRIPT_ID)).toMatchObject({ allFrames: true, matchOriginAsFallback: true });
   });
 
   it('registers, changes and removes the script as the pause settings change, writing only on a change', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Spotter, type SpotterPorts } from '../../../lib/page/spotter';
-import { HIGHLIGHT_NAMES } from '../../../lib/page/mark-layer';
+import { MAX_PART, Spotter, type SpotterPorts } from '../../../lib/page/spotter';
+import { HIGHLIGHT_PRIORITY } from '../../../lib/page/mark-layer';
 import {
   MAX_GLANCE,
   type PageFindings,
@@ -19,10 +19,11 @@ import { DEFAULT_DISPLAY, type DisplaySettings } from '../../../lib/display-sett
 class FakeHighlight extends Set<Range> {
   priority = 0;
 }
-const registry = new Map<string, FakeHighlight>();
+let registry = new Map<string, FakeHighlight>();
 
 beforeEach(() => {
-  registry.clear();
+  // A registry of its own per test, as each page has: the spotters of earlier tests keep theirs.
+  registry = new Map<string, FakeHighlight>();
   document.head.innerHTML = '';
   Object.assign(globalThis, { Highlight: FakeHighlight });
   Object.defineProperty(globalThis.CSS ?? Object.assign(globalThis, { CSS: {} }).CSS, 'highlights', {
@@ -101,8 +102,11 @@ function spin(ms: number): void {
   }
 }
 
-const drawn = (style: keyof typeof HIGHLIGHT_NAMES) =>
-  [...(registry.get(HIGHLIGHT_NAMES[style]) ?? [])].map((r) => r.toString());
+/** The text of the marks of one style (names are random: the style is known by its painting order). */
+const drawn = (style: keyof typeof HIGHLIGHT_PRIORITY) =>
+  [...([...registry.values()].find((h) => h.priority === HIGHLIGHT_PRIORITY[style]) ?? [])].map((r) =>
+    r.toString(),
+  );
 
 describe('the spotter on a page', () => {
   it('marks the groups the background finds, in the page text', async () => {
@@ -120,14 +124,14 @@ describe('the spotter on a page', () => {
       await undefined;
       spin(5); // the library copying the message, after its first await
       await new Promise((done) => setTimeout(done, 20)); // the answer, which the page only waits for
-      spin(30); // not the page's send: another task, after the wait
+      spin(300); // not the page's send: another task, after the wait (long, so that load cannot blur it)
       return { mentions: [], incidents: [] };
     });
     expect(report.timing.phases.send).toBeGreaterThanOrEqual(5);
-    expect(report.timing.phases.send).toBeLessThan(25);
+    expect(report.timing.phases.send).toBeLessThan(300);
     // The wait for the answer is not a task of the page's.
     expect(report.timing.longestTaskMs).toBeGreaterThanOrEqual(5);
-    expect(report.timing.longestTaskMs).toBeLessThan(25);
+    expect(report.timing.longestTaskMs).toBeLessThan(300);
   });
 
   it("counts the first touch of the page's DOM and the making of the walker as page time", async () => {
@@ -577,22 +581,29 @@ describe('how the spotter opens a page', () => {
     expect(drawn('group')).toEqual(['Islamic State']);
   });
 
-  it('opens a page too long to look at with its visible text, as one message', async () => {
-    const paragraph = '<p>The Islamic State claimed it through Amaq. '.concat(
-      'Words of a long report. '.repeat(400),
-      '</p>',
-    );
-    document.body.innerHTML = paragraph.repeat(Math.ceil(MAX_GLANCE / 9600) + 1);
-    expect(document.body.textContent!.length).toBeGreaterThan(MAX_GLANCE);
-    const { opened, scanned, report } = await openWith((page) => ({
-      display: DEFAULT_DISPLAY,
-      found: background(page),
-    }));
-    expect(opened.map((o) => o.glance)).toEqual([false]);
-    expect(scanned).toEqual([]);
-    expect(report?.timing.glanced).toBe(0);
-    expect(report?.entities.map((e) => e.id).sort()).toEqual(['group-is', 'media-amaq']);
-  });
+  it(
+    'opens a page too long to look at with its visible text, in parts short enough to send without a long task',
+    { timeout: 30_000 },
+    async () => {
+      const paragraph = '<p>The Islamic State claimed it through Amaq. '.concat(
+        'Words of a long report. '.repeat(400),
+        '</p>',
+      );
+      document.body.innerHTML = paragraph.repeat(Math.ceil(MAX_GLANCE / 9600) + 1);
+      expect(document.body.textContent!.length).toBeGreaterThan(MAX_GLANCE);
+      const { opened, scanned, report } = await openWith((page) => ({
+        display: DEFAULT_DISPLAY,
+        found: background(page),
+      }));
+      expect(opened.map((o) => o.glance)).toEqual([false]);
+      // The first part opens the page; the rest follow, each a part.
+      const sent = [opened[0]!.text, ...scanned.map((p) => p.text)];
+      expect(sent.join('')).toBe(document.body.textContent);
+      expect(Math.max(...sent.map((t) => t.length))).toBeLessThanOrEqual(MAX_PART);
+      expect(report?.timing.glanced).toBe(0);
+      expect(report?.entities.map((e) => e.id).sort()).toEqual(['group-is', 'media-amaq']);
+    },
+  );
 
   it('marks nothing and reports nothing where the background says ClaimLens is paused', async () => {
     document.body.innerHTML = ARTICLE_PAGE;
@@ -640,10 +651,110 @@ describe('how the spotter opens a page', () => {
   });
 });
 
-async function until(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 3000;
+async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('the spotter on pages that never sit still', () => {
+  /** A spotter told to read at once, matched with the test pack; counts what it sends. */
+  async function countingSpotter() {
+    const matcher = matcherFor(testPack());
+    const sent: PageText[] = [];
+    const filed: PageFindings[] = [];
+    const spotter = new Spotter(
+      document,
+      {
+        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
+        scanText: async (page) => {
+          sent.push(page);
+          return matcher.match(page);
+        },
+        scanWithDate: async () => ({ resend: true }),
+        reportPage: async (findings) => {
+          filed.push(findings);
+        },
+      },
+      new AbortController().signal,
+    );
+    await spotter.ready;
+    return { spotter, sent, filed };
+  }
+
+  it(
+    'reads two thousand paragraphs added in one task in one message, and marks every name in them',
+    { timeout: 30_000 },
+    async () => {
+      document.body.innerHTML = '<main id="feed"><p>The Islamic State claimed it.</p></main>';
+      const { spotter, sent } = await countingSpotter();
+      const before = sent.length;
+      const feed = document.getElementById('feed')!;
+      for (let i = 0; i < 1000; i++) {
+        const p = document.createElement('p');
+        p.textContent = i % 10 === 0 ? `Story ${i}: Amaq reported it.` : `Story ${i}: rain in the hills.`;
+        feed.append(p);
+      }
+      await until(() => spotter.getMarks().length === 101, 20_000);
+      expect(sent.length - before).toBe(1);
+      expect(drawn('group').filter((t) => t === 'Amaq')).toHaveLength(100);
+      // In reading order, the new ones after the first.
+      expect(spotter.getMarks()[0]!.range.toString()).toBe('Islamic State');
+    },
+  );
+
+  it(
+    'keeps the marks of a list re-rendered without keys: the same text in new nodes is marked before the page is drawn, with no message',
+    { timeout: 30_000 },
+    async () => {
+      const stories = ['Amaq reported the raid.', 'Rain in the hills.', 'The Islamic State denied it.'];
+      const render = (shift: number) => {
+        document.getElementById('list')!.innerHTML = stories
+          .map((_, i) => `<li>${stories[(i + shift) % stories.length]}</li>`)
+          .join('');
+      };
+      document.body.innerHTML = '<ul id="list"></ul>';
+      render(0);
+      const { spotter, sent } = await countingSpotter();
+      expect(drawn('group').sort()).toEqual(['Amaq', 'Islamic State']);
+      const before = sent.length;
+      const passes = () => spotter.report()!.timing.totalMs;
+      const firstPass = passes();
+      for (let shift = 1; shift <= 6; shift++) {
+        render(shift);
+        // The observer has run (a microtask), no timer has: what the page would draw now.
+        await Promise.resolve();
+        expect(drawn('group').sort()).toEqual(['Amaq', 'Islamic State']);
+        expect(
+          spotter
+            .getMarks()
+            .map((m) => m.range.toString())
+            .sort(),
+        ).toEqual(['Amaq', 'Islamic State']);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      // The marks point into the list as it is now.
+      await until(() => spotter.getMarks().every((m) => m.range.startContainer.isConnected), 20_000);
+      // Once the spotter has read the re-rendered list (a pass is done): text the background judged
+      // before is not sent again, at most the first re-render's new nodes.
+      await until(() => passes() > firstPass, 20_000);
+      expect(sent.length - before).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('sends no message per edit for a ticker that names nothing', { timeout: 30_000 }, async () => {
+    document.body.innerHTML = '<p>Markets: <span id="ticker">0</span></p>';
+    const { sent } = await countingSpotter();
+    const text = document.getElementById('ticker')!.firstChild as Text;
+    const before = sent.length;
+    const edits = 300;
+    for (let edit = 0; edit < edits; edit++) {
+      text.data = `${(1000 + Math.sin(edit) * 20).toFixed(2)} at ${performance.now().toFixed(1)}`;
+      // Each edit in a task of its own, as a ticker's timer makes them.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(sent.length - before).toBeLessThan(edits / 20);
+  });
+});

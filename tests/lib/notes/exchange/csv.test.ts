@@ -49,7 +49,7 @@ describe('toCsv', () => {
   it('starts with a byte order mark and a header, then one row per note', () => {
     expect(
       csv.startsWith(
-        '\uFEFFid,created,updated,page title,url,site,quote,note,tags,colour,entities,incidents,anchor status\r\n',
+        '\uFEFFid,created,updated,page title,url,site,quote,note,tags,colour,entities,incidents,anchor status,passage link\r\n',
       ),
     ).toBe(true);
     expect(rows).toHaveLength(notes.length + 1);
@@ -73,6 +73,7 @@ describe('toCsv', () => {
       'zakura-front',
       'market-attack-2024-05-10',
       'anchored',
+      'https://www.example-news.test/world/attack-on-market#:~:text=The%20Zakura%20Front%20said%20it%20carried%20out%20the%20attack',
     ]);
     expect(second![6]).toBe(notes[1]!.selectors.quote.exact);
     expect(second![10]).toBe('eastern-brigade; zakura-front');

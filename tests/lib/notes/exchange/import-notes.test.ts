@@ -21,7 +21,12 @@ function errorsOf(text: string, options?: Parameters<typeof parseImport>[1]): st
 describe('parseImport', () => {
   it('reads a ClaimLens export whole', () => {
     const result = parseImport(toClaimLensJson(storyNotes()));
-    expect(result).toEqual({ ok: true, format: 'claimlens', notes: storyNotes() });
+    expect(result).toEqual({
+      ok: true,
+      format: 'claimlens',
+      notes: storyNotes(),
+      skipped: { pageNotes: 0, replies: 0, withoutQuote: 0 },
+    });
   });
 
   it('reads Web Annotations', () => {
@@ -52,6 +57,7 @@ describe('parseImport', () => {
       ok: true,
       format: 'claimlens',
       notes: [],
+      skipped: { pageNotes: 0, replies: 0, withoutQuote: 0 },
     });
   });
 

@@ -36,6 +36,15 @@ describe('toMarkdown', () => {
     expect(md).toContain('> قالت الشرطة إن الهجوم أسفر عن مقتل خمسة أشخاص\n');
   });
 
+  it('links every note to its passage with a text fragment', () => {
+    expect(md.match(/^- Passage: <https:\/\/[^>]+#:~:text=[^>]+>$/gm)).toHaveLength(
+      md.match(/^- Noted: /gm)!.length,
+    );
+    expect(md).toContain(
+      `- Passage: <${MARKET_URL}#:~:text=The%20Zakura%20Front%20said%20it%20carried%20out%20the%20attack>`,
+    );
+  });
+
   it('lists tags, colour and the groups and incidents by name (ids when unnamed)', () => {
     expect(md).toContain('- Tags: claims, Zakura Front\n- Colour: Claim\n- Groups: Zakura Front\n');
     expect(md).toContain(

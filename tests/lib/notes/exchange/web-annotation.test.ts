@@ -31,6 +31,7 @@ describe('toWebAnnotation', () => {
       motivation: 'commenting',
       created: '2024-05-11T09:00:00.000Z',
       modified: '2024-05-11T09:00:00.000Z',
+      generator: { type: 'Software', name: 'ClaimLens' },
       body: [
         {
           type: 'TextualBody',

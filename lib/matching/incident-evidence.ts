@@ -1,0 +1,193 @@
+/**
+ * What an article says that bears on incidents, read once per article: the event words, dates and
+ * figures in its text, and the text around each place or incident name it gives. The linker
+ * (incident-linker.ts) weighs these against each candidate incident.
+ */
+import { daysBetween } from '../calendar';
+import { CARDINAL_WORDS, findDates, type DateMention } from './date-mentions';
+import { eventWordsIn, type EventWord } from './event-vocabulary';
+import { foldText } from './normalise';
+
+/** One place or incident name found on the page, with the text around it. */
+export interface EvidenceMention {
+  targetId: string;
+  /** The paragraph (or a window of it) the name was found in. */
+  context: string;
+  /** Where the name starts inside `context`. */
+  offset: number;
+  /** The name as the page writes it. */
+  text: string;
+  /** Where the name starts in `IncidentEvidence.text`, when it is inside it. */
+  at?: number;
+  /** A place name that has other meanings ("Nice", "Sinai"), not backed by a plain name: weaker. */
+  guarded?: boolean;
+}
+
+export interface IncidentEvidence {
+  /** Calendar day the article was published (YYYY-MM-DD), from metadata or its dateline. */
+  published?: string;
+  mentions: EvidenceMention[];
+  /** Ids of every entity named on the page. */
+  entityIds: string[];
+  /**
+   * The article's text (or its first part), with a line break where each block starts: event words,
+   * dates, figures and keywords are looked for in it as well as around the names.
+   */
+  text?: string;
+}
+
+/** How far into a long text the whole text is read; beyond it, only the text around names. */
+export const ARTICLE_HEAD = 20_000;
+/** The lead: where a report gives the date of what it reports. */
+const LEAD = 1500;
+/** At most this many windows around names are read for dates (a long page names many places). */
+const MAX_DATE_WINDOWS = 12;
+
+/** The text around one mention, read on first use. */
+export interface MentionWindow {
+  /** The sentence with the one before and after. */
+  sentence: string;
+  /** Folded and padded with spaces, for word look-ups. */
+  folded: string;
+  events: EventWord[];
+  dates: DateMention[];
+}
+
+/** The article, read lazily: nothing is computed for a page that names no place or incident. */
+export class ArticleReading {
+  private foldedText?: string;
+  private eventList?: EventWord[];
+  private dateList?: DateMention[];
+  private leadList?: DateMention[];
+  private headList?: DateMention[];
+  private boundList?: number[];
+  private numberSet?: Set<number>;
+  private readonly windows = new Map<number, MentionWindow>();
+  private dateWindows = 0;
+  /** Two names in one sentence: its dates are read once. */
+  private readonly sentenceDates = new Map<string, DateMention[]>();
+
+  constructor(readonly evidence: IncidentEvidence) {}
+
+  /** Folded article text, padded with spaces: " words like this ". */
+  get folded(): string {
+    if (this.foldedText === undefined) {
+      const head = (this.evidence.text ?? '').slice(0, ARTICLE_HEAD);
+      const parts = [head];
+      if ((this.evidence.text ?? '').length > ARTICLE_HEAD || !this.evidence.text)
+        for (const m of this.evidence.mentions.slice(0, 40))
+          if ((m.at ?? Infinity) >= ARTICLE_HEAD) parts.push(m.context);
+      this.foldedText = ` ${parts.map(foldText).join(' | ')} `;
+    }
+    return this.foldedText;
+  }
+
+  /** Whether the folded phrase occurs as whole words. */
+  has(phrase: string): boolean {
+    const folded = foldText(phrase);
+    return folded !== '' && this.folded.includes(` ${folded} `);
+  }
+
+  get events(): EventWord[] {
+    this.eventList ??= eventWordsIn(this.folded.trim());
+    return this.eventList;
+  }
+
+  /** Every date in the article's head, read in one pass (positions in `evidence.text`). */
+  private get headDates(): DateMention[] {
+    this.headList ??= this.evidence.text
+      ? findDates(this.evidence.text.slice(0, ARTICLE_HEAD), this.evidence.published)
+      : [];
+    return this.headList;
+  }
+
+  /** Where sentences end in the article's head, found once. */
+  private get bounds(): number[] {
+    this.boundList ??= sentenceBounds((this.evidence.text ?? '').slice(0, ARTICLE_HEAD));
+    return this.boundList;
+  }
+
+  /** Dates in the article's lead and around its place and incident names. */
+  get dates(): DateMention[] {
+    if (!this.dateList) {
+      const { published } = this.evidence;
+      const found = this.headDates.filter((d) => d.index < LEAD);
+      // The lead's own dateline is the article's date, not an event's.
+      this.leadList = found.filter(
+        (d) => !published || d.date.length < 10 || Math.abs(daysBetween(d.date, published)) > 1,
+      );
+      this.dateList = found;
+    }
+    return this.dateList;
+  }
+
+  /** Dates in the article's lead (its first 1,500 characters), its own dateline left out. */
+  get leadDates(): DateMention[] {
+    void this.dates;
+    return this.leadList!;
+  }
+
+  /** Numbers written in figures (not years or dates) and small numbers in words. */
+  get numbers(): Set<number> {
+    if (!this.numberSet) {
+      this.numberSet = new Set();
+      for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
+      for (const [word, n] of SMALL_NUMBERS) if (this.folded.includes(` ${word} `)) this.numberSet.add(n);
+    }
+    return this.numberSet;
+  }
+
+  /** The sentence around mention `index`, its event words and dates (the dates are added to `dates`). */
+  window(index: number): MentionWindow {
+    let window = this.windows.get(index);
+    if (!window) {
+      const mention = this.evidence.mentions[index]!;
+      let sentence: string;
+      let dates: DateMention[] | undefined;
+      if (mention.at !== undefined && mention.at < ARTICLE_HEAD && this.evidence.text) {
+        // Inside the head: the sentence from the boundaries and the dates read once for the head.
+        const [start, end] = windowAround(this.bounds, mention.at);
+        sentence = this.evidence.text.slice(start, end);
+        dates = this.headDates.filter((d) => d.index >= start && d.index < end);
+      } else {
+        sentence = sentenceWindow(mention.context, mention.offset);
+        dates = this.sentenceDates.get(sentence);
+        if (!dates) {
+          dates = this.dateWindows++ < MAX_DATE_WINDOWS ? findDates(sentence, this.evidence.published) : [];
+          this.sentenceDates.set(sentence, dates);
+        }
+      }
+      const folded = ` ${foldText(sentence)} `;
+      window = { sentence, folded, events: eventWordsIn(folded.trim()), dates };
+      const all = this.dates;
+      for (const d of dates) if (!all.some((a) => a.date === d.date && a.text === d.text)) all.push(d);
+      this.windows.set(index, window);
+    }
+    return window;
+  }
+}
+
+/** Tolls in words: "one" and "two" say too little to count. */
+const SMALL_NUMBERS = Object.entries(CARDINAL_WORDS).filter(([, n]) => n >= 3 && n <= 20);
+
+/** The sentence around `offset`, with the one before and after: where a report puts place, event and date. */
+export function sentenceWindow(text: string, offset: number): string {
+  const [start, end] = windowAround(sentenceBounds(text), offset);
+  return text.slice(start, end);
+}
+
+/** Where sentences end in a text (with 0 and its length). */
+function sentenceBounds(text: string): number[] {
+  const ends = /[.!?\u0964\u06d4](?=\s+[A-Z“"(\p{Script=Devanagari}\p{Script=Arabic}]|\s*$)|\n/gu;
+  const boundaries = [0];
+  for (let m = ends.exec(text); m; m = ends.exec(text)) boundaries.push(m.index + 1);
+  boundaries.push(text.length);
+  return boundaries;
+}
+
+/** The span of the sentence holding `offset`, with the one before and after. */
+function windowAround(boundaries: readonly number[], offset: number): [number, number] {
+  let i = boundaries.findIndex((b) => b > offset);
+  if (i < 0) i = boundaries.length - 1;
+  return [boundaries[Math.max(0, i - 2)]!, boundaries[Math.min(boundaries.length - 1, i + 1)]!];
+}

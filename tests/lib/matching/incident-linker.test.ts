@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../../lib/knowledge/knowledge-base';
+import { validatePack } from '../../../lib/knowledge/pack-validator';
+import { compileMatcher } from '../../../lib/matching/matcher-bundle';
+import { TextMatcher } from '../../../lib/matching/text-matcher';
+import { linkerPack } from '../../fixtures/linker-pack';
+import { defaultPack } from '../../../lib/knowledge/default-pack';
+import { testPack } from '../../fixtures/test-pack';
+
+const kb = new KnowledgeBase([linkerPack()]);
+const matcher = new TextMatcher(kb, compileMatcher(kb));
+const everything = new TextMatcher(kb, compileMatcher(kb), { threshold: 0 });
+
+/** Paragraphs of an article, as a page sends them: one block each. */
+function read(paragraphs: string[], declaredDate?: string, m = matcher) {
+  let text = '';
+  const breaks: number[] = [];
+  for (const p of paragraphs) {
+    if (text) breaks.push(text.length);
+    text += p;
+  }
+  return m.match({ text, breaks, declaredDate });
+}
+const ids = (r: ReturnType<typeof read>) => r.incidents.map((i) => i.id);
+const confidenceOf = (r: ReturnType<typeof read>, id: string) =>
+  r.incidents.find((i) => i.id === id)?.confidence ?? 0;
+
+describe('the incident linker', () => {
+  it('finds an incident by one of its names, in any language', () => {
+    expect(ids(read(['Trial opens over the Aurora Hall massacre.']))).toEqual(['incident-aurora-hall-2021']);
+    expect(ids(read(["Le procès de l'attentat de la salle Aurora s'ouvre."]))).toEqual([
+      'incident-aurora-hall-2021',
+    ]);
+    expect(ids(read(['औरोरा हॉल हमला: सुनवाई शुरू']))).toEqual(['incident-aurora-hall-2021']);
+  });
+
+  it('finds the right incident by venue, event and claimant on an undated page, and says why', () => {
+    const result = read([
+      'Masked men opened fire inside the Aurora Music Hall as a band was about to play.',
+      'The Red Hand Brigade said its fighters carried out the shooting.',
+    ]);
+    expect(ids(result)).toEqual(['incident-aurora-hall-2021']);
+    const why = result.incidents[0]!.why;
+    expect(why).toContain('Aurora Music Hall (venue)');
+    expect(why).toContain('Red Hand Brigade, which claimed it');
+  });
+
+  it('counts the article’s own date: the day after is evidence, in the words of the tooltip', () => {
+    const result = read(
+      ['Gunmen attacked a concert at the Aurora Hall in Varnabay, officials said.'],
+      '2021-03-13',
+    );
+    expect(result.incidents[0]?.why).toContain('article dated 13 Mar 2021, the day after');
+  });
+
+  it('reads dates at any precision: a day, a weekday, last month, years ago, an anniversary', () => {
+    const base = 'Gunmen attacked the Aurora Music Hall';
+    const dated = (sentence: string, published?: string) =>
+      confidenceOf(read([`${base} ${sentence}`], published, everything), 'incident-aurora-hall-2021');
+    const undated = dated('.');
+    expect(dated('on 12 March 2021.')).toBeGreaterThan(undated);
+    expect(dated('on Friday.', '2021-03-14')).toBeGreaterThan(dated('.', '2021-06-30'));
+    expect(dated('last March.', '2021-10-01')).toBeGreaterThan(dated('.', '2021-10-01'));
+    expect(dated('four years ago.', '2025-03-12')).toBeGreaterThan(dated('.', '2025-03-12'));
+    expect(dated('— families marked the third anniversary.', '2024-03-12')).toBeGreaterThan(
+      dated('.', '2024-03-12'),
+    );
+  });
+
+  it('takes a date that contradicts the incident as strong evidence against it', () => {
+    expect(ids(read(['Gunmen attacked the Aurora Music Hall in Varnabay on 12 March 2017.']))).toEqual([]);
+    // A day without its year on an undated page ("(May 24)") still rules the March incident out.
+    expect(ids(read(['Gunmen attacked the Aurora Music Hall on Wednesday (May 24), police said.']))).toEqual(
+      [],
+    );
+    // An article cannot report what happened after it was published.
+    expect(ids(read(['Gunmen attacked the Aurora Music Hall in Varnabay.'], '2020-01-01'))).toEqual([]);
+  });
+
+  it('does not take a date in the week after the incident (the claim, the funerals) as a contradiction', () => {
+    const text = ['Gunmen attacked the Aurora Music Hall; the Red Hand Brigade claimed it on 15 March 2021.'];
+    expect(ids(read(text))).toEqual(['incident-aurora-hall-2021']);
+    expect(
+      ids(read(['Gunmen attacked the Aurora Music Hall; the Red Hand Brigade claimed it on 15 May 2021.'])),
+    ).toEqual([]);
+  });
+
+  it('weighs the kind of event against the incident’s own, in several languages', () => {
+    const kindOf = (sentence: string) =>
+      confidenceOf(read([sentence], undefined, everything), 'incident-aurora-hall-2021');
+    expect(kindOf('Une fusillade à la salle Aurora a fait des morts.')).toBeGreaterThan(
+      kindOf('Une explosion à la salle Aurora a fait des morts.'),
+    );
+    expect(kindOf('Aurora Music Hall पर हमला, कई लोग मारे गए')).toBeGreaterThan(
+      kindOf('Aurora Music Hall reopens.'),
+    );
+  });
+
+  it('places at every level: a venue counts more than its neighbourhood, which counts more than the city', () => {
+    const at = (place: string) =>
+      confidenceOf(
+        read([`Gunmen opened fire in ${place}, killing many.`], '2021-03-13', everything),
+        'incident-aurora-hall-2021',
+      );
+    expect(at('the Aurora Music Hall')).toBeGreaterThan(at('Lindholm'));
+    expect(at('Lindholm')).toBeGreaterThan(at('Varnabay'));
+    // The country alone never makes a candidate.
+    expect(at('Ostland')).toBe(0);
+  });
+
+  it('adds targets, a toll that matches the recorded one, and the incident’s keywords', () => {
+    const plain = 'Gunmen opened fire at the Aurora Music Hall.';
+    const base = confidenceOf(read([plain], undefined, everything), 'incident-aurora-hall-2021');
+    const more = read(
+      [plain, 'The 61 dead were concertgoers who had come to hear the Silver Comets.'],
+      undefined,
+      everything,
+    );
+    expect(confidenceOf(more, 'incident-aurora-hall-2021')).toBeGreaterThan(base);
+    expect(more.incidents[0]!.why).toContain('“concertgoers” targeted');
+    expect(more.incidents[0]!.why).toContain('61 killed, as recorded');
+    expect(more.incidents[0]!.why).toContain('“Silver Comets”');
+  });
+
+  it('tells look-alikes apart: same city, same claimant, other date', () => {
+    const text = [
+      'A bomb exploded in Kestrel on Friday, and the Grey Front said it was behind the blast.',
+      'Police said the bomber targeted commuters at Kestrel Central Station.',
+    ];
+    expect(ids(read(text, '2019-11-09'))).toEqual(['incident-kestrel-station-2019']);
+    // The same words in an article about the earlier bombing: its date decides.
+    expect(ids(read(['A car bomb exploded in Kestrel on 5 June 2015; the Grey Front claimed it.']))).toEqual([
+      'incident-kestrel-square-2015',
+    ]);
+    // Another year altogether: neither.
+    expect(
+      ids(read(['A bomb exploded in Kestrel on Friday; the Grey Front claimed it.'], '2023-04-02')),
+    ).toEqual([]);
+  });
+
+  it('marks nothing on a trap: the place as a name, with no event', () => {
+    expect(
+      ids(read(['Lindholm beat Kestrel 2-1 after a late shot from the edge of the box.'], '2024-08-25')),
+    ).toEqual([]);
+    expect(ids(read(['The Aurora Music Hall announced its autumn programme.'], '2023-09-01'))).toEqual([]);
+  });
+
+  it('loads a version-1 pack, whose incidents have no kinds or sites, and still links by place, event and date', () => {
+    const v1 = testPack();
+    expect(v1.formatVersion).toBe(1);
+    const result = validatePack(v1);
+    expect(result.ok).toBe(true);
+    const oldKb = new KnowledgeBase([v1]);
+    const old = new TextMatcher(oldKb, compileMatcher(oldKb));
+    const found = old.match({
+      text: 'Militants attacked a police party in Zakura late on Friday, officials said.',
+      breaks: [],
+      declaredDate: '2017-11-18',
+    });
+    expect(found.incidents.map((i) => i.id)).toEqual(['incident-zakura-2017']);
+    expect(found.incidents[0]!.why).toContain('17 Nov 2017');
+  });
+});
+
+describe('the linker on the default pack', () => {
+  const pack = new KnowledgeBase([defaultPack()]);
+  const reader = new TextMatcher(pack, compileMatcher(pack));
+  const scan = (text: string, declaredDate?: string) => reader.match({ text, breaks: [], declaredDate });
+
+  it('reads a place name with other meanings as weaker evidence, and a trap with it as nothing', () => {
+    // "Nice" needs a plain name beside it to be marked; as a place of an incident it still counts.
+    const attack = scan(
+      "L'attaque au camion à Nice a fait 84 morts; l'État islamique l'a revendiquée samedi.",
+      '2016-07-16',
+    );
+    expect(attack.incidents.map((i) => i.id)).toEqual(['incident-nice-2016']);
+    const football = scan(
+      'Nice took the lead with a shot from outside the box, but Toulouse attacked late.',
+      '2024-08-25',
+    );
+    expect(football.incidents).toEqual([]);
+  });
+
+  it('finds al-Shabaab under the spellings readers meet, and refuses the traps', () => {
+    const groups = (text: string) =>
+      scan(text)
+        .mentions.filter((m) => m.kind === 'group')
+        .map((m) => m.targetId);
+    for (const spelling of ['al-Shabab', 'Al Shabab', 'Shabaab', 'al-Shabaab'])
+      expect(groups(`Fighters of ${spelling} attacked the base.`)).toEqual(['group-al-shabaab']);
+    expect(groups('Jaish-e Mohammad and Tehreek e Taliban Pakistan were named.')).toEqual([
+      'group-jaish-e-mohammed',
+      'group-ttp',
+    ]);
+    expect(groups('Temple of Isis at Philae; crocus bulbs at Mount Sinai; OGC Nice won.')).toEqual([]);
+    expect(groups('THIS IS WHAT IS HAPPENING')).toEqual([]);
+  });
+});
