@@ -24,6 +24,12 @@ export interface FirefoxWithExtension {
   errors: string[];
   /** Opens one of the extension's pages (`/popup.html`) in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Test build only: runs `fn` (source of a function of the hooks) on the background page's hooks
+   * (`globalThis.claimlens`, entrypoints/background/test-hooks.ts), from an extension tab of its own,
+   * and returns its result as JSON. Wakes the event page when it is unloaded.
+   */
+  hooks<T>(fn: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,11 @@ export async function waitFor<T>(
       throw new Error(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Whether a build is the test build, whose background has the tools' hooks. */
+function manifestHasHooks(extensionDir: string): boolean {
+  return readFileSync(join(extensionDir, 'background.js'), 'utf8').includes('delaySaves');
 }
 
 /** Launches headless Firefox with the unpacked Firefox build in `extensionDir` installed. */
@@ -107,11 +118,33 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
     );
     return page;
   };
+  let hookTab: Promise<Page> | undefined;
+  const hooks = async <T>(fn: string): Promise<T> => {
+    hookTab ??= openExtensionPage('/popup.html');
+    const json = await (
+      await hookTab
+    ).evaluate(`(async () => {
+      globalThis.__name ??= (f) => f;
+      const background = await browser.runtime.getBackgroundPage();
+      if (!background.claimlens) throw new Error('no test hooks: the Firefox suite needs the test build');
+      return JSON.stringify((await (${fn})(background.claimlens)) ?? null);
+    })()`);
+    return JSON.parse(json as string) as T;
+  };
+  // The background registers the content script as it starts: a page opened before that would get
+  // none. The test build says when.
+  if (existsSync(join(extensionDir, 'background.js')) && manifestHasHooks(extensionDir))
+    await waitFor(
+      () => hooks<boolean>('(c) => c.registered().then(() => true)'),
+      60_000,
+      'the content script registered',
+    );
   return {
     browser,
     origin,
     errors,
     openExtensionPage,
+    hooks,
     close: async () => {
       await browser.close().catch(() => undefined);
     },
