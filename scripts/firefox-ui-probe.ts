@@ -220,3 +220,23 @@ function textUnderBoxes(boxRoot: ShadowRoot): string[] {
   if (run) runs.push(run);
   return runs;
 }
+
+/** The notes frame of a page (an extension page in an iframe of the closed root): `panel` or `notice`. */
+export async function noteFrame(
+  page: Page,
+  role: 'panel' | 'notice' = 'panel',
+  timeout = 5000,
+): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces
+    // the old one, which may linger detached for a moment.
+    const frame = page
+      .frames()
+      .filter((f) => !f.detached && f.url().includes(`/notes-frame.html?${role}`))
+      .at(-1);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no ${role} notes frame on the page`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

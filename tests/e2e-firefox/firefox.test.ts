@@ -18,7 +18,7 @@ import {
   waitFor,
   type FirefoxWithExtension,
 } from '../../scripts/firefox-harness';
-import { clickUi, focusInUi, openTooltip, tintedTexts } from '../../scripts/firefox-ui-probe';
+import { clickUi, focusInUi, noteFrame, openTooltip, tintedTexts } from '../../scripts/firefox-ui-probe';
 
 type PublicStyle = keyof typeof HIGHLIGHT_PRIORITY;
 
@@ -34,7 +34,13 @@ const DESK = `<!doctype html><html><head><meta charset="utf-8"><title>Desk</titl
 </article></body></html>`;
 
 beforeAll(async () => {
-  server = await serveStatic({ '/': join(PROJECT_ROOT, 'tests/fixtures/pages') }, { '/desk.html': DESK });
+  server = await serveStatic(
+    { '/': join(PROJECT_ROOT, 'tests/fixtures/pages') },
+    {
+      '/desk.html': DESK,
+      '/desk-2.html': DESK,
+    },
+  );
   firefox = await launchFirefoxWithExtension(buildDir('firefox-test'));
 });
 
@@ -242,6 +248,41 @@ describe('ClaimLens in Firefox', () => {
       'the passage in the popup',
     );
     await popup.close();
+  });
+
+  it('writes a note in the notes frame with the keyboard, and opens it again after a reload', async () => {
+    const page = await open('desk-2.html');
+    await waitForMarks(page);
+    const selected = await selectWithMouse(page, '#second', 50);
+    await clickUi(page, '.cl-selection-toolbar button', 'Add note');
+    // The note editor is an extension page in a frame inside the closed root; it has the keys at once.
+    let frame = await noteFrame(page);
+    await waitFor(
+      () => frame.evaluate(() => document.activeElement?.localName === 'textarea'),
+      10_000,
+      'the note editor focused',
+    );
+    await page.keyboard.type('Denial from the group');
+    await pressChord(page, 'Control', 'Enter');
+    await waitFor(
+      async () => JSON.stringify(await tintedTexts(page)) === JSON.stringify([selected]),
+      10_000,
+      'the passage tinted',
+    );
+
+    await page.reload();
+    await waitFor(async () => (await tintedTexts(page)).length === 1, 20_000, 'the passage after the reload');
+    // Clicking the passage opens its note.
+    const point = await pointOf(page, selected.slice(0, 12));
+    await page.mouse.click(point.x, point.y);
+    frame = await noteFrame(page, 'panel', 10_000);
+    const card = await waitFor(
+      () => frame.evaluate(() => document.querySelector('.cl-note-card')?.textContent ?? false),
+      10_000,
+      'the note card',
+    );
+    expect(card).toContain('Denial from the group');
+    await page.close();
   });
 
   it('installs a pack from a file on the options page, and marks its names', async () => {
