@@ -15,6 +15,7 @@ import {
   type PageUi,
   type PageUiFactory,
 } from '../../lib/page/page-ui-contract';
+import { listenFirst } from '../../lib/page/event-relay';
 import { ReaderSelection } from '../../lib/page/reader-selection';
 import { Spotter, type Mark } from '../../lib/page/spotter';
 import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../../lib/page/content-main-contract';
@@ -194,17 +195,24 @@ function startClaimLens(
       else ui?.notes.selectionChanged(null);
     }, 0);
   };
-  const passive = { signal, passive: true, capture: true } as const;
-  window.addEventListener('pointerdown', (event) => onPage(event) && reader.pointerDown(event), passive);
-  window.addEventListener('pointerup', (event) => onPage(event) && reader.pointerUp(event), passive);
-  window.addEventListener('mouseup', selectionMayHaveChanged, passive);
-  window.addEventListener('keydown', (event) => reader.keyDown(event), passive);
-  window.addEventListener(
+  // Heard before the page's own listeners can stop them (lib/page/event-relay.ts).
+  listenFirst(window, 'pointerdown', (event) => onPage(event) && reader.pointerDown(event), signal);
+  listenFirst(window, 'pointerup', (event) => onPage(event) && reader.pointerUp(event), signal);
+  listenFirst(window, 'mouseup', selectionMayHaveChanged, signal);
+  listenFirst(
+    window,
+    'click',
+    (event) => event.isTrusted && ui?.owns(event) && ui.clickedOwnUi(event),
+    signal,
+  );
+  listenFirst(window, 'keydown', (event) => reader.keyDown(event), signal);
+  listenFirst(
+    window,
     'keyup',
     (event) => {
       if (reader.selectedByKeys()) selectionMayHaveChanged(event);
     },
-    passive,
+    signal,
   );
 
   // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
@@ -240,7 +248,8 @@ function startClaimLens(
     stopMark();
     stopFocus();
   });
-  window.addEventListener(
+  listenFirst(
+    window,
     'keydown',
     (event) => {
       if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
@@ -249,7 +258,7 @@ function startClaimLens(
       event.preventDefault();
       run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
     },
-    { capture: true, signal: signal },
+    signal,
   );
   signal.addEventListener('abort', stopCommands);
 

@@ -38,6 +38,13 @@ const createPageUi: PageUiFactory = (deps: PageUiDeps): PageUi => {
   return {
     panel,
     owns: (event) => ui.owns(event),
+    clickedOwnUi: (event) => {
+      // A click on one of ClaimLens's buttons that never got to it after the dispatch: the page stopped it.
+      if (!(event instanceof MouseEvent) || !ui.buttonAt(event.clientX, event.clientY)) return;
+      setTimeout(() => {
+        if (!ui.clickReached(event)) notes.reportStoppedClick();
+      }, 0);
+    },
     notes: {
       show: (page) => notes.show(page),
       getMarks: () => notes.getMarks(),

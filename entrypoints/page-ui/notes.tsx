@@ -460,6 +460,11 @@ export class NotesController {
   }
 
   /** An error the reader must see, in a panel beside the passage (or the top of the page). */
+  /** The page stops clicks before they reach ClaimLens: the reader is told how to save without them. */
+  reportStoppedClick(): void {
+    this.report(t('errorPageStopsClicks'));
+  }
+
   private report(message: string, beside?: Range): void {
     const range = beside ?? this.toolbarRange ?? this.doc.createRange();
     if (!beside && !this.toolbarRange) {

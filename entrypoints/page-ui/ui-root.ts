@@ -38,6 +38,8 @@ export class UiRoot {
   private host?: HTMLElement;
   private watcher?: MutationObserver;
   private readonly lostListeners = new Set<() => void>();
+  private readonly reached = new WeakSet<Event>();
+  private shadow?: ShadowRoot;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -63,11 +65,22 @@ export class UiRoot {
     this.containers = undefined;
     this.removeUi = undefined;
     this.host = undefined;
+    this.shadow = undefined;
   }
 
   /** Whether an event happened inside ClaimLens's own UI (the page sees it at the host element). */
   owns(event: Event): boolean {
     return this.host !== undefined && event.composedPath().includes(this.host);
+  }
+
+  /** Whether one of ClaimLens's buttons is under a point of the viewport. */
+  buttonAt(x: number, y: number): boolean {
+    return !!this.shadow?.elementFromPoint(x, y)?.closest('button');
+  }
+
+  /** Whether a click on ClaimLens's UI got to it (false: the page stopped it on the way). */
+  clickReached(event: Event): boolean {
+    return this.reached.has(event);
   }
 
   /** Whether the host element exists yet (nothing to clear if not). */
@@ -119,6 +132,9 @@ export class UiRoot {
       throw new Error('ClaimLens: that host name is taken on this page');
     }
     ui.mount();
+    // Clicks that reach ClaimLens's own elements (a page may stop them at the window before they do).
+    ui.shadow.addEventListener('click', (event) => this.reached.add(event), { capture: true });
+    this.shadow = ui.shadow;
     this.host = ui.shadowHost;
     registerUiHost(ui.shadowHost);
     this.removeUi = () => ui.remove();

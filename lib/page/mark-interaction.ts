@@ -3,6 +3,7 @@
  * the keyboard. Highlights are not elements, so the pointer is hit-tested against the marks' ranges.
  */
 import { caretAt } from './caret';
+import { listenFirst } from './event-relay';
 import type { Mark } from './spotter';
 
 export interface MarkInteractionHandlers {
@@ -93,10 +94,10 @@ export function watchMarks(
     handlers.open(marks[stepped]!, 'keyboard');
   };
 
-  const listen = { capture: true, passive: true, signal } as const;
-  doc.addEventListener('pointermove', onPointerMove, listen);
-  doc.addEventListener('click', onClick, listen);
-  view.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  // Heard before the page's own listeners can stop them (lib/page/event-relay.ts).
+  listenFirst(view, 'pointermove', onPointerMove, signal);
+  listenFirst(view, 'click', onClick, signal);
+  listenFirst(view, 'keydown', onKeyDown, signal);
   signal.addEventListener('abort', () => {
     clearTimeout(hoverTimer);
     if (frame) view.cancelAnimationFrame(frame);

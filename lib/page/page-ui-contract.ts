@@ -41,6 +41,8 @@ export interface PageUi {
   panel: MarkInteractionHandlers;
   /** Whether an event happened inside ClaimLens's own UI rather than on the page beneath it. */
   owns(event: Event): boolean;
+  /** A trusted click on ClaimLens's own UI, heard first by the gesture relay: tells the reader if the page stops it. */
+  clickedOwnUi(event: Event): void;
   notes: {
     /** Anchors and draws the notes saved on this page. */
     show(page: PageNotes): void;

@@ -19,7 +19,7 @@ export interface SpotterScript {
   css: string[];
   matches: string[];
   excludeMatches: string[];
-  runAt: 'document_idle';
+  runAt: 'document_idle' | 'document_start';
   /**
    * Frames are read too, each on its own (an embedded article, a live blog in an iframe): the
    * background keeps what each frame found, and the badge counts the tab. `matchOriginAsFallback`
@@ -50,6 +50,13 @@ export const SPOTTER_FILES = { js: ['content-scripts/spotter.js'], css: [] as st
 export const ARTICLE_SCOPE_FILE = 'article-scope.js';
 export const ARTICLE_ONLY_GLOBAL = '__claimlensArticleOnly';
 export const SPOTTER_MATCHES = ['http://*/*', 'https://*/*'];
+
+/**
+ * The gesture relay (entrypoints/event-relay, lib/page/event-relay.ts): registered for the same pages
+ * as the content script, at document_start, so that its listeners come before the page's own.
+ */
+export const EVENT_RELAY_SCRIPT_ID = 'claimlens-event-relay';
+export const EVENT_RELAY_FILE = 'event-relay.js';
 
 /** The scripts a page runs, in order, for what the reader marks. */
 export function spotterFiles(scope: DisplaySettings['scope']): string[] {
@@ -89,20 +96,33 @@ export function sitePatterns(sites: readonly string[]): string[] {
     );
 }
 
+/** The relay's registration: the content script's pages, at document_start; null when that is none. */
+export function eventRelayScript(pause: PauseSettings): SpotterScript | null {
+  const spotter = spotterScript(pause);
+  return (
+    spotter && { ...spotter, id: EVENT_RELAY_SCRIPT_ID, js: [EVENT_RELAY_FILE], runAt: 'document_start' }
+  );
+}
+
 /**
- * Brings the browser's registration in line with the settings. If the browser refuses the paused
- * sites' patterns, the script is registered for every site instead (the background's answer still
- * keeps those pages from being marked), so a bad pattern never leaves ClaimLens off everywhere.
+ * Brings the browser's registration in line with the settings: the content script and the gesture
+ * relay that goes before it. If the browser refuses the paused sites' patterns, they are registered
+ * for every site instead (the background's answer still keeps those pages from being marked), so a
+ * bad pattern never leaves ClaimLens off everywhere.
  */
 export async function registerSpotter(
   scripting: ScriptingPort,
   pause: PauseSettings,
   scope: DisplaySettings['scope'] = 'page',
 ): Promise<void> {
-  const registered = await scripting.getRegisteredContentScripts({ ids: [SPOTTER_SCRIPT_ID] });
-  const wanted = spotterScript(pause, scope);
+  await syncScript(scripting, EVENT_RELAY_SCRIPT_ID, eventRelayScript(pause));
+  await syncScript(scripting, SPOTTER_SCRIPT_ID, spotterScript(pause, scope));
+}
+
+async function syncScript(scripting: ScriptingPort, id: string, wanted: SpotterScript | null): Promise<void> {
+  const registered = await scripting.getRegisteredContentScripts({ ids: [id] });
   if (!wanted) {
-    if (registered.length > 0) await scripting.unregisterContentScripts({ ids: [SPOTTER_SCRIPT_ID] });
+    if (registered.length > 0) await scripting.unregisterContentScripts({ ids: [id] });
     return;
   }
   // A worker starts many times a day: the registration is written only when it would change.

@@ -331,3 +331,37 @@ describe('a page that removes ClaimLens’s host and defines a custom element of
     await page.close();
   });
 });
+
+describe('a page that stops pointer, click and key events at the window before anything else', () => {
+  it('opens tooltips by key and by click, offers the toolbar, and says how to save when the page stops the click', async () => {
+    const page = await open('event-stopper.html');
+    await page.keyboard.press('Alt+Shift+N');
+    await waitForUi(page, '.cl-tooltip .cl-title', 'Islamic State');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await uiElements(page, '.cl-tooltip')).length).toBe(0);
+    // A click on the name opens its tooltip.
+    const name = await page.evaluate(() => {
+      const text = document.querySelector('#p1')!.firstChild as Text;
+      const at = text.data.indexOf('Islamic State');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Islamic State'.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(name.x, name.y);
+    await waitForUi(page, '.cl-tooltip .cl-title', 'Islamic State');
+    await page.keyboard.press('Escape');
+    // The reader selects a passage: the toolbar is offered. The page stops the click on it, and the
+    // reader is told so, with the keys that save without a click; those keys save the passage.
+    const before = await storedNotes();
+    await selectWithMouse(page, '#p2', 10_000);
+    await clickToolbar(page, 'Highlight');
+    await waitForUi(page, '.cl-error', 'stops clicks');
+    expect(await storedNotes()).toBe(before);
+    await page.keyboard.press('Alt+Shift+S');
+    await expect.poll(() => storedNotes(), { timeout: 5000 }).toBe(before + 1);
+    expect(await page.evaluate(() => (window as unknown as { stopped: number }).stopped)).toBeGreaterThan(10);
+    await page.close();
+  });
+});

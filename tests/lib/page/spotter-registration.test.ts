@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EVENT_RELAY_SCRIPT_ID,
   SPOTTER_SCRIPT_ID,
   pagesToStart,
   registerSpotter,
@@ -12,7 +13,13 @@ import {
 /** The browser's registry, refusing the patterns it is told to (Chromium: hosts like "www.127.0.0.1"). */
 function fakeScripting(refuses: (pattern: string) => boolean = () => false) {
   const scripts = new Map<string, SpotterScript>();
+  // The content script's writes (the relay's, which follow the same settings, are in relayWrites).
   const writes: string[] = [];
+  const relayWrites: string[] = [];
+  const record = (op: string, ids: string[]) => {
+    if (ids.includes(SPOTTER_SCRIPT_ID)) writes.push(op);
+    if (ids.includes(EVENT_RELAY_SCRIPT_ID)) relayWrites.push(op);
+  };
   const check = (script: SpotterScript) => {
     for (const pattern of script.excludeMatches) if (refuses(pattern)) throw new Error('Invalid host.');
   };
@@ -25,19 +32,25 @@ function fakeScripting(refuses: (pattern: string) => boolean = () => false) {
         check(s);
       }
       for (const s of list) scripts.set(s.id, structuredClone(s));
-      writes.push('register');
+      record(
+        'register',
+        list.map((s) => s.id),
+      );
     },
     updateContentScripts: async (list) => {
       for (const s of list) check(s);
       for (const s of list) scripts.set(s.id, structuredClone(s));
-      writes.push('update');
+      record(
+        'update',
+        list.map((s) => s.id),
+      );
     },
     unregisterContentScripts: async ({ ids }) => {
       for (const id of ids) scripts.delete(id);
-      writes.push('unregister');
+      record('unregister', ids);
     },
   };
-  return { port, scripts, writes };
+  return { port, scripts, writes, relayWrites };
 }
 
 describe('registering the content script', () => {
@@ -106,6 +119,23 @@ describe('registering the content script', () => {
       '*://news.example/*',
       '*://www.news.example/*',
     ]);
+  });
+});
+
+describe('registering the gesture relay', () => {
+  it('goes with the content script, at document_start, to the same pages, and away when paused everywhere', async () => {
+    const { port, scripts, relayWrites } = fakeScripting();
+    await registerSpotter(port, { everywhere: false, sites: ['news.example'] }, 'article');
+    const relay = scripts.get(EVENT_RELAY_SCRIPT_ID)!;
+    const spotter = scripts.get(SPOTTER_SCRIPT_ID)!;
+    expect(relay).toMatchObject({ js: ['event-relay.js'], runAt: 'document_start', allFrames: true });
+    expect(relay.matches).toEqual(spotter.matches);
+    expect(relay.excludeMatches).toEqual(spotter.excludeMatches);
+    await registerSpotter(port, { everywhere: false, sites: ['news.example'] }, 'page'); // scope only
+    expect(relayWrites).toEqual(['register']);
+    await registerSpotter(port, { everywhere: true, sites: [] });
+    expect(scripts.size).toBe(0);
+    expect(relayWrites).toEqual(['register', 'unregister']);
   });
 });
 
