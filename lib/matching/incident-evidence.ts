@@ -63,6 +63,9 @@ export class ArticleReading {
   private boundList?: number[];
   private numberSet?: Set<number>;
   private readonly windows = new Map<number, MentionWindow>();
+  private readonly phrases = new Map<string, boolean>();
+  /** Where each word of `folded` starts (at the space before it), made on the first look-up. */
+  private wordStarts?: Map<string, number[]>;
   private dateWindows = 0;
   /** Two names in one sentence: its dates are read once. */
   private readonly sentenceDates = new Map<string, DateMention[]>();
@@ -82,10 +85,39 @@ export class ArticleReading {
     return this.foldedText;
   }
 
-  /** Whether the folded phrase occurs as whole words. */
+  /** Whether the folded phrase occurs as whole words (each phrase looked up once per article). */
   has(phrase: string): boolean {
-    const folded = foldText(phrase);
-    return folded !== '' && this.folded.includes(` ${folded} `);
+    let found = this.phrases.get(phrase);
+    if (found === undefined) {
+      const folded = foldText(phrase);
+      found = folded !== '' && this.occurs(folded);
+      this.phrases.set(phrase, found);
+    }
+    return found;
+  }
+
+  /** A folded phrase among the article's words: only where its first word stands is it compared. */
+  private occurs(folded: string): boolean {
+    const text = this.folded;
+    if (!this.wordStarts) {
+      this.wordStarts = new Map();
+      for (let at = 0; at < text.length - 1; ) {
+        const end = text.indexOf(' ', at + 1);
+        if (end < 0) break;
+        const word = text.slice(at + 1, end);
+        const starts = this.wordStarts.get(word);
+        if (starts) starts.push(at);
+        else this.wordStarts.set(word, [at]);
+        at = end;
+      }
+    }
+    const space = folded.indexOf(' ');
+    const first = space < 0 ? folded : folded.slice(0, space);
+    const starts = this.wordStarts.get(first);
+    if (!starts) return false;
+    if (space < 0) return true;
+    const padded = ` ${folded} `;
+    return starts.some((at) => text.startsWith(padded, at));
   }
 
   get events(): EventWord[] {
