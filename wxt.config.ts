@@ -65,7 +65,8 @@ export default defineConfig({
   // CLAIMLENS_OUT_DIR=.output-x: a second build that does not replace the one tests and scans use.
   outDir: process.env.CLAIMLENS_OUT_DIR ?? (TEST_HOOKS ? '.output-test' : '.output'),
   imports: false,
-  modules: [],
+  // `browser` from wxt/browser (and #imports) is Mozilla's webextension-polyfill, as the design card asks.
+  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -114,10 +115,22 @@ export default defineConfig({
               // Nothing leaves the reader's machine.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  // The sources zip for Mozilla's review (`npm run zip`): the project, without the tests' output.
+  zip: { excludeSources: ['test-results/**', '.output-test/**'] },
+  hooks: {
+    // Firefox (MV2): an event page, unloaded when idle like the MV3 worker, whose state it rebuilds
+    // from storage in the same way. Without the key Firefox keeps an MV2 background page loaded.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background)
+        (manifest.background as { persistent?: boolean }).persistent = false;
+    },
+  },
   vite: () => ({
     plugins: [preact(), withoutEnglishFallback(), compileContentMainEagerly()],
     define: { 'import.meta.env.CLAIMLENS_TEST_HOOKS': JSON.stringify(TEST_HOOKS) },

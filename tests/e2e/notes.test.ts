@@ -276,8 +276,15 @@ describe('saving a passage', () => {
       await popup.getByRole('tab', { name: 'All notes' }).click();
       await popup.getByRole('searchbox').fill('witness account');
       await expect.poll(() => popup.locator('[role=listitem]').count()).toBe(1);
-      // The popup closes itself once the note is shown.
-      await popup.getByRole('button', { name: /A resident said the shooting/ }).click();
+      // The popup closes itself once the note is shown: wait for the close, not for the click,
+      // which may find the page already gone.
+      await Promise.all([
+        popup.waitForEvent('close'),
+        popup
+          .getByRole('button', { name: /A resident said the shooting/ })
+          .click()
+          .catch(() => {}),
+      ]);
     };
     await openFromPopup();
     const card = (await noteFrame(page)).locator('.cl-note-card');
