@@ -162,7 +162,10 @@ export async function clickUi(page: Page, selector: string, text?: string): Prom
   await page.mouse.click(x, y);
 }
 
-/** The open tooltip's title and its claims of responsibility, or null when no tooltip is shown. */
+/**
+ * The open tooltip's title and its claims of responsibility (the short card's lines at a glance, or the
+ * full card's claims), or null when no tooltip is shown.
+ */
 export function openTooltip(page: Page): Promise<{ title: string; claims: string[] } | null> {
   return inUi(page, (root) => {
     const tooltip = root.querySelector('.cl-tooltip');
@@ -170,7 +173,9 @@ export function openTooltip(page: Page): Promise<{ title: string; claims: string
     const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     return {
       title: clean(tooltip.querySelector('.cl-title')?.textContent),
-      claims: [...tooltip.querySelectorAll('.cl-claim')].map((c) => clean(c.textContent)),
+      claims: [...tooltip.querySelectorAll('.cl-claim, .cl-glance-line:not(.cl-glance-official)')].map((c) =>
+        clean(c.textContent),
+      ),
     };
   }).then((t) => t ?? null);
 }
