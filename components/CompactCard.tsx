@@ -5,8 +5,8 @@
 import type { Card, EntityCard, IncidentCard } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
 import { useT } from './i18n';
-import { KIND_LABEL } from './labels';
 import { ConflictGlance } from './ConflictGlance';
+import { EntityHeading } from './EntityCardView';
 import { RecognisedFooter, type IncidentMatchInfo } from './RecognisedFooter';
 
 const GLANCE_ALIASES = 4;
@@ -27,22 +27,11 @@ function IncidentGlance({ card }: { card: IncidentCard }) {
 
 function EntityGlance({ card }: { card: EntityCard }) {
   const t = useT();
-  const aliases = card.aliases.slice(0, GLANCE_ALIASES);
   const incidents = new Set(card.claimedIncidents.map((c) => c.id)).size;
   const relayed = card.claimedIncidents.length > 0 && card.claimedIncidents.every((c) => c.relayedFor);
   return (
     <>
-      <p class="cl-kicker">
-        <span class={`cl-kind cl-kind-${card.kind}`}>{t(KIND_LABEL[card.kind])}</span>
-      </p>
-      <h2 class="cl-title">{card.name}</h2>
-      {aliases.length > 0 && (
-        <p class="cl-aliases">
-          {t('cardAlsoWritten', aliases.join(' · '))}
-          {card.aliases.length > GLANCE_ALIASES &&
-            ` ${t('cardAndMore', String(card.aliases.length - GLANCE_ALIASES))}`}
-        </p>
-      )}
+      <EntityHeading card={card} maxAliases={GLANCE_ALIASES} />
       {card.description && <p class="cl-summary cl-clamp">{card.description}</p>}
       <p class="cl-meta">
         {t(relayed ? 'glanceRelayed' : 'glanceEntityFacts', [

@@ -8,13 +8,12 @@ import { StatementItem } from './StatementItem';
 
 const MAX_ALIASES = 12;
 
-export function EntityCardView({ card, footer }: { card: EntityCard; footer?: ComponentChildren }) {
+/** An entity's kind, name and the other names it is written under (the first `maxAliases`). */
+export function EntityHeading({ card, maxAliases }: { card: EntityCard; maxAliases: number }) {
   const t = useT();
-  const aliases = card.aliases.slice(0, MAX_ALIASES);
-  // A media arm relays the claims of the group it speaks for: it is never said to have claimed.
-  const onlyRelayed = card.claimedIncidents.every((c) => c.relayedFor);
+  const aliases = card.aliases.slice(0, maxAliases);
   return (
-    <div class="cl-card" data-type="entity">
+    <>
       <p class="cl-kicker">
         <span class={`cl-kind cl-kind-${card.kind}`}>{t(KIND_LABEL[card.kind])}</span>
       </p>
@@ -22,10 +21,21 @@ export function EntityCardView({ card, footer }: { card: EntityCard; footer?: Co
       {aliases.length > 0 && (
         <p class="cl-aliases">
           {t('cardAlsoWritten', aliases.join(' · '))}
-          {card.aliases.length > MAX_ALIASES &&
-            ` ${t('cardAndMore', String(card.aliases.length - MAX_ALIASES))}`}
+          {card.aliases.length > maxAliases &&
+            ` ${t('cardAndMore', String(card.aliases.length - maxAliases))}`}
         </p>
       )}
+    </>
+  );
+}
+
+export function EntityCardView({ card, footer }: { card: EntityCard; footer?: ComponentChildren }) {
+  const t = useT();
+  // A media arm relays the claims of the group it speaks for: it is never said to have claimed.
+  const onlyRelayed = card.claimedIncidents.every((c) => c.relayedFor);
+  return (
+    <div class="cl-card" data-type="entity">
+      <EntityHeading card={card} maxAliases={MAX_ALIASES} />
       {card.description && <p class="cl-summary">{card.description}</p>}
       {card.relations.length > 0 && (
         <section class="cl-section" aria-label={t('cardRelations')}>
