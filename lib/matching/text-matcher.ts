@@ -37,7 +37,7 @@ export interface TextMention {
   /** Counts only where the page names the same entity plainly too ("IS", "Isis"), or one of `context`. */
   guarded: boolean;
   /** Of a guarded mention: the outfits related to its entity, whose plain mention lets it count too. */
-  context?: string[];
+  context?: readonly string[];
 }
 
 export interface TextMatches {
@@ -109,7 +109,7 @@ export class TextMatcher {
         kind: target.kind,
         name: target.name,
         guarded,
-        ...(context ? { context: [...context] } : {}),
+        ...(context ? { context } : {}),
       };
     });
 
