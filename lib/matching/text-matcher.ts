@@ -25,6 +25,7 @@ import {
   type RawMatch,
 } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
+import { isStateTitle } from './state-names';
 import { countAtOrBelow } from '../sorted-search';
 
 export interface TextMention {
@@ -93,7 +94,7 @@ export class TextMatcher {
   match(page: PageText): TextMatches {
     const { text, breaks } = page;
     const raw = this.rawMatches(text, breaks);
-    const found = filterMatches(raw, this.info);
+    const found = this.withoutStateTitles(filterMatches(raw, this.info));
     const mentions: TextMention[] = found.map((m) => {
       const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
       const guarded = isGuarded(m.pattern, this.info);
@@ -174,6 +175,21 @@ export class TextMatcher {
       }));
     }
     return dropUnusedPlaces(mentions, incidents, published);
+  }
+
+  /** Drops a group's name that heads a state's title ("the Islamic State of Iran"): state-names.ts. */
+  private withoutStateTitles(found: RawMatch[]): RawMatch[] {
+    const targetOf = (m: RawMatch) => this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
+    const countryStarts = new Set(
+      found
+        .filter((m) => {
+          const target = targetOf(m);
+          return target.kind === 'place' && this.kb.entities.get(target.id)?.placeType === 'country';
+        })
+        .map((m) => m.start),
+    );
+    if (countryStarts.size === 0) return found;
+    return found.filter((m) => targetOf(m).kind !== 'group' || !isStateTitle(m, countryStarts));
   }
 
   private rawMatches(text: string, breaks: readonly number[]): RawMatch[] {
