@@ -195,4 +195,36 @@ describe("Hypothesis's own JSON around <br>", () => {
       expect(ours.method).toBe(page.name === 'statement' ? 'range' : 'position');
     });
   });
+
+  it('drops a position that cannot be the quote, and keeps the annotation', () => {
+    const annotation = (start: number, end: number) => ({
+      id: `pos${start}x${end}xxxxxxxxxxxx`.slice(0, 22),
+      uri: BR_PAGES[0]!.url,
+      text: '',
+      tags: [],
+      target: [
+        {
+          source: BR_PAGES[0]!.url,
+          selector: [
+            { type: 'TextPositionSelector', start, end },
+            { type: 'TextQuoteSelector', exact: 'smoke, stalls', prefix: '', suffix: '' },
+          ],
+        },
+      ],
+    });
+    // 13 characters with one space: a span of 12 (a <br>) or 13 fits, 11 (two spaces short) or 14 does not.
+    const parsed = parseImport(
+      JSON.stringify({
+        export_date: '2026-06-02T00:00:00.000Z',
+        annotations: [annotation(10, 22), annotation(10, 23), annotation(10, 21), annotation(10, 24)],
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.notes.map((n) => n.selectors.position)).toEqual([
+      { start: 10, end: 22 },
+      { start: 10, end: 23 },
+      undefined,
+      undefined,
+    ]);
+  });
 });
