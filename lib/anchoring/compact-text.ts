@@ -4,6 +4,8 @@
 export interface CompactText {
   readonly text: string;
   readonly origin: Uint32Array;
+  /** Offsets in the source where a `<br>` sits: whitespace a reader sees that has no character of its own. */
+  readonly breaks: ReadonlySet<number>;
 }
 
 /** Same set as the `\s` of JavaScript regular expressions, so both ways of dropping whitespace agree. */
@@ -27,7 +29,7 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-export function compactText(source: string): CompactText {
+export function compactText(source: string, breaks: readonly number[] = []): CompactText {
   const origin = new Uint32Array(source.length);
   const parts: string[] = [];
   let length = 0;
@@ -42,7 +44,7 @@ export function compactText(source: string): CompactText {
       runStart = -1;
     }
   }
-  return { text: parts.join(''), origin: origin.subarray(0, length) };
+  return { text: parts.join(''), origin: origin.subarray(0, length), breaks: new Set(breaks) };
 }
 
 /** Length of the whitespace run that starts `text` (or, with `fromEnd`, ends it). */

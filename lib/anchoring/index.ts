@@ -1,5 +1,6 @@
 // Describes a selected passage so it can be found again, and finds it again on a page that may have changed since.
 import { compact, compactText, isSpace, spaceRunLength, type CompactText } from './compact-text';
+import { holdsQuote } from './line-breaks';
 import { findQuote, insideWord } from './quote-match';
 import { describeRange, isRangeSelector, resolveRange } from './range-selector';
 import { buildTextModel, offsetsInModel, rangeFromModel, type TextModel } from './text-position';
@@ -98,7 +99,7 @@ export function createAnchorer(root: Node): Anchorer {
   const model = buildTextModel(root);
   // Built on first need: a page whose notes all sit where they were never pays for it.
   let compactView: CompactText | null = null;
-  const page = () => (compactView ??= compactText(model.text));
+  const page = () => (compactView ??= compactText(model.text, model.breaks));
 
   return {
     model,
@@ -137,11 +138,11 @@ export function createAnchorer(root: Node): Anchorer {
       if (quote === undefined || quote.exact.length === 0) return null;
       const text = model.text;
 
+      // A quote from Hypothesis has a space for each `<br>` the text has none for: both read as the same passage.
       if (
         position !== undefined &&
         position.end <= text.length &&
-        position.end - position.start === quote.exact.length &&
-        text.startsWith(quote.exact, position.start)
+        holdsQuote(model, position.start, position.end, quote.exact)
       ) {
         return { range: rangeFromModel(model, position.start, position.end), method: 'position', score: 1 };
       }
@@ -156,7 +157,7 @@ export function createAnchorer(root: Node): Anchorer {
         } catch {
           found = undefined; // outside the root
         }
-        if (found && text.slice(found.start, found.end) === quote.exact) {
+        if (found && holdsQuote(model, found.start, found.end, quote.exact)) {
           return { range: rangeFromModel(model, found.start, found.end), method: 'range', score: 1 };
         }
       }

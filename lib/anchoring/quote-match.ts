@@ -196,9 +196,14 @@ export function insideWord(source: string, at: number): boolean {
  * a passage that began and ended on word boundaries must be found on word boundaries.
  */
 function keepsWordBoundaries(page: CompactText, source: string, query: QuoteQuery, c: Candidate): boolean {
-  if (query.wordStart && insideWord(source, page.origin[c.start]!)) return false;
-  if (query.wordEnd && insideWord(source, page.origin[c.end - 1]! + 1)) return false;
+  if (query.wordStart && joinsWord(page, source, page.origin[c.start]!)) return false;
+  if (query.wordEnd && joinsWord(page, source, page.origin[c.end - 1]! + 1)) return false;
   return true;
+}
+
+/** Whether a word runs on across `at` in the page: word characters on both sides and no `<br>` between them. */
+function joinsWord(page: CompactText, source: string, at: number): boolean {
+  return insideWord(source, at) && !page.breaks.has(at);
 }
 
 function best(

@@ -33,6 +33,12 @@ export interface TextModel {
   /** Where each node's data starts and ends in `text`. */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
+  /**
+   * Where each `<br>` sits in `text`, ascending (twice for two in a row). A `<br>` adds no character, as in
+   * the DOM's `textContent` (so offsets agree with Hypothesis's TextPositionSelector and with every note
+   * saved before breaks were recorded), but a reader sees a line break: matching treats it as whitespace.
+   */
+  readonly breaks: readonly number[];
 }
 
 function isExcluded(element: Element): boolean {
@@ -44,6 +50,7 @@ export function buildTextModel(root: Node): TextModel {
   const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  const breaks: number[] = [];
   let offset = 0;
   const add = (node: Text) => {
     const data = node.data;
@@ -62,16 +69,19 @@ export function buildTextModel(root: Node): TextModel {
     while (node !== null) {
       if (node.nodeType === TEXT_NODE) {
         add(node as Text);
-      } else if (node.nodeType === ELEMENT_NODE && node.firstChild !== null && !isExcluded(node as Element)) {
-        node = node.firstChild;
-        continue;
+      } else if (node.nodeType === ELEMENT_NODE) {
+        if (node.firstChild !== null && !isExcluded(node as Element)) {
+          node = node.firstChild;
+          continue;
+        }
+        if ((node as Element).localName === 'br') breaks.push(offset);
       }
       while (node !== null && node !== root && node.nextSibling === null) node = node.parentNode;
       if (node === null || node === root) break;
       node = node.nextSibling;
     }
   }
-  return { root, text: parts.join(''), nodes, starts, ends };
+  return { root, text: parts.join(''), nodes, starts, ends, breaks };
 }
 
 /** The root's text: its text nodes' data in document order, without script, style, form and ClaimLens UI text. */

@@ -1,8 +1,9 @@
-// Hypothesis's own JSON (its API's annotation format, as its "Export" and search API write it) read as notes.
+// Hypothesis's own JSON (its API's annotation format, as its "Export" and search API write it): read as notes, and notes written in it.
 import type { Note } from '../note-types';
+import { copyRange } from '../note-range';
 import type { ImportSkips } from './import-skips';
 import { ErrorList, checkUniqueIds, isRecord, kindOf } from './note-validation';
-import { readAnnotation } from './web-annotation';
+import { annotationId, readAnnotation } from './web-annotation';
 
 /*
  * The format (h.readthedocs.io, API "Annotation" schema; the client's AnnotationsExporter): an annotation
@@ -39,11 +40,19 @@ function listOf(value: unknown): unknown[] | undefined {
 /** Whether a parsed file is Hypothesis JSON: an export, a search answer or a list of its annotations. */
 export function isHypothesisDocument(value: unknown): boolean {
   const list = listOf(value);
-  return list !== undefined && list.length > 0 && list.every(isHypothesisAnnotation);
+  // An empty export or search answer says what it is; an empty bare list does not.
+  return (
+    list !== undefined && (list.length > 0 || !Array.isArray(value)) && list.every(isHypothesisAnnotation)
+  );
 }
 
+/** Ids ClaimLens writes into its Hypothesis JSON (annotationId): read back as the note they came from. */
+const CLAIMLENS_ID = /^urn:(uuid|claimlens:note):/i;
+
+/** The annotation's identity as a Web Annotation id: Hypothesis's own ids (22 URL-safe characters) become its address. */
 function annotationAddress(id: unknown): string | undefined {
-  return typeof id === 'string' && id.trim() !== '' ? `https://hypothes.is/a/${id.trim()}` : undefined;
+  if (typeof id !== 'string' || id.trim() === '') return undefined;
+  return CLAIMLENS_ID.test(id.trim()) ? id.trim() : `https://hypothes.is/a/${id.trim()}`;
 }
 
 /** The Web Annotation a Hypothesis annotation stands for (text and tags become bodies). */
@@ -106,9 +115,80 @@ export function readHypothesisDocument(
       skips.replies++;
       return;
     }
-    const note = readAnnotation(asWebAnnotation(item), path, errors, now, skips, titleOf(item));
+    const note = readAnnotation(asWebAnnotation(item), path, errors, now, {
+      skips,
+      pageTitle: titleOf(item),
+      positionUnits: 'utf16',
+    });
     if (note) read.push({ note, path });
   });
   checkUniqueIds(read, errors);
   return read.map((r) => r.note);
+}
+
+export interface HypothesisWriteOptions {
+  /** The reader's name from the options: the annotations' user, as Hypothesis lists it on import. */
+  creator?: string;
+  /** The ClaimLens version that writes the file. */
+  version?: string;
+  /** When the file is made (milliseconds; default now). */
+  now?: number;
+}
+
+/** An account name in Hypothesis's `acct:name@authority` form, under an authority that cannot exist. */
+function accountOf(name: string): string {
+  const user = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .slice(0, 30);
+  return `acct:${user === '' || user === '_' ? 'claimlens' : user}@claimlens.invalid`;
+}
+
+/**
+ * The notes in Hypothesis's export format (what its client's "Export" writes and its "Import" reads:
+ * `{ export_date, export_userid, client_version, annotations }`). Each note is a private annotation of the
+ * reader's, with its passage as the three selectors Hypothesis writes (RangeSelector, TextPositionSelector,
+ * TextQuoteSelector). Hypothesis's import attaches every annotation to the page it is open on: export one
+ * page's notes at a time for it. Colours, the page's language, linked groups and incidents are not in the
+ * format and are left out.
+ */
+export function toHypothesisJson(notes: readonly Note[], options: HypothesisWriteOptions = {}): string {
+  const name = options.creator?.trim() ?? '';
+  const user = accountOf(name);
+  const annotations = notes.map((note) => {
+    const { quote, position, range } = note.selectors;
+    const selector: Record<string, unknown>[] = [];
+    if (range) selector.push({ type: 'RangeSelector', ...copyRange(range) });
+    // UTF-16 units of the page's text, as Hypothesis counts them (it checks them against the quote).
+    if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
+    selector.push({
+      type: 'TextQuoteSelector',
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+    });
+    return {
+      id: annotationId(note.id),
+      created: new Date(note.createdAt).toISOString(),
+      updated: new Date(note.updatedAt).toISOString(),
+      user,
+      ...(name !== '' ? { user_info: { display_name: name } } : {}),
+      uri: note.url,
+      text: note.text,
+      tags: [...note.tags],
+      permissions: { read: [user] },
+      target: [{ source: note.url, selector }],
+      document: note.pageTitle !== '' ? { title: [note.pageTitle] } : {},
+    };
+  });
+  return JSON.stringify(
+    {
+      export_date: new Date(options.now ?? Date.now()).toISOString(),
+      export_userid: user,
+      client_version: options.version ? `ClaimLens ${options.version}` : 'ClaimLens',
+      annotations,
+    },
+    null,
+    2,
+  );
 }

@@ -30,7 +30,9 @@ import type { ImportSkips } from './import-skips';
  * number of emoji earlier on the page, and tools that trust positions would then mark the wrong words.
  * The TextQuoteSelector (quote with prefix and suffix) always goes out and is what anchoring relies on.
  * Import converts the same way in reverse and drops positions it cannot convert exactly, which also covers
- * tools (Hypothesis among them) that write UTF-16 offsets under the code-point name.
+ * tools (Hypothesis among them) that write UTF-16 offsets under the code-point name. Hypothesis's own API
+ * format is read with its positions as they are (UTF-16 units of the body's textContent: hypothesis.ts):
+ * they are hints the page checks against the quote before trusting them.
  */
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -135,7 +137,8 @@ export interface AnnotationCollection {
   total: number;
   generator: Agent;
   generated: string;
-  first: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: Annotation[] };
+  /** Left out when there are no notes: a page must hold at least one annotation (model 5.2). */
+  first?: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: Annotation[] };
 }
 
 export interface WebAnnotationWriteOptions {
@@ -198,7 +201,8 @@ export function codePointPosition(note: Pick<Note, 'selectors'>): { start: numbe
   return { start, end: start + codePointLength(quote.exact) };
 }
 
-function annotationId(noteId: string): string {
+/** The IRI a note goes out under (Web Annotations, and ClaimLens's Hypothesis JSON); it reads back as the note's id. */
+export function annotationId(noteId: string): string {
   return UUID.test(noteId)
     ? `urn:uuid:${noteId.toLowerCase()}`
     : CLAIMLENS_NOTE_URN + encodeURIComponent(noteId);
@@ -263,13 +267,18 @@ export function toWebAnnotation(notes: readonly Note[], options: WebAnnotationWr
     total: notes.length,
     generator,
     generated: new Date(options.now ?? Date.now()).toISOString(),
-    first: {
-      id: `urn:uuid:${uuid()}`,
-      type: 'AnnotationPage',
-      partOf: collectionId,
-      startIndex: 0,
-      items: notes.map((note) => toAnnotation(note, creator, generator)),
-    },
+    // 5.1: a collection with annotations MUST have a first page; 5.2: a page MUST hold one or more.
+    ...(notes.length > 0
+      ? {
+          first: {
+            id: `urn:uuid:${uuid()}`,
+            type: 'AnnotationPage' as const,
+            partOf: collectionId,
+            startIndex: 0 as const,
+            items: notes.map((note) => toAnnotation(note, creator, generator)),
+          },
+        }
+      : {}),
   };
   return JSON.stringify(collection, null, 2);
 }
@@ -402,8 +411,42 @@ function readRange(value: unknown): NoteRange | undefined {
   return isNoteRange(w3c) ? w3c : undefined;
 }
 
+/**
+ * How a file counts text positions. The W3C model counts code points (see the note at the top);
+ * Hypothesis's own API format counts UTF-16 units of the body's textContent, ClaimLens's unit, and its quotes
+ * hold a space for each `<br>` the positions give no character.
+ */
+export type PositionUnits = 'codePoints' | 'utf16';
+
+/** A TextPositionSelector read as a note's position (a hint the page checks), or undefined when it cannot be. */
+function readPosition(
+  p: unknown,
+  quote: { exact: string; prefix: string },
+  units: PositionUnits,
+): { start: number; end: number } | undefined {
+  if (!isRecord(p) || !Number.isSafeInteger(p.start) || !Number.isSafeInteger(p.end)) return undefined;
+  const start = p.start as number;
+  const end = p.end as number;
+  const { exact, prefix } = quote;
+  if (units === 'utf16') {
+    // The quote may be longer than its span by one space per <br> it crosses, never shorter.
+    const extra = exact.length - (end - start);
+    const spaces = exact.length - exact.replaceAll(' ', '').length;
+    return start >= 0 && extra >= 0 && extra <= spaces ? { start, end } : undefined;
+  }
+  if (start === codePointLength(prefix) && end - start === codePointLength(exact)) {
+    return { start: prefix.length, end: prefix.length + exact.length };
+  }
+  return undefined;
+}
+
 /** The first target with a web source and a quote; other targets (whole pages, images) cannot be a note. */
-function readTarget(value: unknown, path: string, errors: ErrorList): Target | undefined {
+function readTarget(
+  value: unknown,
+  path: string,
+  errors: ErrorList,
+  units: PositionUnits,
+): Target | undefined {
   const targets = asList(value);
   if (targets.length === 0) {
     errors.add(path, 'missing');
@@ -442,15 +485,11 @@ function readTarget(value: unknown, path: string, errors: ErrorList): Target | u
     return undefined;
 
   // Positions are hints: one that is malformed or cannot be converted exactly is dropped, not an error.
-  let position: { start: number; end: number } | undefined;
-  const p = selectors.find((s) => hasType(s, 'TextPositionSelector'));
-  if (isRecord(p) && Number.isSafeInteger(p.start) && Number.isSafeInteger(p.end)) {
-    const start = p.start as number;
-    const end = p.end as number;
-    if (start === codePointLength(prefix) && end - start === codePointLength(exact)) {
-      position = { start: prefix.length, end: prefix.length + exact.length };
-    }
-  }
+  const position = readPosition(
+    selectors.find((s) => hasType(s, 'TextPositionSelector')),
+    { exact, prefix },
+    units,
+  );
   const range = readRange(selectors.find((s) => hasType(s, 'RangeSelector')));
   // The page's language: on the quote (as ClaimLens writes it) or on the source resource; a malformed one is dropped.
   const language = [q.language, isRecord(target.source) ? target.source.language : undefined].find(
@@ -516,14 +555,23 @@ export function unquotedKind(target: unknown): keyof ImportSkips | undefined {
   return selectors.length === 0 ? 'pageNotes' : 'withoutQuote';
 }
 
+export interface AnnotationReading {
+  /** Where to count page notes, replies and quote-less annotations instead of refusing them. */
+  skips?: ImportSkips;
+  /** The page's title, when the file names it (Hypothesis's `document.title`). */
+  pageTitle?: string;
+  /** How the file counts text positions (default: the W3C model's code points). */
+  positionUnits?: PositionUnits;
+}
+
 export function readAnnotation(
   value: unknown,
   path: string,
   errors: ErrorList,
   now: number,
-  skips?: ImportSkips,
-  pageTitle = '',
+  reading: AnnotationReading = {},
 ): Note | undefined {
+  const { skips, pageTitle = '', positionUnits = 'codePoints' } = reading;
   if (!hasType(value, 'Annotation')) {
     errors.add(
       path,
@@ -540,7 +588,7 @@ export function readAnnotation(
     return undefined;
   }
   const before = errors.size;
-  const target = readTarget(annotation.target, `${path}.target`, errors);
+  const target = readTarget(annotation.target, `${path}.target`, errors, positionUnits);
   const { text, tags } = readBodies(annotation, path, errors);
   const created = readTime(annotation.created, `${path}.created`, errors);
   const modified = readTime(annotation.modified, `${path}.modified`, errors);
@@ -590,6 +638,8 @@ function annotationsOf(value: unknown, errors: ErrorList): { item: unknown; path
   if (hasType(value, 'AnnotationCollection')) {
     // Only the embedded first page is read: later pages would have to be fetched, and import never fetches.
     const first = (value as Record<string, unknown>).first;
+    // An empty collection has no page (5.1): nothing to read, and nothing wrong.
+    if (first === undefined && (value as Record<string, unknown>).total === 0) return [];
     if (!isRecord(first)) {
       errors.add(
         'first',
@@ -618,7 +668,7 @@ export function readWebAnnotationDocument(
   const now = options.now ?? Date.now();
   const read: { note: Note; path: string }[] = [];
   for (const { item, path } of annotationsOf(value, errors)) {
-    const note = readAnnotation(item, path, errors, now, skips);
+    const note = readAnnotation(item, path, errors, now, { skips });
     if (note) read.push({ note, path });
   }
   checkUniqueIds(read, errors);

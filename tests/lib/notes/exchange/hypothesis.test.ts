@@ -13,9 +13,9 @@ import {
   RTL_URL,
   TWICE_PAGE,
   TWICE_URL,
-  hypothesisAnchor,
   hypothesisSelectors,
 } from '../../../fixtures/hypothesis/pages';
+import { hypothesisAnchor } from '../../../fixtures/hypothesis/conventions';
 import { makeNote, storyNotes } from './fixtures';
 
 const article = (html: string) =>
@@ -272,15 +272,16 @@ describe('ClaimLens → Hypothesis', () => {
       expect(found.range.compareBoundaryPoints(Range.START_TO_START, own.range)).toBe(0);
       expect(found.range.compareBoundaryPoints(Range.END_TO_END, own.range)).toBe(0);
     }
-    // Far into the page, ClaimLens cannot write a position Hypothesis would trust; the range still places
-    // the second of two equal quotes where the quote alone would give the first.
+    // Far into the page, the Web Annotation export has no position (its code points cannot be known there).
+    // The range places the second of two equal quotes; so does the quote by its context, without which
+    // Hypothesis would take the first.
     expect(exported[0].target.selector.some((s: { type: string }) => s.type === 'TextPositionSelector')).toBe(
       false,
     );
-    const quoteOnly = exported[0].target.selector.filter(
-      (s: { type: string }) => s.type === 'TextQuoteSelector',
-    );
-    expect(hypothesisAnchor(twice.body, quoteOnly).range.startContainer).not.toBe(second);
+    const quote = exported[0].target.selector.find((s: { type: string }) => s.type === 'TextQuoteSelector');
+    expect(hypothesisAnchor(twice.body, [quote]).range.startContainer).toBe(second);
+    const bare = { ...quote, prefix: '', suffix: '' };
+    expect(hypothesisAnchor(twice.body, [bare]).range.startContainer).not.toBe(second);
   });
 
   it('imports a Hypothesis annotation with a RangeSelector and anchors it by the range on its page', () => {

@@ -58,8 +58,10 @@ describe('Web Annotation exports against the model', () => {
     );
   });
 
-  it('an empty export passes too', () => {
-    check(toWebAnnotation([]));
+  it('an empty export passes too: a collection of none, without a page (a page holds one or more)', () => {
+    const doc = check(toWebAnnotation([]));
+    expect(doc.total).toBe(0);
+    expect(doc.first).toBeUndefined();
   });
 
   it('names the reader as creator when they gave a name, and no one otherwise', () => {
@@ -115,5 +117,34 @@ describe('Web Annotation exports against the model', () => {
     expect(validate({ ...doc, first: { ...doc.first, items: [broken] } })).toBe(false);
     const { first: _first, ...withoutFirst } = doc;
     expect(validate(withoutFirst)).toBe(false);
+    // 5.2: a page MUST hold one or more annotations.
+    expect(validate({ ...doc, total: 0, first: { ...doc.first, items: [] } })).toBe(false);
+    // 3.1, 5.1: a single @context MUST be a string; anno.jsonld MUST be among several.
+    expect(validate({ ...doc, '@context': ['http://www.w3.org/ns/anno.jsonld'] })).toBe(false);
+    expect(
+      validate({ ...doc, '@context': ['http://www.w3.org/ns/anno.jsonld', { x: 'http://x.test/' }] }),
+    ).toBe(true);
+    expect(validate({ ...doc, '@context': 'http://www.w3.org/ns/ldp.jsonld' })).toBe(false);
+    // 5.2: an embedded page does not repeat the collection's context (held to here, though a SHOULD NOT).
+    expect(validate({ ...doc, first: { ...doc.first, '@context': doc['@context'] } })).toBe(false);
+    // 3.3.1: dates in UTC with a Z; 4.2.5: positions are non-negative integers.
+    expect(
+      validate({
+        ...doc,
+        first: { ...doc.first, items: [{ ...item, modified: '2024-05-11T09:00:00+02:00' }] },
+      }),
+    ).toBe(false);
+    const positioned = {
+      ...item,
+      target: { ...item.target, selector: [{ type: 'TextPositionSelector', start: -1, end: 3 }] },
+    };
+    expect(validate({ ...doc, first: { ...doc.first, items: [positioned] } })).toBe(false);
+    // 3.2.4: a textual body has exactly one value; 3.2.5: bodyValue never with body.
+    const bodiless = { ...item, body: [{ type: 'TextualBody', purpose: 'commenting' }] };
+    expect(validate({ ...doc, first: { ...doc.first, items: [bodiless] } })).toBe(false);
+    expect(validate({ ...doc, first: { ...doc.first, items: [{ ...item, bodyValue: 'x' }] } })).toBe(false);
+    // 3.1: an annotation is typed Annotation and has an IRI.
+    expect(validate({ ...doc, first: { ...doc.first, items: [{ ...item, type: 'Note' }] } })).toBe(false);
+    expect(validate({ ...doc, first: { ...doc.first, items: [{ ...item, id: 'not an iri' }] } })).toBe(false);
   });
 });
