@@ -11,7 +11,7 @@ import {
   type DateLanguage,
   type DateMention,
 } from './date-mentions';
-import { eventWordsIn, type EventWord } from './event-vocabulary';
+import { eventWordsIn, eventWordsIndexed, type EventWord } from './event-vocabulary';
 import { foldText } from './normalise';
 
 /** One place or incident name found on the page, with the text around it. */
@@ -107,30 +107,36 @@ export class ArticleReading {
 
   /** A folded phrase among the article's words: only where its first word stands is it compared. */
   private occurs(folded: string): boolean {
-    const text = this.folded;
-    if (!this.wordStarts) {
-      this.wordStarts = new Map();
-      for (let at = 0; at < text.length - 1;) {
-        const end = text.indexOf(' ', at + 1);
-        if (end < 0) break;
-        const word = text.slice(at + 1, end);
-        const starts = this.wordStarts.get(word);
-        if (starts) starts.push(at);
-        else this.wordStarts.set(word, [at]);
-        at = end;
-      }
-    }
     const space = folded.indexOf(' ');
     const first = space < 0 ? folded : folded.slice(0, space);
-    const starts = this.wordStarts.get(first);
+    const starts = this.wordIndex.get(first);
     if (!starts) return false;
     if (space < 0) return true;
     const padded = ` ${folded} `;
-    return starts.some((at) => text.startsWith(padded, at));
+    return starts.some((at) => this.folded.startsWith(padded, at));
   }
 
+  /** Where each word of `folded` starts (at the space before it), made on first use. */
+  private get wordIndex(): Map<string, number[]> {
+    if (!this.wordStarts) {
+      this.wordStarts = new Map();
+      // `folded` starts and ends with a space: the first and last pieces are empty, not words.
+      const words = this.folded.split(' ');
+      let at = 0;
+      for (let i = 1; i < words.length - 1; i++) {
+        const word = words[i]!;
+        const starts = this.wordStarts.get(word);
+        if (starts) starts.push(at);
+        else this.wordStarts.set(word, [at]);
+        at += word.length + 1;
+      }
+    }
+    return this.wordStarts;
+  }
+
+  /** The event words of the article, in the order they first appear. */
   get events(): EventWord[] {
-    this.eventList ??= eventWordsIn(this.folded.trim());
+    this.eventList ??= eventWordsIndexed(this.folded, (word) => this.wordIndex.get(word));
     return this.eventList;
   }
 
@@ -203,7 +209,7 @@ export class ArticleReading {
     if (!this.numberSet) {
       this.numberSet = new Set();
       for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
-      for (const [word, n] of SMALL_NUMBERS) if (this.folded.includes(` ${word} `)) this.numberSet.add(n);
+      for (const [word, n] of SMALL_NUMBERS) if (this.wordIndex.has(word)) this.numberSet.add(n);
     }
     return this.numberSet;
   }
