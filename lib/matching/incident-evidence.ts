@@ -13,6 +13,7 @@ import {
 } from './date-mentions';
 import { eventWordsIn, eventWordsIndexed, type EventWord } from './event-vocabulary';
 import { foldText } from './normalise';
+import { countAtOrBelow } from '../sorted-search';
 
 /** One place or incident name found on the page, with the text around it. */
 export interface EvidenceMention {
@@ -154,7 +155,7 @@ export class ArticleReading {
     this.parsed ??= new Uint8Array(sentences);
     this.headLanguages ??= dateLanguagesOf(text);
     // Sentences i with bounds[i] < end and bounds[i + 1] > start, not read yet, in runs.
-    let first = Math.max(0, countBelow(bounds, start + 1) - 1);
+    let first = Math.max(0, countAtOrBelow(bounds, start) - 1);
     let added = false;
     while (first < sentences && bounds[first]! < end) {
       if (this.parsed[first] || bounds[first + 1]! <= start) {
@@ -222,7 +223,7 @@ export class ArticleReading {
       let sentence: string;
       let dates: DateMention[] | undefined;
       if (mention.at !== undefined && mention.at < ARTICLE_HEAD && this.evidence.text) {
-        // Inside the head: the sentence from the boundaries and the dates read once for the head.
+        // Inside the head: the sentence from the boundaries, its dates read once per article.
         const [start, end] = windowAround(this.bounds, mention.at);
         sentence = this.evidence.text.slice(start, end);
         dates = this.headDates(start, end);
@@ -251,18 +252,6 @@ const SMALL_NUMBERS = Object.entries(CARDINAL_WORDS).filter(([, n]) => n >= 3 &&
 export function sentenceWindow(text: string, offset: number): string {
   const [start, end] = windowAround(sentenceBounds(text), offset);
   return text.slice(start, end);
-}
-
-/** How many of the sorted `values` are below `limit`. */
-function countBelow(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Where sentences end in a text (with 0 and its length). */
