@@ -71,12 +71,28 @@ const NUMBER_WORDS: Record<string, number> = {
 const YEARS_BACK =
   /\b(\d{1,2}|[a-z]+)(?:st|nd|rd|th)?[ -](?:anniversary|years? (?:since|after|ago|on|later|have passed))\b/gi;
 
-export function findDates(text: string, reference?: string): DateMention[] {
+/** The languages whose dates are read in a text: English, and French or Portuguese where their month names appear. */
+export type DateLanguage = 'en' | 'fr' | 'pt';
+
+export function dateLanguagesOf(text: string): DateLanguage[] {
+  const languages: DateLanguage[] = ['en'];
+  if (FRENCH_MONTHS.test(text)) languages.push('fr');
+  if (PORTUGUESE_MONTHS.test(text)) languages.push('pt');
+  return languages;
+}
+
+/**
+ * The dates in `text`, by position. `languages`: those of the text it is part of, when only a part
+ * is read (a French month elsewhere in the article lets French weekdays count here too).
+ */
+export function findDates(
+  text: string,
+  reference?: string,
+  languages: readonly DateLanguage[] = dateLanguagesOf(text),
+): DateMention[] {
   const ref = reference ? dayToDate(reference) : undefined;
   const mentions: DateMention[] = [];
-  const parsers: { parse: typeof chrono.parse }[] = [chrono.en];
-  if (FRENCH_MONTHS.test(text)) parsers.push(chrono.fr);
-  if (PORTUGUESE_MONTHS.test(text)) parsers.push(chrono.pt);
+  const parsers = languages.map((language) => chrono[language]);
   const covered: [number, number][] = [];
   for (const parser of parsers)
     for (const r of parser.parse(text, ref ?? new Date(0))) {

@@ -263,6 +263,9 @@ function build(): EventWord[] {
 /** Every event word, each once. */
 export const EVENT_WORDS: readonly EventWord[] = build();
 
+/** The first word of each event word, in EVENT_WORDS' order. */
+const FIRST_WORDS = EVENT_WORDS.map((word) => word.folded.split(' ')[0]!);
+
 /** Event words by their first word, for one pass over a text's words. */
 const BY_FIRST_WORD = new Map<string, EventWord[]>();
 for (const word of EVENT_WORDS) {
@@ -270,6 +273,27 @@ for (const word of EVENT_WORDS) {
   const list = BY_FIRST_WORD.get(first) ?? [];
   list.push(word);
   BY_FIRST_WORD.set(first, list);
+}
+
+/**
+ * What `eventWordsIn` finds in a long folded text, in the same order, from an index of its words
+ * (`startsOf`: where a word starts in `padded`, at the space before it): each event word is looked up
+ * instead of each word of the text.
+ */
+export function eventWordsIndexed(
+  padded: string,
+  startsOf: (word: string) => readonly number[] | undefined,
+): EventWord[] {
+  const found: { word: EventWord; at: number; order: number }[] = [];
+  EVENT_WORDS.forEach((word, order) => {
+    const starts = startsOf(FIRST_WORDS[order]!);
+    if (!starts) return;
+    const phrase = ` ${word.folded} `;
+    const at = starts.find((start) => padded.startsWith(phrase, start));
+    if (at !== undefined) found.push({ word, at, order });
+  });
+  // As eventWordsIn adds them: by where each first appears, then in the list's order.
+  return found.sort((a, b) => a.at - b.at || a.order - b.order).map((f) => f.word);
 }
 
 /** The event words found in folded text (`foldText`), with `extra` words (an incident's own) too. */

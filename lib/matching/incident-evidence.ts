@@ -4,9 +4,16 @@
  * (incident-linker.ts) weighs these against each candidate incident.
  */
 import { daysBetween } from '../calendar';
-import { CARDINAL_WORDS, findDates, type DateMention } from './date-mentions';
-import { eventWordsIn, type EventWord } from './event-vocabulary';
+import {
+  CARDINAL_WORDS,
+  dateLanguagesOf,
+  findDates,
+  type DateLanguage,
+  type DateMention,
+} from './date-mentions';
+import { eventWordsIn, eventWordsIndexed, type EventWord } from './event-vocabulary';
 import { foldText } from './normalise';
+import { countAtOrBelow } from '../sorted-search';
 
 /** One place or incident name found on the page, with the text around it. */
 export interface EvidenceMention {
@@ -59,7 +66,10 @@ export class ArticleReading {
   private eventList?: EventWord[];
   private dateList?: DateMention[];
   private leadList?: DateMention[];
-  private headList?: DateMention[];
+  /** Dates found so far in the article's head, by position; `parsed` marks the sentences read. */
+  private readonly headList: DateMention[] = [];
+  private parsed?: Uint8Array;
+  private headLanguages?: DateLanguage[];
   private boundList?: number[];
   private numberSet?: Set<number>;
   private readonly windows = new Map<number, MentionWindow>();
@@ -98,39 +108,75 @@ export class ArticleReading {
 
   /** A folded phrase among the article's words: only where its first word stands is it compared. */
   private occurs(folded: string): boolean {
-    const text = this.folded;
-    if (!this.wordStarts) {
-      this.wordStarts = new Map();
-      for (let at = 0; at < text.length - 1;) {
-        const end = text.indexOf(' ', at + 1);
-        if (end < 0) break;
-        const word = text.slice(at + 1, end);
-        const starts = this.wordStarts.get(word);
-        if (starts) starts.push(at);
-        else this.wordStarts.set(word, [at]);
-        at = end;
-      }
-    }
     const space = folded.indexOf(' ');
     const first = space < 0 ? folded : folded.slice(0, space);
-    const starts = this.wordStarts.get(first);
+    const starts = this.wordIndex.get(first);
     if (!starts) return false;
     if (space < 0) return true;
     const padded = ` ${folded} `;
-    return starts.some((at) => text.startsWith(padded, at));
+    return starts.some((at) => this.folded.startsWith(padded, at));
   }
 
+  /** Where each word of `folded` starts (at the space before it), made on first use. */
+  private get wordIndex(): Map<string, number[]> {
+    if (!this.wordStarts) {
+      this.wordStarts = new Map();
+      // `folded` starts and ends with a space: the first and last pieces are empty, not words.
+      const words = this.folded.split(' ');
+      let at = 0;
+      for (let i = 1; i < words.length - 1; i++) {
+        const word = words[i]!;
+        const starts = this.wordStarts.get(word);
+        if (starts) starts.push(at);
+        else this.wordStarts.set(word, [at]);
+        at += word.length + 1;
+      }
+    }
+    return this.wordStarts;
+  }
+
+  /** The event words of the article, in the order they first appear. */
   get events(): EventWord[] {
-    this.eventList ??= eventWordsIn(this.folded.trim());
+    this.eventList ??= eventWordsIndexed(this.folded, (word) => this.wordIndex.get(word));
     return this.eventList;
   }
 
-  /** Every date in the article's head, read in one pass (positions in `evidence.text`). */
-  private get headDates(): DateMention[] {
-    this.headList ??= this.evidence.text
-      ? findDates(this.evidence.text.slice(0, ARTICLE_HEAD), this.evidence.published)
-      : [];
-    return this.headList;
+  /**
+   * The dates that start in `[start, end)` of the article's head (positions in `evidence.text`), by
+   * position. Only the sentences asked about are read, each once: a run of them with one sentence
+   * more on each side, so that a date written across a sentence's edge ("at 5 p.m. Monday") reads as
+   * it does in the whole head. Reading the whole head took most of a scan's time.
+   */
+  private headDates(start: number, end: number): DateMention[] {
+    const text = (this.evidence.text ?? '').slice(0, ARTICLE_HEAD);
+    if (!text) return [];
+    const bounds = this.bounds;
+    const sentences = bounds.length - 1;
+    this.parsed ??= new Uint8Array(sentences);
+    this.headLanguages ??= dateLanguagesOf(text);
+    // Sentences i with bounds[i] < end and bounds[i + 1] > start, not read yet, in runs.
+    let first = Math.max(0, countAtOrBelow(bounds, start) - 1);
+    let added = false;
+    while (first < sentences && bounds[first]! < end) {
+      if (this.parsed[first] || bounds[first + 1]! <= start) {
+        first++;
+        continue;
+      }
+      let last = first;
+      while (last + 1 < sentences && bounds[last + 1]! < end && !this.parsed[last + 1]) last++;
+      const from = bounds[Math.max(0, first - 1)]!;
+      const to = bounds[Math.min(sentences, last + 2)]!;
+      const [coreStart, coreEnd] = [bounds[first]!, bounds[last + 1]!];
+      for (const d of findDates(text.slice(from, to), this.evidence.published, this.headLanguages)) {
+        const index = d.index + from;
+        if (index >= coreStart && index < coreEnd) this.headList.push({ ...d, index });
+      }
+      this.parsed.fill(1, first, last + 1);
+      added = true;
+      first = last + 1;
+    }
+    if (added) this.headList.sort((a, b) => a.index - b.index);
+    return this.headList.filter((d) => d.index >= start && d.index < end);
   }
 
   /** Where sentences end in the article's head, found once. */
@@ -143,7 +189,7 @@ export class ArticleReading {
   get dates(): DateMention[] {
     if (!this.dateList) {
       const { published } = this.evidence;
-      const found = this.headDates.filter((d) => d.index < LEAD);
+      const found = this.headDates(0, LEAD);
       // The lead's own dateline is the article's date, not an event's.
       this.leadList = found.filter(
         (d) => !published || d.date.length < 10 || Math.abs(daysBetween(d.date, published)) > 1,
@@ -164,7 +210,7 @@ export class ArticleReading {
     if (!this.numberSet) {
       this.numberSet = new Set();
       for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
-      for (const [word, n] of SMALL_NUMBERS) if (this.folded.includes(` ${word} `)) this.numberSet.add(n);
+      for (const [word, n] of SMALL_NUMBERS) if (this.wordIndex.has(word)) this.numberSet.add(n);
     }
     return this.numberSet;
   }
@@ -177,10 +223,10 @@ export class ArticleReading {
       let sentence: string;
       let dates: DateMention[] | undefined;
       if (mention.at !== undefined && mention.at < ARTICLE_HEAD && this.evidence.text) {
-        // Inside the head: the sentence from the boundaries and the dates read once for the head.
+        // Inside the head: the sentence from the boundaries, its dates read once per article.
         const [start, end] = windowAround(this.bounds, mention.at);
         sentence = this.evidence.text.slice(start, end);
-        dates = this.headDates.filter((d) => d.index >= start && d.index < end);
+        dates = this.headDates(start, end);
       } else {
         sentence = sentenceWindow(mention.context, mention.offset);
         dates = this.sentenceDates.get(sentence);

@@ -87,6 +87,8 @@ interface PlaceRole {
 /** For each place id, the incidents it is evidence for and how much; built once per knowledge base. */
 interface LinkerIndex {
   places: Map<string, PlaceRole[]>;
+  /** Each incident's first possible day, as days since 1970-01-01 (a month or a year from its start). */
+  days: Map<string, number>;
   /** Ids of the groups each incident is tied to: claimants, and those statements blame or deny. */
   groups: Map<string, Map<string, string>>;
 }
@@ -98,6 +100,7 @@ function indexOf(kb: KnowledgeBase): LinkerIndex {
   if (index) return index;
   const places = new Map<string, PlaceRole[]>();
   const groups = new Map<string, Map<string, string>>();
+  const days = new Map<string, number>();
   const typeOf = (id: string) => kb.entities.get(id)?.placeType;
   const parentsOf = (id: string) =>
     (kb.entities.get(id)?.relations ?? []).filter((r) => r.type === 'located-in').map((r) => r.target);
@@ -145,8 +148,9 @@ function indexOf(kb: KnowledgeBase): LinkerIndex {
       if (s.about && !tied.has(s.about)) tied.set(s.about, 'named in statements on it');
     }
     groups.set(incident.id, tied);
+    days.set(incident.id, dayNumber(incident.date.padEnd(10, '-01').slice(0, 10)));
   }
-  index = { places, groups };
+  index = { places, days, groups };
   indexes.set(kb, index);
   return index;
 }
@@ -205,6 +209,8 @@ export function linkIncidents(
   const index = indexOf(kb);
   const reading = new ArticleReading(evidence);
   const named = new Set(evidence.entityIds);
+  // Days from each incident to the article's date, from day numbers (one date parse per article).
+  const publishedDay = evidence.published ? dayNumber(evidence.published) : undefined;
 
   // 1. Candidates: incidents named, or whose place (finer than a province) is named.
   const byIncident = new Map<string, { names: number[]; places: { index: number; role: PlaceRole }[] }>();
@@ -224,13 +230,10 @@ export function linkIncidents(
     const incident = kb.incidents.get(id)!;
     const anchored = found.places.filter((p) => p.role.weight >= ANCHOR_WEIGHT);
     if (found.names.length === 0 && anchored.length === 0) continue;
+    const since = publishedDay === undefined ? undefined : publishedDay - index.days.get(id)!;
     // An article cannot report an incident that happened after it was published.
-    if (
-      evidence.published &&
-      daysBetween(incident.date.padEnd(10, '-01').slice(0, 10), evidence.published) < -1
-    )
-      continue;
-    const c = weigh(kb, index, reading, incident, found.names, anchored, found.places, named);
+    if (since !== undefined && since < -1) continue;
+    const c = weigh(kb, index, reading, incident, found.names, anchored, found.places, named, since);
     if (c) candidates.push(c);
   }
 
@@ -271,6 +274,8 @@ function weigh(
   anchored: { index: number; role: PlaceRole }[],
   allPlaces: { index: number; role: PlaceRole }[],
   named: ReadonlySet<string>,
+  /** Days from the incident's first possible day to the article's date, if the article is dated. */
+  since: number | undefined,
 ): Candidate | undefined {
   const { mentions, published } = reading.evidence;
   const reasons: string[] = [];
@@ -325,7 +330,7 @@ function weigh(
   let dated = false;
   const fits = reading.dates.filter((d) => dateFits(d, incident.date) === true);
   const bestFit = fits.sort((a, b) => yearKnown(b) - yearKnown(a) || b.date.length - a.date.length)[0];
-  const after = published && incident.date.length === 10 ? daysBetween(incident.date, published) : undefined;
+  const after = incident.date.length === 10 ? since : undefined;
   if (bestFit) {
     dated = true;
     const w = !yearKnown(bestFit)
@@ -352,11 +357,7 @@ function weigh(
     if (!bestFit) reasons.push(`article dated ${formatDay(published!)}, ${afterWords(after)}`);
   } else if (after !== undefined && after > 3 && after <= 30) {
     score += WEIGHTS.publishedWeeksAfter;
-  } else if (
-    !bestFit &&
-    published &&
-    daysBetween(incident.date.padEnd(10, '-01').slice(0, 10), published) > 730
-  ) {
+  } else if (!bestFit && since !== undefined && since > 730) {
     score += WEIGHTS.publishedLongAfter;
   }
 
@@ -403,6 +404,11 @@ function weigh(
 /** A date of the pack's precision cannot count for more than that precision gives. */
 function precisionOf(date: string): number {
   return date.length >= 10 ? WEIGHTS.dateDay : date.length >= 7 ? WEIGHTS.dateMonth : WEIGHTS.dateYear;
+}
+
+/** Days from 1970-01-01 to a YYYY-MM-DD day: differences of two are `daysBetween` of the two. */
+function dayNumber(day: string): number {
+  return daysBetween('1970-01-01', day);
 }
 
 function yearKnown(d: DateMention): number {

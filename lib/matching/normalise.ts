@@ -85,10 +85,14 @@ export function isWordCode(c: number): boolean {
 
 /** Folds a whole string: separators collapsed to one space, trimmed. "Ansar Gazwat-ul-Hind" → "ansar gazwat ul hind". */
 export function foldText(text: string): string {
+  const table = FOLD_TABLE;
   let out = '';
   let pendingSep = false;
   for (let i = 0; i < text.length; i++) {
-    const f = foldCode(text.charCodeAt(i));
+    // The table read inline, as in the scanner's loop: foldCode only for a code unit not seen yet.
+    const c = text.charCodeAt(i);
+    let f = table[c]!;
+    if (f === UNKNOWN) f = foldCode(c);
     if (f === DROP) continue;
     if (f === SEP) {
       pendingSep = out.length > 0;

@@ -255,8 +255,10 @@ export function withLineBreaks(text: string, breaks: readonly number[], from: nu
   let out = '';
   let at = from;
   const inserted: number[] = [];
-  for (const b of breaks) {
-    if (b <= from) continue;
+  // The first break after `from`, found by halving: a long page has thousands of breaks and as many
+  // names to cut windows around.
+  for (let i = countAtOrBelow(breaks, from); i < breaks.length; i++) {
+    const b = breaks[i]!;
     if (b >= to) break;
     out += text.slice(at, b) + '\n';
     inserted.push(b);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { guardSupport, pickSharedGuarded, qualifierOf } from '../../../lib/matching/guard-context';
+import {
+  guardSupport,
+  pickSharedGuarded,
+  qualifierOf,
+  startsWord,
+} from '../../../lib/matching/guard-context';
 
 const mention = (targetId: string, name: string, start = 10, end = 24, guarded = true) => ({
   start,
@@ -51,5 +56,23 @@ describe('which of several groups sharing a guarded name a page means', () => {
         () => '',
       ),
     ).toEqual([a, b, plain]);
+  });
+
+  it('finds a qualifier only where it starts a word, in any letter case', () => {
+    expect(startsWord('The Iraqi army said', 'iraq')).toBe(true);
+    expect(startsWord('IRAQ', 'iraq')).toBe(true);
+    expect(startsWord('(Egypt) and more', 'egypt')).toBe(true);
+    expect(startsWord('Sinai, near north-Egypt', 'egypt')).toBe(true);
+    // Inside a word, after a digit, or after a letter of another script: not the start of a word.
+    expect(startsWord('antiraqi', 'iraq')).toBe(false);
+    expect(startsWord('x9iraq', 'iraq')).toBe(false);
+    expect(startsWord('éiraq', 'iraq')).toBe(false);
+    expect(startsWord('nothing here', 'iraq')).toBe(false);
+    // An earlier occurrence inside a word does not hide a later one at a word's start.
+    expect(startsWord('antiraq and iraq', 'iraq')).toBe(true);
+    // Occurrences that overlap: the second starts after a hyphen inside the first.
+    expect(startsWord('xa-a-a', 'a-a')).toBe(true);
+    expect(startsWord('burkina faso', 'burkina faso')).toBe(true);
+    expect(startsWord('Burkina  Faso', 'burkina faso')).toBe(false);
   });
 });

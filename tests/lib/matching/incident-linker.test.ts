@@ -77,6 +77,35 @@ describe('the incident linker', () => {
     expect(ids(read(['Gunmen attacked the Aurora Music Hall in Varnabay.'], '2020-01-01'))).toEqual([]);
   });
 
+  it('reads the date beside a name deep in a long article, and not a date in a paragraph about something else', () => {
+    // Some 3,300 characters about the town's budget: the rest is past the article's lead and dateline.
+    const budget = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `Item ${i + 1} of the council budget covers street lighting, school roofs and the bus depot, ` +
+        'and the treasurer answered questions about each of them at length.',
+    );
+    const story = (sentence: string, aside = 'The ferry timetable will change in spring.') =>
+      read(
+        ['Council notes', ...budget, aside, 'Residents spoke of other news too.', sentence],
+        undefined,
+        everything,
+      );
+    expect(story('Gunmen attacked the Aurora Music Hall on 12 March 2021.').incidents[0]?.why).toContain(
+      '12 Mar 2021',
+    );
+    expect(
+      ids(read(['Council notes', ...budget, 'Gunmen attacked the Aurora Music Hall on 12 March 2017.'])),
+    ).toEqual([]);
+    const undated = 'Gunmen attacked the Aurora Music Hall.';
+    expect(
+      confidenceOf(
+        story(undated, 'The depot itself was opened on 4 June 2009.'),
+        'incident-aurora-hall-2021',
+      ),
+    ).toBe(confidenceOf(story(undated), 'incident-aurora-hall-2021'));
+  });
+
   it('does not take a date in the week after the incident (the claim, the funerals) as a contradiction', () => {
     const text = ['Gunmen attacked the Aurora Music Hall; the Red Hand Brigade claimed it on 15 March 2021.'];
     expect(ids(read(text))).toEqual(['incident-aurora-hall-2021']);

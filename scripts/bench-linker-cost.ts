@@ -1,0 +1,150 @@
+/**
+ * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--profile] [--json]`: what the
+ * background's match + link costs now against a base commit (default 69aed9e, main before the
+ * linker), on the same inputs as `npm run bench` (the seed-like article and the generated 1 MB
+ * article), old and new interleaved in one process so that a busy machine slows both alike.
+ * The base is unpacked once with `git archive` under the system's temp folder (no worktree is added).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pageTextOf } from '../lib/bench/background-match';
+import { generateArticle } from '../lib/bench/generators';
+import { median } from '../lib/bench/stats';
+import { defaultPack } from '../lib/knowledge/default-pack';
+import { KnowledgeService } from '../lib/knowledge/knowledge-service';
+import type { PageText } from '../lib/matching/text-matcher';
+
+const root = join(import.meta.dirname, '..');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const base = arg('--base', '69aed9e');
+const rounds = Number(arg('--rounds', '7'));
+
+/** The base commit's tree, unpacked once, with this tree's node_modules. */
+function unpack(commit: string): string {
+  const full = execFileSync('git', ['rev-parse', commit], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `claimlens-${full.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', full], { cwd: root, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  if (!existsSync(join(dir, 'node_modules')))
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+interface Scanner {
+  scan(page: PageText): { mentions: unknown[]; incidents: unknown[] };
+}
+
+async function oldScanner(dir: string): Promise<Scanner> {
+  const service = await import(pathToFileURL(join(dir, 'lib/knowledge/knowledge-service.ts')).href);
+  const pack = await import(pathToFileURL(join(dir, 'lib/knowledge/default-pack.ts')).href);
+  return new service.KnowledgeService([pack.defaultPack()]) as Scanner;
+}
+
+interface Times {
+  /** Wall-clock milliseconds of each scan. */
+  wall: number[];
+  /**
+   * CPU milliseconds of each scan (this process, user + system): what a busy machine inflates least,
+   * since time spent waiting for a core is left out.
+   */
+  cpu: number[];
+}
+
+/** `runs` scans of `page`, each timed, added to `into`. */
+function time(scanner: Scanner, page: PageText, runs: number, into: Times = { wall: [], cpu: [] }): Times {
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    scanner.scan(page);
+    const used = process.cpuUsage(cpu);
+    into.wall.push(performance.now() - start);
+    into.cpu.push((used.user + used.system) / 1000);
+  }
+  return into;
+}
+
+const pack = defaultPack();
+const current = new KnowledgeService([pack]);
+const inputs: Record<string, { page: PageText; runs: number }> = {
+  'seed-like article': {
+    page: pageTextOf(readFileSync(join(root, 'tests/fixtures/pages/zakura-2017.html'), 'utf8')),
+    runs: 41,
+  },
+  'generated 1 MB article': {
+    page: pageTextOf(
+      generateArticle({
+        characters: 1_000_000,
+        names: current.aliasTexts().filter((a) => a.length > 4),
+        title: 'Long article',
+      }),
+    ),
+    runs: 5,
+  },
+};
+
+const scanners: Record<string, Scanner> = { base: await oldScanner(unpack(base)), head: current };
+for (const [name, { page }] of Object.entries(inputs))
+  for (const [who, scanner] of Object.entries(scanners)) {
+    scanner.scan(page);
+    const r = scanner.scan(page);
+    console.log(`${who} ${name}: ${r.mentions.length} mentions, ${r.incidents.length} incidents`);
+  }
+
+if (process.argv.includes('--profile')) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  for (const [name, { page, runs }] of Object.entries(inputs)) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    time(current, page, runs * 4);
+    const { profile } = await session.post('Profiler.stop');
+    const self = new Map<string, number>();
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples!.forEach((id, i) => {
+      const frame = nodes.get(id)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas![i] ?? 0));
+    });
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(`\nprofile, head, ${name} (self time):`);
+    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+      console.log(`  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  }
+}
+
+const loadBefore = loadavg()[0]!;
+const times: Record<string, Record<string, Times>> = {};
+for (let round = 0; round < rounds; round++)
+  for (const [name, { page, runs }] of Object.entries(inputs))
+    for (const [who, scanner] of round % 2 ? Object.entries(scanners).reverse() : Object.entries(scanners))
+      time(scanner, page, runs, ((times[name] ??= {})[who] ??= { wall: [], cpu: [] }));
+const loadAfter = loadavg()[0]!;
+
+console.log(`\n${base} (base) against this tree, medians of ${rounds} interleaved rounds:`);
+const result: Record<string, Record<string, number>> = {};
+for (const [name, { base: b, head: h }] of Object.entries(times)) {
+  const row = (result[name] = {
+    baseCpuMs: median(b!.cpu),
+    headCpuMs: median(h!.cpu),
+    baseWallMs: median(b!.wall),
+    headWallMs: median(h!.wall),
+    runs: h!.cpu.length,
+  });
+  console.log(
+    `${name} (${row.runs} runs each): CPU base ${row.baseCpuMs.toFixed(2)} ms, head ${row.headCpuMs.toFixed(2)} ms, ` +
+      `${(row.headCpuMs / row.baseCpuMs).toFixed(2)}×; wall base ${row.baseWallMs.toFixed(2)} ms, ` +
+      `head ${row.headWallMs.toFixed(2)} ms, ${(row.headWallMs / row.baseWallMs).toFixed(2)}×`,
+  );
+}
+console.log(`load average (1 min) ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on 2 cores`);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ base, loadBefore, loadAfter, result }));
