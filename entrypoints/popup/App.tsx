@@ -342,8 +342,9 @@ export function App() {
           onClick={() => void openSettings()}
         >
           <svg viewBox="0 0 16 16" aria-hidden="true">
-            <circle cx="8" cy="8" r="2.2" />
-            <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+            <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
+            <circle cx="10" cy="4.5" r="1.5" />
+            <circle cx="6" cy="11.5" r="1.5" />
           </svg>
         </button>
       </header>
