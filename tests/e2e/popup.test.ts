@@ -268,6 +268,27 @@ describe('the popup as a reader sees it', () => {
     }
   });
 
+  it('lists this page’s findings by kind, each incident with its claimants named', async () => {
+    const url = server.url('zakura-2017.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await waitForReport(browser, url);
+    const tabId = (await readReports(browser)).find((r) => r.url === url)!.tabId;
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await browser.context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      const incidents = popup.getByRole('region', { name: 'Incidents' });
+      await expect.poll(() => incidents.textContent()).toContain('Claimed by Islamic State');
+      expect(await incidents.textContent()).toContain('Zakura attack');
+      expect(await popup.getByRole('region', { name: 'Groups' }).textContent()).toContain('Islamic State');
+      await popup.screenshot({ path: join(RESULTS, `popup-findings-${scheme}.png`) });
+      await popup.close();
+    }
+    await page.close();
+  });
+
   it('says when ClaimLens is paused everywhere, resumes from the banner, and opens the settings', async () => {
     const popup = await openPopup(browser);
     await popup.getByRole('checkbox', { name: 'everywhere' }).check();
