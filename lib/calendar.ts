@@ -16,14 +16,8 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(...ymd(b)) - Date.UTC(...ymd(a))) / 86400e3);
 }
 
-/** "17 Nov 2017" for "2017-11-17", "Nov 2017" for "2017-11", "2017" for "2017". */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const month = m
-    ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]
-    : undefined;
-  return [d, month, y].filter((x) => x !== undefined).join(' ');
-}
+/** "17 Nov 2017" for "2017-11-17": the reader's one date style (lib/reader-date.ts). */
+export { formatDay } from './reader-date';
 
 function ymd(day: string): [number, number, number] {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,7 +1,8 @@
-/** A saved note opened from its highlight: the passage, the note as text, tags, colour; edit or delete. */
+/** A saved note opened from its highlight: the passage, the note (its Markdown subset drawn), tags, colour; edit or delete. */
 import type { Note } from '../../lib/notes/note-types';
 import { useT } from '../i18n';
 import { colorName } from '../labels';
+import { NoteText } from '../NoteText';
 
 export interface NoteCardProps {
   note: Pick<Note, 'selectors' | 'text' | 'tags' | 'color' | 'createdAt' | 'updatedAt'>;
@@ -28,7 +29,11 @@ export function NoteCard({ note, colorLabels, onEdit, onDelete }: NoteCardProps)
         {t('noteCardSaved', saved)}
       </p>
       <blockquote class="cl-note-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
-      {note.text ? <p class="cl-note-text">{note.text}</p> : <p class="cl-meta">{t('noteCardNoText')}</p>}
+      {note.text ? (
+        <NoteText class="cl-note-text" text={note.text} />
+      ) : (
+        <p class="cl-meta">{t('noteCardNoText')}</p>
+      )}
       {note.tags.length > 0 && (
         <ul class="cl-tags" aria-label={t('noteTags')}>
           {note.tags.map((tag) => (

@@ -1,27 +1,27 @@
 /**
- * Every saved note, newest first, searchable as you type; only the rows in view are drawn, so the
- * list stays fast at thousands of notes. Delete offers an undo that puts the notes back as they were.
- * Notes can be selected (checkbox, Space; Shift+click or Shift+Space selects a range; "select all
- * listed") for the bulk actions above the list.
+ * Every saved note, newest first: a colour bar, two lines of the passage, the page and date, the note.
+ * Only the rows in view are drawn, so the list stays fast at thousands of notes. Editing opens the
+ * editor in place, under its row. Notes can be selected (checkbox, Space; Shift+click or Shift+Space
+ * selects a range; "select all listed") for the bulk actions above the list.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { plural } from '../i18n';
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/notes/note-types';
 import { firstVisibleRow, noteRows, type NoteRow } from '../../lib/notes/note-rows';
+import { NoteSummary } from './NoteSummary';
 import type { Translate } from './ThisPage';
 
 export interface NotesListProps {
   notes: readonly Note[];
-  query: string;
-  onQuery(query: string): void;
   onDelete(note: Note): void;
   /** Shows the note on its page. */
   onOpen(note: Note): void;
-  /** Opens the note's editor (above the list). */
+  /** Opens the note's editor (under its row). */
   onEdit?(note: Note): void;
-  /** The notes just deleted, while they can still be brought back. */
-  deleted: readonly Note[] | null;
-  onUndo(): void;
+  /** The note being edited and its editor, drawn under its row. */
+  editing?: { id: string; editor: ComponentChildren };
+  /** What the list says when it is empty (no notes at all, or none matching). */
+  empty: ComponentChildren;
   t: Translate;
   /** Height of the scrolling list in pixels (the popup's). */
   height?: number;
@@ -29,16 +29,22 @@ export interface NotesListProps {
   selected?: ReadonlySet<string>;
   /** Selects (on) or unselects these notes. */
   onSelect?(ids: readonly string[], on: boolean): void;
+  grouped?: boolean;
 }
 
 const OVERSCAN_PX = 400;
+/** The editor's height before it is measured (quote, text, tags, colours, buttons). */
+const EDITOR_GUESS_PX = 300;
 
 export function NotesList(props: NotesListProps) {
-  const { notes, t } = props;
-  const height = props.height ?? 420;
+  const { notes, t, editing } = props;
+  const height = props.height ?? 400;
   const [scrollTop, setScrollTop] = useState(0);
-  const [grouped, setGrouped] = useState(false);
-  const rows = useMemo(() => noteRows(notes, grouped), [notes, grouped]);
+  const [editorHeight, setEditorHeight] = useState(EDITOR_GUESS_PX);
+  const rows = useMemo(
+    () => noteRows(notes, !!props.grouped, editing ? { open: { id: editing.id, height: editorHeight } } : {}),
+    [notes, props.grouped, editing?.id, editorHeight],
+  );
   // Where the last click on a checkbox was: Shift+click selects every note between it and the next.
   const anchor = useRef<string | null>(null);
   const selected = props.selected;
@@ -54,86 +60,42 @@ export function NotesList(props: NotesListProps) {
     } else props.onSelect([note.id], on);
     anchor.current = note.id;
   };
-  const selectedListed = selected ? notes.reduce((n, note) => n + (selected.has(note.id) ? 1 : 0), 0) : 0;
   const total = rows.length === 0 ? 0 : rows[rows.length - 1]!.top + rows[rows.length - 1]!.height;
   const visible: NoteRow[] = [];
   for (let i = firstVisibleRow(rows, Math.max(0, scrollTop - OVERSCAN_PX)); i < rows.length; i++) {
     if (rows[i]!.top > scrollTop + height + OVERSCAN_PX) break;
     visible.push(rows[i]!);
   }
+  if (notes.length === 0) return <div class="empty-state">{props.empty}</div>;
   return (
-    <div class="notes-list">
-      <input
-        type="search"
-        value={props.query}
-        placeholder={t('popupSearchPlaceholder')}
-        aria-label={t('popupSearchLabel')}
-        onInput={(event) => props.onQuery((event.target as HTMLInputElement).value)}
-      />
-      {props.deleted && (
-        <p class="undo" role="status">
-          {props.deleted.length === 1
-            ? t('popupDeleted')
-            : plural(t, 'popupDeletedMany', props.deleted.length)}{' '}
-          <button type="button" onClick={props.onUndo}>
-            {t('popupUndo')}
-          </button>
-        </p>
-      )}
-      <div class="list-options">
-        {selected && props.onSelect && notes.length > 0 && (
-          <label class="select-all">
-            <input
-              type="checkbox"
-              checked={selectedListed === notes.length}
-              indeterminate={selectedListed > 0 && selectedListed < notes.length}
-              onChange={(e) =>
-                props.onSelect!(
-                  notes.map((n) => n.id),
-                  (e.target as HTMLInputElement).checked,
-                )
-              }
+    <div
+      class="scroller"
+      role="list"
+      aria-label={t('popupAllNotesLabel', String(notes.length))}
+      style={{ height: `${Math.min(height, total)}px` }}
+      onScroll={(event) => setScrollTop((event.target as HTMLElement).scrollTop)}
+    >
+      <div style={{ height: `${total}px`, position: 'relative' }}>
+        {visible.map((row) =>
+          row.type === 'page' ? (
+            <div key={row.key} class="page-row" role="presentation" style={rowStyle(row)}>
+              <span class="page-title">{row.title}</span>
+              <span class="page-count">
+                {row.site} · {row.count}
+              </span>
+            </div>
+          ) : (
+            <NoteRowView
+              key={row.key}
+              row={row}
+              {...props}
+              isSelected={selected?.has(row.note.id)}
+              onToggle={props.onSelect && toggle}
+              editor={editing?.id === row.note.id ? editing.editor : undefined}
+              onEditorHeight={setEditorHeight}
             />
-            {t('popupSelectAll', notes.length.toLocaleString())}
-          </label>
+          ),
         )}
-        <label class="group-toggle">
-          <input
-            type="checkbox"
-            checked={grouped}
-            onChange={(e) => setGrouped((e.target as HTMLInputElement).checked)}
-          />
-          {t('popupGroupByPage')}
-        </label>
-      </div>
-      {notes.length === 0 && <p class="empty">{props.query ? t('popupNoResults') : t('popupNoNotes')}</p>}
-      <div
-        class="scroller"
-        role="list"
-        aria-label={t('popupAllNotesLabel', String(notes.length))}
-        style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}
-        onScroll={(event) => setScrollTop((event.target as HTMLElement).scrollTop)}
-      >
-        <div style={{ height: `${total}px`, position: 'relative' }}>
-          {visible.map((row) =>
-            row.type === 'page' ? (
-              <div key={row.key} class="page-row" role="presentation" style={rowStyle(row)}>
-                <strong>{row.title}</strong>{' '}
-                <span class="meta">
-                  {row.site} · {row.count}
-                </span>
-              </div>
-            ) : (
-              <NoteRowView
-                key={row.key}
-                row={row}
-                {...props}
-                isSelected={selected?.has(row.note.id)}
-                onToggle={props.onSelect && toggle}
-              />
-            ),
-          )}
-        </div>
       </div>
     </div>
   );
@@ -143,52 +105,76 @@ interface NoteRowViewProps extends NotesListProps {
   row: Extract<NoteRow, { type: 'note' }>;
   isSelected?: boolean;
   onToggle?(note: Note, on: boolean, range: boolean): void;
+  editor?: ComponentChildren;
+  onEditorHeight(height: number): void;
 }
 
-function NoteRowView({ row, t, isSelected, onToggle, ...props }: NoteRowViewProps) {
+function NoteRowView({ row, t, isSelected, onToggle, editor, onEditorHeight, ...props }: NoteRowViewProps) {
   const note = row.note;
   const quote = note.selectors.quote.exact;
+  const short = quote.length > 60 ? `${quote.slice(0, 60)}…` : quote;
+  const editorBox = useRef<HTMLDivElement>(null);
+  // The row grows by the editor's real height, so the rows below move down rather than under it.
+  useLayoutEffect(() => {
+    const box = editorBox.current;
+    if (!box) return;
+    // Nothing measured (not laid out yet): the guess stands.
+    const measure = () => box.offsetHeight > 0 && onEditorHeight(box.offsetHeight + 8);
+    measure();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : undefined;
+    observer?.observe(box);
+    return () => observer?.disconnect();
+  }, [editor !== undefined]);
   return (
     <div
       role="listitem"
-      class={`row${onToggle ? ' selectable' : ''}${isSelected ? ' selected' : ''}`}
+      data-note={note.id}
+      class={`row${onToggle ? ' selectable' : ''}${isSelected ? ' selected' : ''}${editor ? ' open' : ''}`}
       style={rowStyle(row)}
     >
+      <span class={`bar color-${note.color}`} aria-hidden="true" />
       {onToggle && (
         <input
           type="checkbox"
           class="pick"
           checked={!!isSelected}
-          aria-label={t('popupSelectNote', quote.length > 60 ? `${quote.slice(0, 60)}…` : quote)}
+          aria-label={t('popupSelectNote', short)}
           onClick={(event) => onToggle(note, (event.target as HTMLInputElement).checked, event.shiftKey)}
         />
       )}
-      <button type="button" class="quote" title={t('popupOpenNote')} onClick={() => props.onOpen(note)}>
-        {note.selectors.quote.exact.slice(0, 160)}
-      </button>
-      <div class="meta">
-        {note.site} · {new Date(note.createdAt).toLocaleDateString()}
-        {note.tags.length > 0 && ` · ${note.tags.map((tag) => `#${tag}`).join(' ')}`}
-      </div>
-      {note.text && <div class="text">{note.text.slice(0, 120)}</div>}
-      {props.onEdit && (
+      <NoteSummary note={note} onOpen={() => props.onOpen(note)} openLabel={t('popupOpenNote')} />
+      <div class="row-actions">
+        {props.onEdit && (
+          <button
+            type="button"
+            class="icon edit"
+            aria-label={t('popupEditNote')}
+            title={t('popupEditNote')}
+            aria-expanded={editor !== undefined}
+            onClick={() => props.onEdit!(note)}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M11.5 2.5l2 2L6 12H4v-2z" />
+            </svg>
+          </button>
+        )}
         <button
           type="button"
-          class="edit"
-          aria-label={t('popupEditNote')}
-          onClick={() => props.onEdit!(note)}
+          class="icon delete"
+          aria-label={t('popupDeleteNote')}
+          title={t('popupDeleteNote')}
+          onClick={() => props.onDelete(note)}
         >
-          ✎
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" />
+          </svg>
         </button>
+      </div>
+      {editor && (
+        <div class="inline-editor" ref={editorBox} role="group" aria-label={t('popupEditing', short)}>
+          {editor}
+        </div>
       )}
-      <button
-        type="button"
-        class="delete"
-        aria-label={t('popupDeleteNote')}
-        onClick={() => props.onDelete(note)}
-      >
-        ×
-      </button>
     </div>
   );
 }

@@ -399,7 +399,10 @@ export default defineBackground(() => {
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     runInTab(target?.id, command);
   });
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // The first-run page, once: on install, never on an update or a browser update.
+    if (details.reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     // A new version may compile differently, and its bundled pack may say something new.
     void packManager()
       .forgetCompiled()

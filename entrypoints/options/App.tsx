@@ -6,6 +6,7 @@ import { ColourNames } from '../../components/options/ColourNames';
 import { DataSection } from '../../components/options/DataSection';
 import { DisplayForm } from '../../components/options/DisplayForm';
 import { ExportName } from '../../components/options/ExportName';
+import { ImportNotes } from '../../components/options/ImportNotes';
 import { PackManagerView, type PackOutcome } from '../../components/options/PackManagerView';
 import {
   deleteEverything,
@@ -20,6 +21,8 @@ import { COLOR_LABELS_KEY, type ColorLabels } from '../../lib/notes/color-labels
 import { EXPORT_IDENTITY_KEY, type ExportIdentity } from '../../lib/notes/export-identity';
 import { notesDb } from '../../lib/notes/db';
 import { notesRepository } from '../../lib/notes/notes-repository';
+import { importNotesFile, type ImportOutcome } from '../../lib/notes/exchange/import-file';
+import { IMPORT_ANCHOR } from '../../lib/notes/exchange/import-place';
 import { checkPackUrl, originPattern } from '../../lib/packs/pack-fetch';
 import { problemLines, type InstallResult } from '../../lib/packs/pack-manager';
 import { packManager } from '../../lib/packs/pack-manager-instance';
@@ -73,6 +76,7 @@ export function App() {
   const [identity, setIdentity] = useState<ExportIdentity | null>(null);
   const [noteCount, setNoteCount] = useState(0);
   const [dataOutcome, setDataOutcome] = useState<{ message?: string; errors?: string[] } | null>(null);
+  const [notesOutcome, setNotesOutcome] = useState<ImportOutcome | null>(null);
   const [restored, setRestored] = useState<{ id: string; name: string; url: string }[]>([]);
 
   /** The packs again, and what merging the enabled ones could not do as their ids suggest. */
@@ -97,7 +101,11 @@ export function App() {
     );
   };
   useEffect(() => {
-    void reload();
+    // Opened by the popup's "Import notes" (Firefox): the import section, once the page is drawn.
+    void reload().then(() => {
+      if (location.hash === `#${IMPORT_ANCHOR}`)
+        requestAnimationFrame(() => document.getElementById(IMPORT_ANCHOR)?.focus());
+    });
   }, []);
 
   /** Runs one pack operation at a time, then lists the packs again. */
@@ -205,6 +213,20 @@ export function App() {
           onSave={(next) => browser.storage.local.set({ [EXPORT_IDENTITY_KEY]: next })}
         />
       )}
+      <ImportNotes
+        busy={busy}
+        outcome={notesOutcome}
+        t={t}
+        onImport={(text) => {
+          setBusy(true);
+          void importNotesFile(text, notesRepository())
+            .then(async (outcome) => {
+              setNotesOutcome(outcome);
+              await reload();
+            })
+            .finally(() => setBusy(false));
+        }}
+      />
       <DataSection
         notes={noteCount}
         packs={rows.filter((r) => r.origin.type !== 'bundled').length}

@@ -1,19 +1,24 @@
 /**
- * The popup: what is on the current tab (re-link its orphan notes), and every saved note (search,
- * filters, edit, delete with undo, select several to delete, tag or export, import).
+ * The popup: what is on the current tab (findings by kind, its notes, re-link an orphan), and every
+ * saved note (search first; filters folded; export and import in one menu; rows with the note's colour,
+ * passage, page and note; edit in place under the row; delete with undo; select several to delete, tag
+ * or export). A settings link, and a banner while ClaimLens is paused here or everywhere.
  */
 import { downloadText } from '../../components/download';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { BulkBar } from '../../components/popup/BulkBar';
-import { ExchangeBar, type ExportFormat } from '../../components/popup/ExchangeBar';
+import { ExchangeMenu, type ExportFormat } from '../../components/popup/ExchangeMenu';
 import { I18n, plural } from '../../components/i18n';
 import { NoteEditor } from '../../components/notes/NoteEditor';
 import { NoteFilters } from '../../components/popup/NoteFilters';
 import { NotesList } from '../../components/popup/NotesList';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { translate as t } from '../../lib/i18n';
+import { conflictSummary } from '../../lib/knowledge/conflict-summary';
 import { sendMessage, type NotesResult, type PageFindings } from '../../lib/messaging';
+import { COLOR_LABELS_KEY, cleanColorLabels, type ColorLabels } from '../../lib/notes/color-labels';
+import { IMPORT_PAGE_PATH, importsInPopup } from '../../lib/notes/exchange/import-place';
 import { filterChoices, filterNotes, type NoteFilter } from '../../lib/notes/note-filter';
 import type { ColorId, Note } from '../../lib/notes/note-types';
 import { normalizeUrl, pageKeyFor } from '../../lib/notes/page-identity';
@@ -31,6 +36,16 @@ const notesRepository = () => import('../../lib/notes/notes-repository').then((m
 /** Notes drawn before the whole list has been read: a screenful and a little more. */
 const FIRST_SCREEN = 40;
 
+/** Firefox may close the popup when a file picker opens: there the options page imports (import-place.ts). */
+const IMPORT_HERE = importsInPopup(import.meta.env.BROWSER);
+
+/** Names of the groups and incidents these ids stand for, from the packs (ids stand in where unknown). */
+async function namesOf(ids: readonly string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const cards = await sendMessage('getCards', { ids: [...ids].slice(0, 2000) }).catch(() => []);
+  return Object.fromEntries(cards.map((c) => [c.id, c.name]));
+}
+
 export function App() {
   const [view, setView] = useState<View>('page');
   const [report, setReport] = useState<PageFindings | null>(null);
@@ -47,6 +62,9 @@ export function App() {
   const [host, setHost] = useState('');
   const [tabId, setTabId] = useState<number>();
   const [names, setNames] = useState<Record<string, string>>({});
+  const [claimants, setClaimants] = useState<Record<string, string[]>>();
+  const [colorLabels, setColorLabels] = useState<ColorLabels>({});
+  const [grouped, setGrouped] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [bulkStatus, setBulkStatus] = useState('');
@@ -68,12 +86,27 @@ export function App() {
         Number.isInteger(asked) && asked > 0
           ? [await browser.tabs.get(asked).catch(() => undefined)]
           : await browser.tabs.query({ active: true, currentWindow: true });
-      const stored = await browser.storage.local.get(PAUSE_KEY);
+      const stored = await browser.storage.local.get([PAUSE_KEY, COLOR_LABELS_KEY]);
       setPause(cleanPause(stored[PAUSE_KEY]));
+      setColorLabels(cleanColorLabels(stored[COLOR_LABELS_KEY]));
       if (tab?.id === undefined) return;
       setTabId(tab.id);
       const found = await sendMessage('tabReport', { tabId: tab.id }).catch(() => null);
       setReport(found);
+      // Who claimed each incident on the page, named from its card.
+      if (found && found.incidents.length > 0) {
+        sendMessage('getCards', { ids: found.incidents.map((i) => i.id) })
+          .then((cards) => {
+            const named: Record<string, string[]> = {};
+            for (const card of cards) {
+              if (card.type !== 'incident') continue;
+              const summary = conflictSummary(card);
+              named[card.id] = [...summary.claimants, ...summary.uncertainClaimants].map((c) => c.name);
+            }
+            setClaimants(named);
+          })
+          .catch(() => undefined);
+      }
       // The tab's address: known through activeTab when the reader opened the popup, else from its report.
       const url = tab.url ?? found?.url;
       if (!url || !/^https?:/.test(url)) return;
@@ -118,9 +151,7 @@ export function App() {
   const mentionKey = choices.mentions.join(',');
   useEffect(() => {
     if (!mentionKey) return;
-    sendMessage('getCards', { ids: mentionKey.split(',').slice(0, 500) })
-      .then((cards) => setNames(Object.fromEntries(cards.map((c) => [c.id, c.name]))))
-      .catch(() => undefined); // ids stand in for names
+    void namesOf(mentionKey.split(',')).then(setNames);
   }, [mentionKey]);
 
   const dropFromList = (gone: readonly Note[]) => {
@@ -222,6 +253,7 @@ export function App() {
       setEditing(null);
       setEditError(undefined);
       if (saved) putInList([saved]);
+      focusRow(note.id);
     } catch (e) {
       setEditError((e as Error).message);
     }
@@ -238,9 +270,12 @@ export function App() {
     const notes = picked.length > 0 ? picked : shown;
     const { exportFile } = await import('../../lib/notes/exchange/export-file');
     const stored = await browser.storage.local.get(EXPORT_IDENTITY_KEY).catch(() => ({}));
+    const mentioned = [...new Set(notes.flatMap((n) => [...n.entityIds, ...n.incidentIds]))];
     const file = exportFile(notes, format, {
       version: browser.runtime.getManifest().version,
       creator: cleanExportIdentity((stored as Record<string, unknown>)[EXPORT_IDENTITY_KEY]).name,
+      names: { ...names, ...(await namesOf(mentioned.filter((id) => !(id in names)))) },
+      colorLabels,
     });
     downloadText(
       file.content,
@@ -251,25 +286,46 @@ export function App() {
 
   // All or nothing: a file with any problem changes nothing and says what is wrong.
   const importNotes = async (text: string) => {
-    const { importReport, parseImport, planImport } = await import('../../lib/notes/exchange/import-notes');
-    const parsed = parseImport(text);
-    if (!parsed.ok) return setOutcome({ errors: parsed.errors });
-    try {
-      const repo = await notesRepository();
-      const plan = planImport(await repo.existing(parsed.notes.map((n) => n.id)), parsed.notes);
-      await repo.restoreAll([...plan.add, ...plan.update]);
-      setOutcome({ report: importReport(plan, parsed.skipped) });
-      setQuery('');
-      setAllNotes(await repo.recent());
-    } catch (e) {
-      setOutcome({ errors: [(e as Error).message] });
-    }
+    const { importNotesFile } = await import('../../lib/notes/exchange/import-file');
+    const repo = await notesRepository();
+    const result = await importNotesFile(text, repo);
+    setOutcome(result);
+    if (result.errors) return;
+    setQuery('');
+    setAllNotes(await repo.recent().catch(() => allNotes));
   };
+  const importInTab = async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL(IMPORT_PAGE_PATH as '/options.html') });
+    window.close();
+  };
+  const openSettings = async () => {
+    await browser.runtime.openOptionsPage();
+    window.close();
+  };
+  const pausedHere = pause.everywhere || (site !== '' && pause.sites.includes(site));
+
+  const editor = editing && (
+    <NoteEditor
+      quote={editing.selectors.quote.exact}
+      initial={{ text: editing.text, tags: editing.tags, color: editing.color as ColorId }}
+      knownTags={choices.tags}
+      colorLabels={colorLabels}
+      error={editError}
+      onSave={(values) => void saveEdit(editing, values)}
+      onCancel={() => {
+        setEditing(null);
+        focusRow(editing.id);
+      }}
+    />
+  );
 
   return (
     <I18n.Provider value={t}>
-      <main>
-        <h1>ClaimLens</h1>
+      <header class="top">
+        <span class="brand">
+          <img src="/icon-32.png" alt="" width={18} height={18} />
+          ClaimLens
+        </span>
         <div role="tablist" aria-label={t('popupTabsLabel')}>
           <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
             {t('popupTabPage')}
@@ -278,9 +334,55 @@ export function App() {
             {t('popupTabAll')}
           </button>
         </div>
-        {error && <p role="alert">{error}</p>}
+        <button
+          type="button"
+          class="icon settings"
+          aria-label={t('popupSettings')}
+          title={t('popupSettings')}
+          onClick={() => void openSettings()}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
+            <circle cx="10" cy="4.5" r="1.5" />
+            <circle cx="6" cy="11.5" r="1.5" />
+          </svg>
+        </button>
+      </header>
+      <main>
+        {pausedHere && (
+          <div class="banner" role="status">
+            <span>{pause.everywhere ? t('popupPausedEverywhere') : t('popupPausedSite', site)}</span>
+            <button
+              type="button"
+              onClick={() =>
+                void savePause(
+                  pause.everywhere ? { ...pause, everywhere: false } : withSite(pause, host, false),
+                )
+              }
+            >
+              {t('popupResume')}
+            </button>
+          </div>
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         {view === 'page' ? (
           <>
+            <ThisPage
+              report={report}
+              notes={pageNotes}
+              claimants={claimants}
+              onShow={(targetId) => {
+                if (tabId === undefined) return;
+                void sendMessage('showMark', { tabId, targetId }).then((shown) => shown && window.close());
+              }}
+              onOpenNote={(note) => void open(note)}
+              onRelink={(note) => void relink(note)}
+              t={t}
+            />
             <fieldset class="pause">
               <legend>{t('popupPause')}</legend>
               {site && (
@@ -306,38 +408,54 @@ export function App() {
                 {t('popupPauseEverywhere')}
               </label>
             </fieldset>
-            <ThisPage
-              report={report}
-              notes={pageNotes}
-              onShow={(targetId) => {
-                if (tabId === undefined) return;
-                void sendMessage('showMark', { tabId, targetId }).then((shown) => shown && window.close());
-              }}
-              onRelink={(note) => void relink(note)}
-              t={t}
-            />
           </>
         ) : (
-          <>
-            <ExchangeBar
-              count={picked.length > 0 ? picked.length : shown.length}
-              selection={picked.length > 0}
-              onExport={(format) => void exportNotes(format)}
-              onImport={(text) => void importNotes(text)}
-              outcome={outcome}
-              t={t}
-            />
-            {editing && (
-              <NoteEditor
-                quote={editing.selectors.quote.exact}
-                initial={{ text: editing.text, tags: editing.tags, color: editing.color as ColorId }}
-                knownTags={choices.tags}
-                error={editError}
-                onSave={(values) => void saveEdit(editing, values)}
-                onCancel={() => setEditing(null)}
+          <div class="all-notes">
+            <div class="search">
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <circle cx="7" cy="7" r="4.5" />
+                <path d="M10.5 10.5l3.5 3.5" />
+              </svg>
+              <input
+                type="search"
+                value={query}
+                placeholder={t('popupSearchPlaceholder')}
+                aria-label={t('popupSearchLabel')}
+                onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
               />
+            </div>
+            <NoteFilters
+              choices={choices}
+              filter={filter}
+              onChange={setFilter}
+              names={names}
+              colorLabels={colorLabels}
+              t={t}
+            >
+              <ExchangeMenu
+                count={picked.length > 0 ? picked.length : shown.length}
+                selection={picked.length > 0}
+                onExport={(format) => void exportNotes(format)}
+                onImport={IMPORT_HERE ? (text) => void importNotes(text) : undefined}
+                onImportElsewhere={IMPORT_HERE ? undefined : () => void importInTab()}
+                t={t}
+              />
+            </NoteFilters>
+            {outcome?.report && (
+              <p class="outcome" role="status">
+                {outcome.report}
+              </p>
             )}
-            <NoteFilters choices={choices} filter={filter} onChange={setFilter} names={names} t={t} />
+            {outcome?.errors && (
+              <div class="outcome error" role="alert">
+                <p>{t('popupImportRefused')}</p>
+                <ul>
+                  {outcome.errors.slice(0, 20).map((e, i) => (
+                    <li key={i}>{e}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {picked.length > 0 && (
               <BulkBar
                 count={picked.length}
@@ -355,25 +473,75 @@ export function App() {
                 {bulkStatus}
               </p>
             )}
+            {deleted && (
+              <p class="undo" role="status">
+                {deleted.length === 1 ? t('popupDeleted') : plural(t, 'popupDeletedMany', deleted.length)}{' '}
+                <button type="button" class="link" onClick={() => void undo()}>
+                  {t('popupUndo')}
+                </button>
+              </p>
+            )}
+            {shown.length > 0 && (
+              <div class="list-options">
+                <label class="select-all">
+                  <input
+                    type="checkbox"
+                    checked={picked.length === shown.length}
+                    indeterminate={picked.length > 0 && picked.length < shown.length}
+                    onChange={(e) =>
+                      select(
+                        shown.map((n) => n.id),
+                        (e.target as HTMLInputElement).checked,
+                      )
+                    }
+                  />
+                  {t('popupSelectAll', shown.length.toLocaleString())}
+                </label>
+                <label class="group-toggle">
+                  <input
+                    type="checkbox"
+                    checked={grouped}
+                    onChange={(e) => setGrouped((e.target as HTMLInputElement).checked)}
+                  />
+                  {t('popupGroupByPage')}
+                </label>
+              </div>
+            )}
             <NotesList
               notes={shown}
-              query={query}
-              onQuery={setQuery}
+              grouped={grouped}
               onDelete={(note) => void remove(note)}
               onOpen={(note) => void open(note)}
               onEdit={(note) => {
                 setEditError(undefined);
-                setEditing(note);
+                setEditing(editing?.id === note.id ? null : note);
               }}
-              deleted={deleted}
-              onUndo={() => void undo()}
+              editing={editing && editor ? { id: editing.id, editor } : undefined}
+              empty={
+                query || allNotes.length > 0 ? (
+                  <p class="empty">{t('popupNoResults')}</p>
+                ) : (
+                  <>
+                    <p class="empty-title">{t('popupEmptyTitle')}</p>
+                    <p class="empty">{t('popupEmptyAll')}</p>
+                  </>
+                )
+              }
               selected={selected}
               onSelect={select}
+              height={picked.length > 0 ? 300 : 400}
               t={t}
             />
-          </>
+          </div>
         )}
       </main>
     </I18n.Provider>
+  );
+}
+
+/** Back to a row's edit button after its editor closes (keyboard readers keep their place). */
+function focusRow(id: string) {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`[data-note="${CSS.escape(id)}"] .edit`)?.focus(),
   );
 }

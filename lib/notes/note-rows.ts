@@ -17,11 +17,24 @@ export type NoteRow =
 
 type RowWithoutTop = NoteRow extends infer R ? (R extends unknown ? Omit<R, 'top'> : never) : never;
 
-export const NOTE_ROW_HEIGHT = 76;
-export const PAGE_ROW_HEIGHT = 30;
+export const NOTE_ROW_HEIGHT = 104;
+/** A row whose note has no text of the reader's: the passage and its page only. */
+export const BARE_NOTE_ROW_HEIGHT = 84;
+export const PAGE_ROW_HEIGHT = 34;
+
+export interface NoteRowOptions {
+  /** The note whose row is open (its editor drawn under it) and how much taller that makes it. */
+  open?: { id: string; height: number };
+}
+
+/** A note's row height: taller when it has text of the reader's, and by `open.height` when open. */
+function heightOf(note: Note, options: NoteRowOptions): number {
+  const base = note.text.trim() ? NOTE_ROW_HEIGHT : BARE_NOTE_ROW_HEIGHT;
+  return options.open?.id === note.id ? base + options.open.height : base;
+}
 
 /** Rows in order; grouped: pages in the order of their newest note, each page's notes under it. */
-export function noteRows(notes: readonly Note[], grouped: boolean): NoteRow[] {
+export function noteRows(notes: readonly Note[], grouped: boolean, options: NoteRowOptions = {}): NoteRow[] {
   const rows: NoteRow[] = [];
   let top = 0;
   const push = (row: RowWithoutTop) => {
@@ -29,7 +42,7 @@ export function noteRows(notes: readonly Note[], grouped: boolean): NoteRow[] {
     top += row.height;
   };
   if (!grouped) {
-    for (const note of notes) push({ type: 'note', key: note.id, note, height: NOTE_ROW_HEIGHT });
+    for (const note of notes) push({ type: 'note', key: note.id, note, height: heightOf(note, options) });
     return rows;
   }
   const pages = new Map<string, Note[]>();
@@ -49,7 +62,7 @@ export function noteRows(notes: readonly Note[], grouped: boolean): NoteRow[] {
       count: list.length,
       height: PAGE_ROW_HEIGHT,
     });
-    for (const note of list) push({ type: 'note', key: note.id, note, height: NOTE_ROW_HEIGHT });
+    for (const note of list) push({ type: 'note', key: note.id, note, height: heightOf(note, options) });
   }
   return rows;
 }

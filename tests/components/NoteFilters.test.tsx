@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { NoteFilters } from '../../components/popup/NoteFilters';
+import { en } from './locale';
 
 afterEach(cleanup);
 
@@ -20,11 +21,46 @@ describe('the popup’s filters', () => {
         t={t}
       />,
     );
+    // Folded at first: one button, which opens the row of filters.
+    const toggle = screen.getByRole('button', { name: 'popupFiltersToggle' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByLabelText('popupFilterTag')).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('option', { name: 'Zakura attack' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('popupFilterTag'), { target: { value: 'police' } });
     expect(onChange).toHaveBeenLastCalledWith({ tag: 'police' });
-    fireEvent.change(screen.getByLabelText('popupFilterFrom'), { target: { value: '2024-05-01' } });
-    expect(onChange).toHaveBeenLastCalledWith({ from: '2024-05-01' });
+  });
+
+  it('filters by when a note was saved with presets in the reader’s date style, not a date picker', () => {
+    const onChange = vi.fn();
+    const now = new Date(2026, 11, 7, 15);
+    render(<NoteFilters choices={choices} filter={{}} onChange={onChange} names={{}} t={en} now={now} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Filters' }));
+    expect(document.querySelector('input[type=date]')).toBeNull();
+    const when = screen.getByLabelText('Saved') as HTMLSelectElement;
+    expect([...when.options].map((o) => o.textContent)).toEqual([
+      'any time',
+      'today',
+      'in the past 7 days (since 1 Dec 2026)',
+      'in the past 30 days (since 8 Nov 2026)',
+      'in the past year (since 8 Dec 2025)',
+    ]);
+    fireEvent.change(when, { target: { value: 'week' } });
+    expect(onChange).toHaveBeenLastCalledWith({ from: '2026-12-01' });
+  });
+
+  it('says on its folded button how many filters are on', () => {
+    render(
+      <NoteFilters
+        choices={choices}
+        filter={{ tag: 'claims', from: '2026-12-01', to: '2026-12-07' }}
+        onChange={() => {}}
+        names={{}}
+        t={en}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Filters 2 on' }).getAttribute('aria-expanded')).toBe('false');
   });
 
   it('clears every filter at once, and offers to only when one is set', () => {

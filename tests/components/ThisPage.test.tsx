@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { ThisPage } from '../../components/popup/ThisPage';
+import { en } from './locale';
 import type { PageFindings } from '../../lib/messaging';
 import type { Note } from '../../lib/notes/note-types';
 
@@ -49,13 +50,28 @@ const note = (id: string, status: Note['anchorStatus']): Note => ({
 });
 
 describe('the popup’s view of the current tab', () => {
-  it('lists incidents with their competing claims and the groups with mention counts, not places', () => {
-    render(<ThisPage report={report} notes={[]} t={t} />);
-    expect(screen.getByText('Zakura attack')).toBeTruthy();
-    expect(screen.getByText(/popupCompetingClaims\(3\)/)).toBeTruthy();
-    expect(screen.getByText('Islamic State')).toBeTruthy();
-    expect(screen.getByText('popupMentions(4)')).toBeTruthy();
-    expect(screen.queryByText('Zakura', { selector: 'strong' })).toBeNull();
+  it('groups the findings by kind, incidents first with their claimants named, and leaves places out', () => {
+    render(
+      <ThisPage
+        report={report}
+        notes={[]}
+        claimants={{
+          'incident-zakura-2017': ['Islamic State', 'Tehreek-ul-Mujahideen', 'Ansar Ghazwat-ul-Hind'],
+        }}
+        t={en}
+      />,
+    );
+    const incidents = screen.getByRole('region', { name: 'Incidents' });
+    expect(incidents.textContent).toContain('Zakura attack');
+    expect(incidents.textContent).toContain('3 competing claims');
+    expect(incidents.textContent).toContain(
+      'Claimed by Islamic State, Tehreek-ul-Mujahideen, Ansar Ghazwat-ul-Hind',
+    );
+    const groups = screen.getByRole('region', { name: 'Groups' });
+    expect(groups.textContent).toBe('GroupsIslamic State ×4');
+    expect(screen.queryByText('Zakura', { exact: true })).toBeNull();
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Incidents', 'Groups']);
   });
 
   it('lists the notes saved here and says how many could not be found', () => {

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { generateNotes } from '../../lib/bench/generated-notes';
+import { toClaimLensJson } from '../../lib/notes/exchange/json';
 import { HIGHLIGHT_PRIORITY } from '../../lib/page/mark-layer';
 import { PROJECT_ROOT, serveStatic, type StaticServer } from '../../scripts/browser-harness';
 import { buildDir } from '../../scripts/extension-builds';
@@ -316,6 +318,66 @@ describe('ClaimLens in Firefox', () => {
     const found = await waitForMarks(page);
     expect(found.group).toContain('Northern Valley Front');
     await page.close();
+  });
+
+  it('imports notes on the options page, where the popup sends the reader (Firefox may close a popup under a file picker)', async () => {
+    const popup = await firefox.openExtensionPage('/popup.html');
+    const click = (selector: string, text: string) =>
+      waitFor(
+        () =>
+          popup.evaluate(
+            (s, t) => {
+              const found = [...document.querySelectorAll<HTMLElement>(s)].find(
+                (e) => e.textContent?.trim() === t,
+              );
+              found?.click();
+              return !!found;
+            },
+            selector,
+            text,
+          ),
+        10_000,
+        `${text} in the popup`,
+      );
+    await click('[role=tab]', 'All notes');
+    await click('button.menu-button', 'Export / import');
+    // No file input in the popup: its import item opens the options page instead.
+    expect(await popup.evaluate(() => document.querySelectorAll('input[type=file]').length)).toBe(0);
+    await click('[role=menuitem]', 'Import notes (opens in a tab)…');
+    const options = await waitFor(
+      async () => {
+        // Asked of each tab itself: puppeteer does not follow an extension page's address in Firefox.
+        for (const page of await firefox.browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith('/options.html#import-notes')) return page;
+        }
+        return undefined;
+      },
+      15_000,
+      'the options page at its import section',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-ff-notes-'));
+    const file = join(dir, 'notes.json');
+    const [note] = generateNotes(1);
+    writeFileSync(file, toClaimLensJson([{ ...note!, id: 'ff-import-0001', text: 'Imported in Firefox' }]));
+    const input = await waitFor(
+      async () => {
+        const handle = await options.evaluateHandle(() =>
+          document.querySelector<HTMLInputElement>('#import-notes input[type=file]'),
+        );
+        return (await handle.jsonValue()) === null ? undefined : handle.asElement();
+      },
+      10_000,
+      'the notes file input',
+    );
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    await waitFor(
+      () => options.evaluate(() => /1 added, 0 updated, 0 skipped/.test(document.body.innerText)),
+      10_000,
+      'the notes imported',
+    );
+    await options.close();
+    if (!popup.isClosed()) await popup.close();
   });
 
   it('marks pages after its event page was unloaded, from the matcher kept in storage', async () => {

@@ -238,7 +238,10 @@ describe('saving a passage', () => {
     await expect.poll(() => popup.locator('[role=listitem]').count()).toBe(1);
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
-      popup.getByRole('button', { name: 'JSON' }).click(),
+      (async () => {
+        await popup.getByRole('button', { name: 'Export / import' }).click();
+        await popup.getByRole('menuitem', { name: 'JSON', exact: true }).click();
+      })(),
     ]);
     const exported = join(PROJECT_ROOT, 'test-results', 'notes-export.json');
     await download.saveAs(exported);

@@ -1,8 +1,9 @@
 /**
- * The popup in real Chromium with the built extension and a seeded database: search, edit, delete and
- * undo, select several to tag, delete (and undo) and export, export everything and compare the file,
- * import it into an empty profile and compare; re-link an orphan note from the popup, keyboard only.
- * (Opening a note on its page is in notes.test.ts.)
+ * The popup in real Chromium with the built extension and a seeded database: search, edit in place
+ * under the row, delete and undo, select several to tag, delete (and undo) and export from the menu by
+ * keyboard, export everything and compare the file, import it into an empty profile and compare; the
+ * paused banner; screenshots at the popup's own size, light and dark, with notes and empty; re-link an
+ * orphan note from the popup, keyboard only. (Opening a note on its page is in notes.test.ts.)
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +63,12 @@ async function openPopup(b: ExtensionBrowser, query = ''): Promise<Page> {
   return popup;
 }
 
+/** Exports from the menu: opens "Export / import", then picks the format. */
+async function exportAs(popup: Page, format: string) {
+  await popup.getByRole('button', { name: 'Export / import' }).click();
+  await popup.getByRole('menuitem', { name: format, exact: true }).click();
+}
+
 async function saveDownload(popup: Page, click: () => Promise<void>, name: string) {
   const [download]: [Download, void] = await Promise.all([popup.waitForEvent('download'), click()]);
   const path = join(RESULTS, name);
@@ -80,31 +87,32 @@ describe('the popup with a seeded database', () => {
     const popup = await openPopup(browser);
     await popup.getByRole('tab', { name: 'All notes' }).click();
     await expect.poll(() => popup.getByRole('list', { name: `Your notes (${SEEDED})` }).count()).toBe(1);
-    const exported = await saveDownload(
-      popup,
-      () => popup.getByRole('button', { name: 'JSON' }).click(),
-      'popup-export.json',
-    );
+    const exported = await saveDownload(popup, () => exportAs(popup, 'JSON'), 'popup-export.json');
     const file = JSON.parse(readFileSync(exported, 'utf8')) as NotesFile;
     expect(file.format).toBe('claimlens-notes');
-    // Exactly the notes that were seeded, every field.
-    expect(byId(file.notes)).toEqual(byId(generateNotes(SEEDED).map(noteRecord)));
+    // Exactly the notes that were seeded, every field but the search index (rebuilt on import).
+    const seeded = generateNotes(SEEDED).map((n) => {
+      const { terms: _index, ...record } = noteRecord(n);
+      return record;
+    });
+    expect(byId(file.notes)).toEqual(byId(seeded));
     await popup.close();
 
     const empty = await launchWithExtension();
     try {
       const other = await openPopup(empty);
       await other.getByRole('tab', { name: 'All notes' }).click();
+      // The menu's "Import notes…" opens the picker of this file input (Chromium imports in the popup).
+      await other.getByRole('button', { name: 'Export / import' }).click();
+      await expect.poll(() => other.getByRole('menuitem', { name: 'Import notes…' }).count()).toBe(1);
+      await other.keyboard.press('Escape');
+      await expect.poll(() => other.getByRole('menu').count()).toBe(0);
       await other.locator('input[type=file]').setInputFiles(exported);
       await expect
         .poll(() => other.getByRole('status').first().textContent())
         .toContain(`${SEEDED} added, 0 updated, 0 skipped`);
       expect(await storedCount(empty)).toBe(SEEDED);
-      const again = await saveDownload(
-        other,
-        () => other.getByRole('button', { name: 'JSON' }).click(),
-        'popup-export-imported.json',
-      );
+      const again = await saveDownload(other, () => exportAs(other, 'JSON'), 'popup-export-imported.json');
       expect(byId((JSON.parse(readFileSync(again, 'utf8')) as NotesFile).notes)).toEqual(byId(file.notes));
     } finally {
       await empty.close();
@@ -122,10 +130,15 @@ describe('the popup with a seeded database', () => {
     await expect.poll(() => row.count()).toBe(1);
 
     await row.getByRole('button', { name: 'Edit this note' }).click();
-    const editor = popup.locator('.cl-note-editor textarea');
-    await editor.fill('Checked against the wire copy');
+    // The editor opens in place, inside the note's own row.
+    const editor = row.locator('.cl-note-editor textarea');
+    await expect.poll(() => editor.count()).toBe(1);
+    await editor.fill('Checked against **the wire copy**');
     await editor.press('Control+Enter');
     await expect.poll(() => row.textContent()).toContain('Checked against the wire copy');
+    // The note's Markdown is drawn: bold, not asterisks.
+    expect(await row.locator('.note strong').textContent()).toBe('the wire copy');
+    expect(await row.locator('.cl-note-editor').count()).toBe(0);
 
     const before = await storedCount(browser);
     await row.getByRole('button', { name: 'Delete this note' }).click();
@@ -148,7 +161,7 @@ describe('the popup with a seeded database', () => {
     const bar = popup.getByRole('region', { name: 'With the selected notes' });
     await expect.poll(() => bar.textContent()).toContain('3 notes selected');
     const ids = await popup.evaluate(() =>
-      [...document.querySelectorAll('[role=listitem] .quote')].slice(0, 3).map((b) => b.textContent),
+      [...document.querySelectorAll('[role=listitem] .passage')].slice(0, 3).map((b) => b.textContent),
     );
 
     await bar.getByLabel('Tag').fill('second source');
@@ -156,10 +169,19 @@ describe('the popup with a seeded database', () => {
     await expect.poll(() => popup.locator('.bulk-status').textContent()).toBe('Tag changed on 3 notes.');
     await popup.screenshot({ path: join(RESULTS, 'popup-selection.png') });
 
-    // Export of the selection only.
+    // Export of the selection only, from the menu, keyboard only.
     const selectedFile = await saveDownload(
       popup,
-      () => popup.getByRole('button', { name: 'JSON' }).click(),
+      async () => {
+        await popup.getByRole('button', { name: 'Export / import' }).focus();
+        await popup.keyboard.press('Enter');
+        await expect.poll(() => popup.getByRole('menu').textContent()).toContain('Export 3 selected as');
+        await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Markdown');
+        await popup.keyboard.press('ArrowDown');
+        await popup.keyboard.press('ArrowDown');
+        expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('JSON');
+        await popup.keyboard.press('Enter');
+      },
       'popup-export-selected.json',
     );
     const chosen = (JSON.parse(readFileSync(selectedFile, 'utf8')) as { notes: { tags: string[] }[] }).notes;
@@ -175,13 +197,113 @@ describe('the popup with a seeded database', () => {
     await expect
       .poll(() =>
         popup.evaluate(() =>
-          [...document.querySelectorAll('[role=listitem] .quote')].slice(0, 3).map((b) => b.textContent),
+          [...document.querySelectorAll('[role=listitem] .passage')].slice(0, 3).map((b) => b.textContent),
         ),
       )
       .toEqual(ids);
     await popup.getByRole('searchbox').fill('second source');
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(3);
     await popup.close();
+  });
+});
+
+describe('the popup as a reader sees it', () => {
+  const shoot = async (
+    b: ExtensionBrowser,
+    name: string,
+    scheme: 'light' | 'dark',
+    prepare: (p: Page) => Promise<void>,
+  ) => {
+    const popup = await b.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    // The popup's own size: 380 px wide, at most 600 px tall.
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await prepare(popup);
+    await popup.screenshot({ path: join(RESULTS, name) });
+    return popup;
+  };
+
+  it('shows notes as rows a reader reads (light and dark), and teaches when there are none', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await shoot(browser, `popup-notes-${scheme}.png`, scheme, async (p) => {
+        await p.getByRole('tab', { name: 'All notes' }).click();
+        await expect.poll(() => p.getByRole('listitem').count()).toBeGreaterThan(3);
+      });
+      const row = popup.getByRole('listitem').first();
+      // The passage is the row's main text, over the page's title and the date in one style.
+      expect(await row.locator('.bar').count()).toBe(1);
+      expect(await row.locator('.meta time').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      const sizes = await row.evaluate((el) => ({
+        passage: parseFloat(getComputedStyle(el.querySelector('.passage')!).fontSize),
+        meta: parseFloat(getComputedStyle(el.querySelector('.meta')!).fontSize),
+      }));
+      expect(sizes.passage).toBeGreaterThan(sizes.meta);
+      // Filters folded by default; the menu closed.
+      expect(await popup.getByRole('button', { name: 'Filters' }).getAttribute('aria-expanded')).toBe(
+        'false',
+      );
+      expect(await popup.getByRole('menu').count()).toBe(0);
+      await popup.getByRole('button', { name: 'Filters' }).click();
+      await popup.getByRole('button', { name: 'Export / import' }).click();
+      await popup.screenshot({ path: join(RESULTS, `popup-menu-${scheme}.png`) });
+      await popup.close();
+    }
+    const empty = await launchWithExtension();
+    try {
+      for (const scheme of ['light', 'dark'] as const) {
+        const popup = await shoot(empty, `popup-empty-${scheme}.png`, scheme, async (p) => {
+          await p.getByRole('tab', { name: 'All notes' }).click();
+          await p.getByText('No notes yet').waitFor();
+        });
+        expect(await popup.getByRole('listitem').count()).toBe(0);
+        await popup.close();
+        const page = await shoot(empty, `popup-this-page-${scheme}.png`, scheme, async (p) => {
+          await p.getByRole('heading', { name: 'On this page', exact: true }).waitFor();
+        });
+        await page.close();
+      }
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('lists this page’s findings by kind, each incident with its claimants named', async () => {
+    const url = server.url('zakura-2017.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await waitForReport(browser, url);
+    const tabId = (await readReports(browser)).find((r) => r.url === url)!.tabId;
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await browser.context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      const incidents = popup.getByRole('region', { name: 'Incidents' });
+      await expect.poll(() => incidents.textContent()).toContain('Claimed by Islamic State');
+      expect(await incidents.textContent()).toContain('Zakura attack');
+      expect(await popup.getByRole('region', { name: 'Groups' }).textContent()).toContain('Islamic State');
+      await popup.screenshot({ path: join(RESULTS, `popup-findings-${scheme}.png`) });
+      await popup.close();
+    }
+    await page.close();
+  });
+
+  it('says when ClaimLens is paused everywhere, resumes from the banner, and opens the settings', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('checkbox', { name: 'everywhere' }).check();
+    const banner = popup.locator('.banner');
+    await expect.poll(() => banner.textContent()).toContain('ClaimLens is paused everywhere.');
+    await popup.screenshot({ path: join(RESULTS, 'popup-paused.png') });
+    await banner.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await popup.getByRole('checkbox', { name: 'everywhere' }).isChecked()).toBe(false);
+    const [options] = await Promise.all([
+      browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html') }),
+      popup.getByRole('button', { name: 'Settings' }).click(),
+    ]);
+    await options.close();
+    if (!popup.isClosed()) await popup.close();
   });
 });
 

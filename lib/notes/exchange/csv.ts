@@ -1,9 +1,11 @@
-// Notes as a CSV table (RFC 4180) for spreadsheets: one row per note, lists joined with semicolons.
-import type { Note } from '../note-types';
+// Notes as a CSV table (RFC 4180) for spreadsheets: one row per note, lists joined with semicolons;
+// what a reader reads (names, colour names, dates as "7 Dec 2026"), no ids (the JSON file keeps those).
+import { readerDate } from '../../reader-date';
+import type { ColorLabels } from '../color-labels';
+import { DEFAULT_COLORS, type Note } from '../note-types';
 import { textFragmentLink } from '../text-fragment';
 
 export const CSV_COLUMNS = [
-  'id',
   'created',
   'updated',
   'page title',
@@ -13,9 +15,9 @@ export const CSV_COLUMNS = [
   'note',
   'tags',
   'colour',
-  'entities',
+  'groups',
   'incidents',
-  'anchor status',
+  'passage found',
   'passage link',
 ] as const;
 
@@ -25,6 +27,12 @@ export interface CsvOptions {
    * legacy code page and shows Arabic, emoji and accented letters as mojibake.
    */
   bom?: boolean;
+  /** Names of groups and incidents by id (an id no pack names any more is written as it is). */
+  names?: Record<string, string>;
+  /** The reader's own colour names. */
+  colorLabels?: ColorLabels;
+  /** The language the dates are written in (the browser's when left out). */
+  locale?: string;
 }
 
 /**
@@ -40,26 +48,36 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function isoTime(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
+/** Whether the passage was found on its page the last time it was open, in words. */
+const FOUND: Record<Note['anchorStatus'], string> = {
+  anchored: 'yes',
+  fuzzy: 'yes, approximately',
+  orphan: 'no',
+  unknown: 'not checked yet',
+};
 
-function row(note: Note): string {
+function row(note: Note, options: CsvOptions): string {
+  const name = (id: string) => {
+    const named = options.names && Object.hasOwn(options.names, id) ? options.names[id] : undefined;
+    return typeof named === 'string' && named.trim() !== '' ? named.trim() : id;
+  };
+  const colour =
+    options.colorLabels?.[note.color as keyof ColorLabels] ??
+    DEFAULT_COLORS.find((c) => c.id === note.color)?.label ??
+    note.color;
   return [
-    note.id,
-    isoTime(note.createdAt),
-    isoTime(note.updatedAt),
+    readerDate(note.createdAt, options.locale),
+    readerDate(note.updatedAt, options.locale),
     note.pageTitle,
     note.url,
     note.site,
     note.selectors.quote.exact,
     note.text,
     note.tags.join('; '),
-    note.color,
-    note.entityIds.join('; '),
-    note.incidentIds.join('; '),
-    note.anchorStatus,
+    colour,
+    note.entityIds.map(name).join('; '),
+    note.incidentIds.map(name).join('; '),
+    FOUND[note.anchorStatus] ?? note.anchorStatus,
     textFragmentLink(note) ?? '',
   ]
     .map(csvCell)
@@ -72,6 +90,6 @@ function row(note: Note): string {
  * leading `'`), so this table is for reading, not for importing back (the ClaimLens JSON file is).
  */
 export function toCsv(notes: readonly Note[], options: CsvOptions = {}): string {
-  const lines = [CSV_COLUMNS.map(csvCell).join(','), ...notes.map(row)];
+  const lines = [CSV_COLUMNS.map(csvCell).join(','), ...notes.map((note) => row(note, options))];
   return `${options.bom === false ? '' : '\uFEFF'}${lines.join('\r\n')}\r\n`;
 }

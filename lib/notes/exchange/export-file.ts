@@ -1,4 +1,5 @@
 // One export, by format: the file's content, media type and extension (the popup loads this when first used).
+import type { ColorLabels } from '../color-labels';
 import type { Note } from '../note-types';
 import { toCsv } from './csv';
 import { toClaimLensJson } from './json';
@@ -12,6 +13,10 @@ export interface ExportOptions {
   version?: string;
   /** The reader's name from the options (Web Annotations name it as their creator). */
   creator?: string;
+  /** Names of the groups and incidents the notes mention, by id (Markdown and CSV name them). */
+  names?: Record<string, string>;
+  /** The reader's own colour names (Markdown and CSV). */
+  colorLabels?: ColorLabels;
 }
 
 export function exportFile(
@@ -21,12 +26,20 @@ export function exportFile(
 ): { content: string; type: string; extension: string } {
   switch (format) {
     case 'markdown':
-      return { content: toMarkdown(notes), type: 'text/markdown', extension: 'md' };
+      return {
+        content: toMarkdown(notes, { names: options.names, colorLabels: options.colorLabels }),
+        type: 'text/markdown',
+        extension: 'md',
+      };
     case 'json':
       return { content: toClaimLensJson(notes), type: 'application/json', extension: 'json' };
     case 'web-annotation':
       return { content: toWebAnnotation(notes, options), type: 'application/ld+json', extension: 'jsonld' };
     case 'csv':
-      return { content: toCsv(notes), type: 'text/csv', extension: 'csv' };
+      return {
+        content: toCsv(notes, { names: options.names, colorLabels: options.colorLabels }),
+        type: 'text/csv',
+        extension: 'csv',
+      };
   }
 }

@@ -19,9 +19,15 @@ export interface ClaimLensJsonOptions {
   now?: number;
 }
 
-/** The notes as a ClaimLens notes file. Lossless: reading it back with fromClaimLensJson gives the same notes. */
+/**
+ * The notes as a ClaimLens notes file. Lossless: reading it back with fromClaimLensJson gives the same
+ * notes. The search index (`terms`) is left out: it is derived, and rebuilt on import.
+ */
 export function toClaimLensJson(notes: readonly Note[], options: ClaimLensJsonOptions = {}): string {
-  const records = notes.map(noteRecord);
+  const records = notes.map((note) => {
+    const { terms: _index, ...record } = noteRecord(note);
+    return record;
+  });
   return JSON.stringify(
     {
       format: CLAIMLENS_FORMAT,

@@ -1,4 +1,5 @@
 // Notes as a Markdown document for reading and sharing: one section per page, each passage quoted.
+import { readerDate } from '../../reader-date';
 import { safeHttpUrl } from '../../safe-url';
 import type { ColorLabels } from '../color-labels';
 import { DEFAULT_COLORS, isColorId, type Note } from '../note-types';
@@ -9,18 +10,22 @@ export interface MarkdownOptions {
   title?: string;
   /** When the export was made (milliseconds; now when left out). */
   now?: number;
-  /** Names of groups and incidents by id; ids without a name are written as ids. */
+  /** Names of groups and incidents by id (an id no pack names any more is written as it is). */
   names?: Record<string, string>;
   /** The reader's own colour names. */
   colorLabels?: ColorLabels;
+  /** The language the dates are written in (the browser's when left out). */
+  locale?: string;
 }
 
 /*
- * Everything taken from notes and pages is written as literal text, never as Markdown: ClaimLens shows
- * note text as text, and a note or a page title must not be able to add headings, links, images or raw
- * HTML (which many Markdown viewers render) to the document. Inline syntax characters are escaped
- * everywhere; block syntax (lists, setext underlines, indented code) only matters at the start of a line,
- * where it is escaped or its indentation dropped.
+ * The reader's own notes are Markdown already (ClaimLens draws their bold, italic and links): they are
+ * written as the reader typed them, except that raw HTML is escaped, since ClaimLens shows it as typed
+ * and many Markdown viewers would run it. Everything else taken from pages (titles, passages, tags) is
+ * written as literal text, never as Markdown: a page must not be able to add headings, links, images
+ * or HTML to the document. Inline syntax characters are escaped there; block syntax (lists, setext
+ * underlines, indented code) only matters at the start of a line, where it is escaped or its
+ * indentation dropped.
  */
 
 const INLINE_SYNTAX = /[\\`*_[\]<>|~#!]/g;
@@ -56,16 +61,19 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function utcDate(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? 'unknown date' : date.toISOString().slice(0, 10);
+function dateOf(ms: number, options: MarkdownOptions): string {
+  return readerDate(ms, options.locale) || 'unknown date';
 }
 
-function utcMinute(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime())
-    ? 'unknown time'
-    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** The reader's note as typed, its raw HTML (a tag, a comment, an entity) shown as typed rather than run. */
+function readerMarkdown(text: string): string[] {
+  const lines = text
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(ENTITY, '\\&')
+    .split(/\r\n|\r|\n/);
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  return lines;
 }
 
 const count = (n: number, one: string, many: string) =>
@@ -78,7 +86,7 @@ function nameOf(id: string, names: Record<string, string> | undefined): string {
 
 function noteSection(note: Note, options: MarkdownOptions, out: string[]): void {
   out.push(...blockLines(note.selectors.quote.exact, '> '), '');
-  const text = blockLines(note.text, '');
+  const text = readerMarkdown(note.text);
   if (text.length > 0) out.push(...text, '');
   if (note.tags.length > 0)
     out.push(`- Tags: ${note.tags.map((tag) => escapeMarkdown(oneLine(tag))).join(', ')}`);
@@ -94,7 +102,7 @@ function noteSection(note: Note, options: MarkdownOptions, out: string[]): void 
   if (note.incidentIds.length > 0) {
     out.push(`- Incidents: ${note.incidentIds.map((id) => nameOf(id, options.names)).join(', ')}`);
   }
-  out.push(`- Noted: ${utcMinute(note.createdAt)}`);
+  out.push(`- Noted: ${dateOf(note.createdAt, options)}`);
   // The link opens the page with the passage highlighted; URL serialisation encodes spaces and brackets.
   const link = textFragmentLink(note);
   if (link !== undefined) out.push(`- Passage: <${link}>`);
@@ -120,7 +128,7 @@ export function toMarkdown(notes: readonly Note[], options: MarkdownOptions = {}
   const out: string[] = [
     `# ${escapeMarkdown(oneLine(options.title ?? '') || 'ClaimLens notes')}`,
     '',
-    `Exported ${utcMinute(options.now ?? Date.now())}: ${count(notes.length, 'note', 'notes')} from ${count(groups.length, 'page', 'pages')}.`,
+    `Exported ${dateOf(options.now ?? Date.now(), options)}: ${count(notes.length, 'note', 'notes')} from ${count(groups.length, 'page', 'pages')}.`,
     '',
   ];
   for (const group of groups) {
@@ -131,7 +139,12 @@ export function toMarkdown(notes: readonly Note[], options: MarkdownOptions = {}
     const href = safeHttpUrl(first.url);
     // Only http(s) addresses become links; URL serialisation percent-encodes spaces and angle brackets.
     const link = href ? `<${href}>` : escapeMarkdown(oneLine(first.url));
-    out.push(`## ${escapeMarkdown(title)}`, '', `${link} · first note ${utcDate(first.createdAt)}`, '');
+    out.push(
+      `## ${escapeMarkdown(title)}`,
+      '',
+      `${link} · first note ${dateOf(first.createdAt, options)}`,
+      '',
+    );
     for (const note of group) noteSection(note, options, out);
   }
   return out.join('\n');

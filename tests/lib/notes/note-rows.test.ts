@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_ROW_HEIGHT, PAGE_ROW_HEIGHT, firstVisibleRow, noteRows } from '../../../lib/notes/note-rows';
+import {
+  BARE_NOTE_ROW_HEIGHT,
+  NOTE_ROW_HEIGHT,
+  PAGE_ROW_HEIGHT,
+  firstVisibleRow,
+  noteRows,
+} from '../../../lib/notes/note-rows';
 import type { Note } from '../../../lib/notes/note-types';
 
 const note = (id: string, page: string): Note => ({
@@ -27,7 +33,18 @@ describe('rows of the notes list', () => {
   it('flat: one row per note, stacked', () => {
     const rows = noteRows(notes, false);
     expect(rows.map((r) => r.key)).toEqual(['n1', 'n2', 'n3', 'n4']);
-    expect(rows[3]!.top).toBe(3 * NOTE_ROW_HEIGHT);
+    expect(rows[3]!.top).toBe(3 * BARE_NOTE_ROW_HEIGHT);
+  });
+
+  it('makes a row with the reader’s note taller, and the open row taller by its editor', () => {
+    const mixed = [{ ...note('n1', 'a'), text: 'why it matters' }, note('n2', 'a'), note('n3', 'a')];
+    const rows = noteRows(mixed, false, { open: { id: 'n2', height: 250 } });
+    expect(rows.map((r) => r.height)).toEqual([
+      NOTE_ROW_HEIGHT,
+      BARE_NOTE_ROW_HEIGHT + 250,
+      BARE_NOTE_ROW_HEIGHT,
+    ]);
+    expect(rows[2]!.top).toBe(NOTE_ROW_HEIGHT + BARE_NOTE_ROW_HEIGHT + 250);
   });
 
   it('grouped: pages in the order of their newest note, each with its notes and count', () => {
@@ -41,14 +58,14 @@ describe('rows of the notes list', () => {
       'Page c (1)',
       'n4',
     ]);
-    expect(rows[3]!.top).toBe(PAGE_ROW_HEIGHT + 2 * NOTE_ROW_HEIGHT);
+    expect(rows[3]!.top).toBe(PAGE_ROW_HEIGHT + 2 * BARE_NOTE_ROW_HEIGHT);
   });
 
   it('finds the first row in view at any scroll position', () => {
     const rows = noteRows(notes, true);
     expect(firstVisibleRow(rows, 0)).toBe(0);
     expect(firstVisibleRow(rows, PAGE_ROW_HEIGHT + 1)).toBe(1);
-    expect(firstVisibleRow(rows, PAGE_ROW_HEIGHT + NOTE_ROW_HEIGHT)).toBe(2);
+    expect(firstVisibleRow(rows, PAGE_ROW_HEIGHT + BARE_NOTE_ROW_HEIGHT)).toBe(2);
     expect(firstVisibleRow(rows, 10_000)).toBe(rows.length);
   });
 });

@@ -43,13 +43,14 @@ function parseCsv(text: string): string[][] {
 
 describe('toCsv', () => {
   const notes = storyNotes();
-  const csv = toCsv(notes);
+  const names = { 'zakura-front': 'Zakura Front', 'market-attack-2024-05-10': 'Market attack, 10 May 2024' };
+  const csv = toCsv(notes, { names, locale: 'en-US' });
   const rows = parseCsv(csv.slice(1));
 
   it('starts with a byte order mark and a header, then one row per note', () => {
     expect(
       csv.startsWith(
-        '\uFEFFid,created,updated,page title,url,site,quote,note,tags,colour,entities,incidents,anchor status,passage link\r\n',
+        '\uFEFFcreated,updated,page title,url,site,quote,note,tags,colour,groups,incidents,passage found,passage link\r\n',
       ),
     ).toBe(true);
     expect(rows).toHaveLength(notes.length + 1);
@@ -60,35 +61,37 @@ describe('toCsv', () => {
   it('quotes commas, quotes and line breaks so every cell reads back whole', () => {
     const [, first, second, arabic, emoji] = rows;
     expect(first).toEqual([
-      '3f0c8a52-6a0e-4c41-9d7e-2b5f4a1c9e01',
-      '2024-05-11T09:00:00.000Z',
-      '2024-05-11T09:00:00.000Z',
+      '11 May 2024',
+      '11 May 2024',
       'Attack on Market Claimed by Two Groups',
       'https://www.example-news.test/world/attack-on-market',
       'example-news.test',
       'The Zakura Front said it carried out the attack',
       'Compare with the police statement.',
       'claims; Zakura Front',
-      'claim',
-      'zakura-front',
-      'market-attack-2024-05-10',
-      'anchored',
+      'Claim',
+      'Zakura Front',
+      'Market attack, 10 May 2024',
+      'yes',
       'https://www.example-news.test/world/attack-on-market#:~:text=The%20Zakura%20Front%20said%20it%20carried%20out%20the%20attack',
     ]);
-    expect(second![6]).toBe(notes[1]!.selectors.quote.exact);
-    expect(second![10]).toBe('eastern-brigade; zakura-front');
-    expect(arabic![7]).toBe(notes[2]!.text);
-    expect(emoji![6]).toBe('Market closed 🚫 after the blast');
+    expect(second![5]).toBe(notes[1]!.selectors.quote.exact);
+    expect(second![9]).toBe('eastern-brigade; Zakura Front');
+    expect(second![8]).toBe('Disputed');
+    // No note ids in a table for reading: the JSON file keeps them.
+    expect(csv).not.toContain('3f0c8a52');
+    expect(arabic![6]).toBe(notes[2]!.text);
+    expect(emoji![5]).toBe('Market closed 🚫 after the blast');
     expect(csvCell('say "hi", then\r\nleave')).toBe('"say ""hi"", then\r\nleave"');
     expect(csvCell('plain')).toBe('plain');
   });
 
   it('defuses cells a spreadsheet would read as formulas', () => {
     const last = rows[5]!;
-    expect(last[7]).toBe(
+    expect(last[6]).toBe(
       '# Not a heading\n=HYPERLINK("http://evil.test","click"), said "someone"\r\n- not a list',
     );
-    expect(last[8]).toBe('ministry, official; "quoted"');
+    expect(last[7]).toBe('ministry, official; "quoted"');
     const hostile = toCsv([
       makeNote({
         text: '=HYPERLINK("http://evil.test")',
@@ -97,9 +100,9 @@ describe('toCsv', () => {
       }),
     ]);
     const row = parseCsv(hostile.slice(1))[1]!;
-    expect(row[7]).toBe('\'=HYPERLINK("http://evil.test")');
-    expect(row[8]).toBe("'+1; -x; @SUM(A1)");
-    expect(row[3]).toBe("'\tcmd");
+    expect(row[6]).toBe('\'=HYPERLINK("http://evil.test")');
+    expect(row[7]).toBe("'+1; -x; @SUM(A1)");
+    expect(row[2]).toBe("'\tcmd");
     for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(csvCell('-5 killed')).toBe("'-5 killed");
   });

@@ -5,13 +5,14 @@ import { NotesImportError } from '../../../../lib/notes/exchange/note-validation
 import { T0, makeNote, storyNotes } from './fixtures';
 
 describe('ClaimLens JSON', () => {
-  it('writes the format header and every field of every note', () => {
+  it('writes the format header and every field of every note, but not the search index', () => {
     const notes = storyNotes();
     const doc = JSON.parse(toClaimLensJson(notes, { now: T0 }));
     expect(doc.format).toBe('claimlens-notes');
     expect(doc.version).toBe(1);
     expect(doc.exportedAt).toBe('2024-05-11T09:00:00.000Z');
-    expect(doc.notes).toEqual(notes);
+    expect(doc.notes).toEqual(notes.map(({ terms: _index, ...note }) => note));
+    expect(doc.notes.some((n: object) => 'terms' in n)).toBe(false);
   });
 
   it('export → import → export is identical', () => {
