@@ -27,6 +27,7 @@ const FORMATS: { id: ExportFormat; key: string }[] = [
   { id: 'csv', key: 'popupExportCsv' },
   { id: 'json', key: 'popupExportJson' },
   { id: 'web-annotation', key: 'popupExportWebAnnotation' },
+  { id: 'hypothesis', key: 'popupExportHypothesis' },
 ];
 
 export const IMPORT_ACCEPT = '.json,.jsonld,application/json,application/ld+json';

@@ -7,7 +7,7 @@ import { en } from './locale';
 afterEach(cleanup);
 
 describe('the export and import menu', () => {
-  it('is one button that opens a menu of the four formats and import, all by keyboard', async () => {
+  it('is one button that opens a menu of the five formats and import, all by keyboard', async () => {
     const onExport = vi.fn();
     render(<ExchangeMenu count={12} onExport={onExport} onImport={() => {}} t={en} />);
     const button = screen.getByRole('button', { name: 'Export / import' });
@@ -20,6 +20,7 @@ describe('the export and import menu', () => {
       'CSV',
       'JSON',
       'Web Annotation',
+      'Hypothesis',
       'Import notes…',
     ]);
     expect(menu.textContent).toContain('Export 12 as');

@@ -2,11 +2,12 @@
 import type { ColorLabels } from '../color-labels';
 import type { Note } from '../note-types';
 import { toCsv } from './csv';
+import { toHypothesisJson } from './hypothesis';
 import { toClaimLensJson } from './json';
 import { toMarkdown } from './markdown';
 import { toWebAnnotation } from './web-annotation';
 
-export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'csv';
+export type ExportFormat = 'markdown' | 'json' | 'web-annotation' | 'hypothesis' | 'csv';
 
 export interface ExportOptions {
   /** The ClaimLens version (Web Annotations name it as their generator). */
@@ -35,6 +36,13 @@ export function exportFile(
       return { content: toClaimLensJson(notes), type: 'application/json', extension: 'json' };
     case 'web-annotation':
       return { content: toWebAnnotation(notes, options), type: 'application/ld+json', extension: 'jsonld' };
+    case 'hypothesis':
+      // Hypothesis's own export shape: its client's Share > Import reads it.
+      return {
+        content: toHypothesisJson(notes, { creator: options.creator, version: options.version }),
+        type: 'application/json',
+        extension: 'hypothesis.json',
+      };
     case 'csv':
       return {
         content: toCsv(notes, { names: options.names, colorLabels: options.colorLabels }),
