@@ -92,7 +92,9 @@ export class PanelController implements MarkInteractionHandlers {
     if ((this.custom || this.notes.isBusy() || this.pinned) && how === 'hover') return;
     const pin = how !== 'hover';
     if (how === 'keyboard') {
-      if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
+      // The focus goes back where it was on the page (a hover card shown for a focused link counts:
+      // it never took the focus).
+      if (!this.pinned && !this.custom) this.returnFocus = document.activeElement;
       mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
     this.custom = null;

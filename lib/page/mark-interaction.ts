@@ -91,12 +91,13 @@ export function watchMarks(
     handlers.open(mark, 'click');
   };
 
-  /** The page element that has the focus (not a text field, not ClaimLens's own), and the mark inside it. */
+  /**
+   * The page element that has the focus (not ClaimLens's own), and the mark inside it. Text fields and
+   * editable regions never hold a mark (they are not read).
+   */
   const focused = (event: Event): [Element, Mark | undefined] | undefined => {
     const element = doc.activeElement;
-    if (!element || element === doc.body || element === doc.documentElement || isOwnUi(event)) return;
-    if ((element as HTMLElement).isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName))
-      return;
+    if (!element || element === doc.body || isOwnUi(event)) return;
     return [element, getMarks().find((mark) => mark.range.intersectsNode(element))];
   };
   /** The element whose mark's card Enter or Space opened: the next Enter there is the page's (its link). */
