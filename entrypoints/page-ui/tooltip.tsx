@@ -126,9 +126,24 @@ export class PanelController implements MarkInteractionHandlers {
     this.leave();
   }
 
-  /** The note's frame was closed from inside it (Escape, ×, deleted). */
-  closedElsewhere(): void {
+  /** The note whose card is open was deleted: its mark is gone, its frame stays (it offers Undo). */
+  releaseNote(): void {
     if (this.mark?.type !== 'note') return;
+    this.mark = null;
+    this.pinned = false;
+    this.marks.setActive(null);
+  }
+
+  /** The deleted note is back (Undo): its card is open beside it again. */
+  reattach(mark: Mark): void {
+    this.mark = mark;
+    this.pinned = true;
+    this.marks.setActive(mark);
+  }
+
+  /** The note's frame was closed from inside it (Escape, ×, the offer to undo a delete ran out). */
+  closedElsewhere(): void {
+    if (this.mark && this.mark.type !== 'note') return;
     this.mark = null;
     this.pointerInside = false;
     this.marks.setActive(null);
