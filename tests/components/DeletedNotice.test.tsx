@@ -26,10 +26,14 @@ describe('DeletedNotice', () => {
     render(<DeletedNotice onUndo={() => undefined} onExpire={onExpire} />);
     const undo = screen.getByRole('button', { name: 'Undo' });
     act(() => undo.focus());
-    act(() => vi.advanceTimersByTime(UNDO_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(UNDO_MS * 2);
+    });
     expect(onExpire).not.toHaveBeenCalled();
     act(() => undo.blur());
-    act(() => vi.advanceTimersByTime(UNDO_MS + 10));
+    act(() => {
+      vi.advanceTimersByTime(UNDO_MS + 10);
+    });
     expect(onExpire).toHaveBeenCalledTimes(1);
   });
 });
