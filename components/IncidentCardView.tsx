@@ -10,6 +10,8 @@ import { StatementItem } from './StatementItem';
 import { FromPacks } from './FromPacks';
 import { ConflictGlance } from './ConflictGlance';
 import { IncidentTimeline } from './IncidentTimeline';
+import { CopyCitation } from './CopyCitation';
+import { citationDate, itemCitation } from '../lib/knowledge/citation';
 
 export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?: ComponentChildren }) {
   const t = useT();
@@ -56,6 +58,15 @@ export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?
               <div>{c.summary}</div>
               <SourceLinks sources={c.sources} />
               {showPacks && <FromPacks packs={c.packs} />}
+              <CopyCitation
+                text={() => {
+                  const via = c.channel ? ` ${t('cardVia', c.channel)}` : '';
+                  const when = c.date ? `, ${citationDate(c.date) ?? c.date}` : '';
+                  const line = `${c.claimant} ${t(CLAIM_STANCE_LABEL[c.stance])}${via}${when}: ${c.summary}`;
+                  return itemCitation(line, c.sources);
+                }}
+                label={t('copyClaimLabel', c.claimant)}
+              />
             </li>
           ))}
         </ul>

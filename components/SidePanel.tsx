@@ -1,12 +1,13 @@
 /**
- * The full card beside the article: every claim, statement and source, the timeline, and why the page
- * was linked to it. Escape reaches it through the page's key listener (lib/page/mark-interaction.ts).
+ * The full card beside the article: every claim, statement and source, the timeline, why the page
+ * was linked to it, and what the marks and keys mean. Escape reaches it through the page's key listener (lib/page/mark-interaction.ts).
  */
 import type { Card } from '../lib/knowledge/cards';
 import { EntityCardView } from './EntityCardView';
 import { IncidentCardView } from './IncidentCardView';
 import { RecognisedFooter, type IncidentMatchInfo } from './RecognisedFooter';
 import { useT } from './i18n';
+import { MarkLegend } from './MarkLegend';
 
 export interface SidePanelProps {
   card: Card;
@@ -28,9 +29,17 @@ export function SidePanel({ card, match, theme, onClose }: SidePanelProps) {
         ×
       </button>
       {card.type === 'incident' ? (
-        <IncidentCardView card={card} footer={<RecognisedFooter match={match} />} />
+        <IncidentCardView
+          card={card}
+          footer={
+            <>
+              <RecognisedFooter match={match} />
+              <MarkLegend theme={theme} />
+            </>
+          }
+        />
       ) : (
-        <EntityCardView card={card} />
+        <EntityCardView card={card} footer={<MarkLegend theme={theme} />} />
       )}
     </div>
   );

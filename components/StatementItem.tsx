@@ -4,6 +4,8 @@ import { formatDay } from '../lib/calendar';
 import { useT } from './i18n';
 import { officialPhrase, positionOf } from './labels';
 import { SourceLinks } from './SourceLinks';
+import { CopyCitation } from './CopyCitation';
+import { citationDate, itemCitation } from '../lib/knowledge/citation';
 import { FromPacks } from './FromPacks';
 
 /**
@@ -33,6 +35,15 @@ export function StatementItem({
       <div>{s.paraphrase}</div>
       <SourceLinks sources={s.sources} />
       {showPacks && <FromPacks packs={s.packs} />}
+      <CopyCitation
+        text={() => {
+          const said = [s.quote && `“${s.quote}”`, s.paraphrase].filter(Boolean).join(' ');
+          const when = s.date ? `, ${citationDate(s.date) ?? s.date}` : '';
+          const who = role ? `${s.speaker} (${role})` : s.speaker;
+          return itemCitation(`${who}${when}: ${said}`, s.sources);
+        }}
+        label={t('copyStatementLabel', s.speaker)}
+      />
     </li>
   );
 }

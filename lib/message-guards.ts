@@ -99,6 +99,7 @@ const isNote = (d: unknown): d is Note =>
   isNum(d.createdAt) &&
   isNum(d.updatedAt) &&
   ANCHOR_STATUSES.includes(d.anchorStatus as AnchorStatus) &&
+  optStr(d.originalQuote, 100_000) &&
   strList(d.terms, 20_000, 200);
 
 /** A page's text as sent to be matched: bounded, with sorted block breaks inside it. */

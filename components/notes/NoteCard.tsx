@@ -1,11 +1,11 @@
-/** A saved note opened from its highlight: the passage, the note (its Markdown subset drawn), tags, colour; edit or delete. */
+/** A saved note opened from its highlight: the passage (and the one it was first saved on, if re-linked), the note (its Markdown subset drawn), tags, colour; edit or delete. */
 import type { Note } from '../../lib/notes/note-types';
 import { useT } from '../i18n';
 import { colorName } from '../labels';
 import { NoteText } from '../NoteText';
 
 export interface NoteCardProps {
-  note: Pick<Note, 'selectors' | 'text' | 'tags' | 'color' | 'createdAt' | 'updatedAt'>;
+  note: Pick<Note, 'selectors' | 'text' | 'tags' | 'color' | 'createdAt' | 'updatedAt' | 'originalQuote'>;
   /** The reader's own names for the colours, where renamed. */
   colorLabels?: Partial<Record<string, string>>;
   onEdit(): void;
@@ -29,6 +29,14 @@ export function NoteCard({ note, colorLabels, onEdit, onDelete }: NoteCardProps)
         {t('noteCardSaved', saved)}
       </p>
       <blockquote class="cl-note-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
+      {note.originalQuote && (
+        <p class="cl-meta cl-note-original">
+          {t(
+            'noteOriginally',
+            note.originalQuote.length > 200 ? `${note.originalQuote.slice(0, 200)}…` : note.originalQuote,
+          )}
+        </p>
+      )}
       {note.text ? (
         <NoteText class="cl-note-text" text={note.text} />
       ) : (

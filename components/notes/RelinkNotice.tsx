@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 
 export interface RelinkNoticeProps {
-  /** The orphan's old passage. */
+  /** The passage the orphan was first saved on (its wording before it was lost). */
   quote: string;
   /** The text selected on the page now, if any. */
   selected: string | null;
@@ -50,7 +50,7 @@ export function RelinkNotice({
       }}
     >
       <p class="cl-relink-help">{t('relinkInstructions')}</p>
-      <p class="cl-meta">{t('relinkNote', short(quote, 120))}</p>
+      <p class="cl-meta">{t('noteOriginally', short(quote, 120))}</p>
       <p class="cl-relink-selected" aria-live="polite">
         {selected ? t('relinkSelected', short(selected, 160)) : t('relinkNothingSelected')}
       </p>

@@ -141,6 +141,7 @@ function startClaimLens(
           close: () => ui?.panel.close(),
           isPinned: (mark) => ui?.panel.isPinned?.(mark) ?? false,
           away: () => ui?.panel.away?.(),
+          hover: (mark) => spotter.setActive(mark, 'hover'),
         },
         signal,
         // A click in ClaimLens's own panel is the panel's: never resolved against the marks beneath it.

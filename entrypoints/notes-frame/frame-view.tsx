@@ -9,6 +9,7 @@ import { Panel } from '../../components/Panel';
 import { NoteCard } from '../../components/notes/NoteCard';
 import { NoteEditor, type NoteValues } from '../../components/notes/NoteEditor';
 import { OrphanNotice } from '../../components/notes/OrphanNotice';
+import { DeletedNotice } from '../../components/notes/DeletedNotice';
 import { RelinkNotice } from '../../components/notes/RelinkNotice';
 import { translate as t } from '../../lib/i18n';
 import { sendMessage, type NoteDraft, type NoteResult } from '../../lib/messaging';
@@ -28,7 +29,9 @@ type State =
   | { kind: 'edit'; note: Note; saving?: boolean; error?: string }
   | { kind: 'missing'; message: string }
   | { kind: 'orphans'; notes: Note[] }
-  | { kind: 'relink'; note: Note; selected: string | null; error?: string };
+  | { kind: 'relink'; note: Note; selected: string | null; error?: string }
+  /** Just deleted from its card: Undo puts back this very note (same id, text, tags, colour, passage). */
+  | { kind: 'deleted'; note: Note; restoring?: boolean; error?: string };
 
 export class FrameView {
   private state: State = { kind: 'none' };
@@ -214,10 +217,19 @@ export class FrameView {
             }}
           />
         );
+      case 'deleted':
+        return (
+          <DeletedNotice
+            restoring={state.restoring}
+            error={state.error}
+            onUndo={() => void this.undo(state)}
+            onExpire={() => this.state === state && this.close()}
+          />
+        );
       case 'relink':
         return (
           <RelinkNotice
-            quote={state.note.selectors.quote.exact}
+            quote={state.note.originalQuote ?? state.note.selectors.quote.exact}
             selected={state.selected}
             error={state.error}
             takeFocus={false}
@@ -274,7 +286,26 @@ export class FrameView {
     }
     if (!result.ok) return this.set({ ...state, error: result.error.message });
     this.post({ type: 'deleted', id: state.note.id });
-    this.close();
+    // The card gives way to "Note deleted · Undo" for a while; the note as it was is kept here only.
+    this.set({ kind: 'deleted', note: result.note });
+  }
+
+  /** Puts back the note just deleted, exactly as it was, and shows its card again. */
+  private async undo(state: Extract<State, { kind: 'deleted' }>): Promise<void> {
+    if (state.restoring) return;
+    if (!(await this.seenByReader())) return this.set({ ...state, error: t('errorNotSeen') });
+    const restoring = { ...state, restoring: true, error: undefined };
+    this.set(restoring);
+    let result: NoteResult;
+    try {
+      result = await sendMessage('restoreNote', state.note);
+    } catch {
+      result = { ok: false, error: { kind: 'unavailable', message: t('errorUnreachableRestore') } };
+    }
+    if (this.state !== restoring) return;
+    if (!result.ok) return this.set({ ...state, restoring: false, error: result.error.message });
+    this.post({ type: 'restored', id: result.note.id, color: result.note.color });
+    this.set({ kind: 'card', note: result.note });
   }
 }
 

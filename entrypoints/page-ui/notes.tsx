@@ -47,6 +47,8 @@ export class NotesController {
   private readonly drafts = new Map<string, { selectors: NoteMark['selectors']; range: Range }>();
   /** The frame's editor is open: the pointer passing over a mark must not replace it. */
   private editing = false;
+  /** A note just deleted from its card, while the frame offers Undo: where it was and how it looked. */
+  private deleted: { note: NoteMark; range: Range } | null = null;
   private toolbarRange: Range | null = null;
   /** Re-link mode: the orphan being given a new passage, and the passage the reader selected for it. */
   private relinking: { id: string; range: Range | null; error?: string; busy?: boolean } | null = null;
@@ -101,7 +103,7 @@ export class NotesController {
 
   /** Whether the reader is writing in the note editor (hovering a mark must not replace it). */
   isBusy(): boolean {
-    return this.editing && this.panelFrame.isShown();
+    return (this.editing || this.deleted !== null) && this.panelFrame.isShown();
   }
 
   /** Anchors and draws the notes saved on this page; content arriving later may bring back the rest. */
@@ -153,6 +155,7 @@ export class NotesController {
     switch (message.type) {
       case 'close':
         this.editing = false;
+        this.deleted = null;
         this.panelFrame.hide();
         this.panel.closedElsewhere();
         return;
@@ -182,8 +185,29 @@ export class NotesController {
         this.draw();
         return;
       }
+      case 'deleted': {
+        // Kept while the frame offers Undo; the frame stays open where the card was.
+        const note = this.notes.get(message.id);
+        const range = this.ranges.get(message.id);
+        this.deleted = note && range ? { note, range } : null;
+        this.panel.releaseNote();
+        this.notes.delete(message.id);
+        this.ranges.delete(message.id);
+        this.draw();
+        return;
+      }
+      case 'restored': {
+        const deleted = this.deleted;
+        if (deleted?.note.id !== message.id) return;
+        this.deleted = null;
+        this.notes.set(message.id, { ...deleted.note, color: message.color });
+        this.ranges.set(message.id, deleted.range);
+        this.draw();
+        const mark = this.marks.find((m) => m.targetId === message.id);
+        if (mark) this.panel.reattach(mark);
+        return;
+      }
       case 'unsaved':
-      case 'deleted':
         this.notes.delete(message.id);
         this.ranges.delete(message.id);
         this.draw();

@@ -9,6 +9,8 @@ import type { VNode } from 'preact';
 import { Panel } from '../../components/Panel';
 import { SidePanel } from '../../components/SidePanel';
 import { Tooltip } from '../../components/Tooltip';
+import { CopySupport } from '../../components/CopyCitation';
+import { copyText } from '../../lib/page/clipboard';
 import type { Card } from '../../lib/knowledge/cards';
 import { keepBeside } from '../../lib/page/floating';
 import type { MarkInteractionHandlers } from '../../lib/page/mark-interaction';
@@ -53,9 +55,18 @@ export class PanelController implements MarkInteractionHandlers {
     onInvalidated: (listener: () => void) => void,
   ) {
     onInvalidated(() => this.close());
-    // Marks redrawn under an open tooltip (content arrived): close if its mark is gone.
+    // Marks redrawn under an open card (the page changed): the spotter makes new mark objects for the
+    // same ranges, so the card follows its mark by range and closes only if that range is gone.
+    // (Comparing objects closed a card at any change of the page, such as a test's copy of the card
+    // being removed, just after Alt+Shift+N had opened it.)
     marks.onChange(() => {
-      if (this.mark && !this.marks.getMarks().includes(this.mark)) this.close();
+      const open = this.mark;
+      if (!open) return;
+      const same = this.marks
+        .getMarks()
+        .find((m) => m === open || (m.range === open.range && m.targetId === open.targetId));
+      if (same) this.mark = same;
+      else this.close();
     });
   }
 
@@ -81,7 +92,9 @@ export class PanelController implements MarkInteractionHandlers {
     if ((this.custom || this.notes.isBusy() || this.pinned) && how === 'hover') return;
     const pin = how !== 'hover';
     if (how === 'keyboard') {
-      if (!this.mark && !this.custom) this.returnFocus = document.activeElement;
+      // The focus goes back where it was on the page (a hover card shown for a focused link counts:
+      // it never took the focus).
+      if (!this.pinned && !this.custom) this.returnFocus = document.activeElement;
       mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
     this.custom = null;
@@ -113,9 +126,24 @@ export class PanelController implements MarkInteractionHandlers {
     this.leave();
   }
 
-  /** The note's frame was closed from inside it (Escape, ×, deleted). */
-  closedElsewhere(): void {
+  /** The note whose card is open was deleted: its mark is gone, its frame stays (it offers Undo). */
+  releaseNote(): void {
     if (this.mark?.type !== 'note') return;
+    this.mark = null;
+    this.pinned = false;
+    this.marks.setActive(null);
+  }
+
+  /** The deleted note is back (Undo): its card is open beside it again. */
+  reattach(mark: Mark): void {
+    this.mark = mark;
+    this.pinned = true;
+    this.marks.setActive(mark);
+  }
+
+  /** The note's frame was closed from inside it (Escape, ×, the offer to undo a delete ran out). */
+  closedElsewhere(): void {
+    if (this.mark && this.mark.type !== 'note') return;
     this.mark = null;
     this.pointerInside = false;
     this.marks.setActive(null);
@@ -186,12 +214,14 @@ export class PanelController implements MarkInteractionHandlers {
     if (!this.side || !card) return show(container, null);
     show(
       container,
-      <SidePanel
-        card={card}
-        match={this.side.incident}
-        theme={this.ui.theme}
-        onClose={() => this.closeSide()}
-      />,
+      <CopySupport copy={(text) => copyText(text, container)}>
+        <SidePanel
+          card={card}
+          match={this.side.incident}
+          theme={this.ui.theme}
+          onClose={() => this.closeSide()}
+        />
+      </CopySupport>,
     );
   }
 
@@ -261,7 +291,9 @@ export class PanelController implements MarkInteractionHandlers {
     else view = null;
     show(
       panel,
-      view && this.custom ? (
+      view && !this.custom ? (
+        <CopySupport copy={(text) => copyText(text, panel)}>{view}</CopySupport>
+      ) : view ? (
         <Panel
           label={translate('notePanelLabel')}
           theme={this.ui.theme}
@@ -270,9 +302,7 @@ export class PanelController implements MarkInteractionHandlers {
         >
           {view}
         </Panel>
-      ) : (
-        view
-      ),
+      ) : null,
     );
   }
 }

@@ -37,6 +37,11 @@ export interface Note {
   /** Hostname without `www.`. */
   site: string;
   selectors: NoteSelectors;
+  /**
+   * The passage the note was first saved on, once the reader re-linked it to another (an orphan whose
+   * text changed): kept so that the old wording is never lost; absent while it never moved.
+   */
+  originalQuote?: string;
   /** The note (Markdown allowed, shown as text). */
   text: string;
   tags: string[];

@@ -151,6 +151,15 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
   const range = selectors.range;
   if (range !== undefined && !isNoteRange(range)) throw refuse(localize('reasonQuoteRangeInvalid'));
 
+  const originalQuote = input.originalQuote;
+  if (
+    originalQuote !== undefined &&
+    (typeof originalQuote !== 'string' ||
+      originalQuote.trim() === '' ||
+      originalQuote.length > NOTE_LIMITS.quoteLength)
+  )
+    throw refuse(localize('reasonOriginalQuoteInvalid'));
+
   const text = input.text ?? '';
   if (typeof text !== 'string') throw refuse(localize('reasonNoteNotText'));
   if (text.length > NOTE_LIMITS.textLength) {
@@ -180,6 +189,7 @@ function buildContent(input: unknown, failed: Failed): NoteContent {
       ...(checkedPosition ? { position: checkedPosition } : {}),
       ...(range ? { range: copyRange(range) } : {}),
     },
+    ...(originalQuote !== undefined ? { originalQuote } : {}),
     text,
     tags,
     color,
@@ -262,6 +272,7 @@ function contentKey(note: Omit<Note, 'createdAt' | 'updatedAt' | 'terms'>): stri
     position?.start ?? null,
     position?.end ?? null,
     range ? [range.startContainer, range.startOffset, range.endContainer, range.endOffset] : null,
+    note.originalQuote ?? null,
     note.text,
     note.tags,
     note.color,
@@ -435,8 +446,9 @@ export class NotesRepository {
 
   /**
    * Attaches a note to another passage on its page (an orphan re-linked by the reader): new selectors and
-   * linked groups/incidents, found again at once; its id, text, tags, colour and creation time are kept.
-   * Undefined when there is no such note.
+   * linked groups/incidents, found again at once; its id, text, tags, colour and creation time are kept,
+   * and the passage it was first saved on becomes `originalQuote` (the first one, however often it moves;
+   * none when it comes back to those very words). Undefined when there is no such note.
    */
   async relink(
     id: string,
@@ -447,7 +459,13 @@ export class NotesRepository {
       return await this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.get(id);
         if (!existing) return undefined;
-        const content = buildContent({ ...existing, ...passage }, failed);
+        const original = existing.originalQuote ?? existing.selectors.quote.exact;
+        const moved = original !== passage.selectors.quote.exact;
+        const { originalQuote: _, ...rest } = existing;
+        const content = buildContent(
+          { ...rest, ...passage, ...(moved ? { originalQuote: original } : {}) },
+          failed,
+        );
         const note: Note = {
           ...content,
           anchorStatus: 'anchored',

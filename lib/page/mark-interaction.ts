@@ -16,6 +16,8 @@ export interface MarkInteractionHandlers {
   isPinned?(mark: Mark): boolean;
   /** A click on the page, away from every mark. */
   away?(): void;
+  /** The mark under the pointer changed (drawn with a hover state), or none is. */
+  hover?(mark: Mark | null): void;
 }
 
 export interface MarkInteractionOptions {
@@ -47,6 +49,8 @@ export function watchMarks(
   let frame = 0;
   let lastPoint: [number, number] = [0, 0];
   let overOwnUi = false;
+  /** The last key pressed: focus reached by Tab shows a card, focus given back after Escape does not. */
+  let lastKey = '';
   const view = doc.defaultView!;
 
   const onPointerMove = (event: PointerEvent) => {
@@ -61,12 +65,14 @@ export function watchMarks(
       clearTimeout(hoverTimer);
       const left = hovered;
       hovered = mark;
+      handlers.hover?.(mark);
       if (mark) hoverTimer = setTimeout(() => handlers.open(mark, 'hover'), hoverDelay);
       else if (left) handlers.leave();
     });
   };
 
   const onClick = (event: MouseEvent) => {
+    lastKey = '';
     if (event.button !== 0 || isOwnUi(event)) return;
     const selection = doc.getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
@@ -85,9 +91,35 @@ export function watchMarks(
     handlers.open(mark, 'click');
   };
 
+  /**
+   * The page element that has the focus (not ClaimLens's own), and the mark inside it. Text fields and
+   * editable regions never hold a mark (they are not read).
+   */
+  const focused = (event: Event): [Element, Mark | undefined] | undefined => {
+    const element = doc.activeElement;
+    if (!element || element === doc.body || isOwnUi(event)) return;
+    return [element, getMarks().find((mark) => mark.range.intersectsNode(element))];
+  };
+  /** The element whose mark's card Enter or Space opened: the next Enter there is the page's (its link). */
+  let opened: Element | null = null;
+
   const onKeyDown = (event: KeyboardEvent) => {
+    lastKey = event.key;
     if (event.key === 'Escape') {
       handlers.close();
+      return;
+    }
+    // Enter or Space on a focused mark (a link around a name) pins its card as a first click does and
+    // puts the focus in it; Escape gives the focus back, and Enter then follows the link.
+    if ((event.key === 'Enter' || event.key === ' ') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const hit = focused(event);
+      if (!hit) return;
+      const [element, mark] = hit;
+      if (!mark || element === opened || handlers.isPinned?.(mark)) return void (opened = null);
+      event.preventDefault();
+      clearTimeout(hoverTimer);
+      opened = element;
+      handlers.open(mark, 'keyboard');
       return;
     }
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
@@ -111,6 +143,18 @@ export function watchMarks(
   listenFirst(view, 'pointermove', onPointerMove, signal);
   listenFirst(view, 'click', onClick, signal);
   listenFirst(view, 'keydown', onKeyDown, signal);
+  // Focus on a page element around a mark (a link, by Tab) shows its card as hovering does.
+  view.addEventListener(
+    'focusin',
+    (event) => {
+      const [element, mark] = focused(event) ?? [];
+      if (element && element !== opened) opened = null;
+      if (lastKey !== 'Tab' || isOwnUi(event)) return;
+      if (mark) handlers.open(mark, 'hover');
+      else handlers.leave();
+    },
+    { capture: true, signal },
+  );
   signal.addEventListener('abort', () => {
     clearTimeout(hoverTimer);
     if (frame) view.cancelAnimationFrame(frame);

@@ -11,14 +11,14 @@ export type NoteStyle =
   'note-highlight' | 'note-claim' | 'note-official' | 'note-disputed' | 'note-follow-up';
 export type EntityStyle = 'group' | 'actor' | 'incident';
 export type MarkStyle = EntityStyle | NoteStyle;
-type LayerStyle = EntityStyle | 'active';
+type LayerStyle = EntityStyle | 'active' | 'hover';
 
 /**
  * Painting order, lowest first, and the palette: groups, other actors and incidents differ in line
  * style as well as colour; the underlines take the text's own colour, the tints are translucent, so
  * the same palette reads on light and dark pages.
  */
-const PALETTE: [LayerStyle, string][] = [
+export const PALETTE: [LayerStyle, string][] = [
   ['actor', 'text-decoration: underline dotted 2px currentColor'],
   ['group', 'background-color: rgba(255, 184, 0, 0.28); text-decoration: underline solid 2px currentColor'],
   [
@@ -26,6 +26,8 @@ const PALETTE: [LayerStyle, string][] = [
     'background-color: rgba(40, 140, 255, 0.24); text-decoration: underline double 2px currentColor',
   ],
   ['active', 'background-color: rgba(255, 120, 0, 0.55)'],
+  // The mark under the pointer: a grey wash, readable over any tint on light and dark pages.
+  ['hover', 'background-color: rgba(128, 128, 128, 0.32)'],
 ];
 const ORDER = PALETTE.map(([style]) => style);
 /** Each style's `Highlight.priority` (its place in the painting order). */
@@ -50,7 +52,7 @@ export function randomHighlightName(): string {
   return name;
 }
 
-function isLayerStyle(style: MarkStyle | 'active'): style is LayerStyle {
+function isLayerStyle(style: MarkStyle | 'active' | 'hover'): style is LayerStyle {
   return !style.startsWith('note-');
 }
 
@@ -127,10 +129,10 @@ export class MarkLayer {
     entry?.ranges.delete(range);
   }
 
-  /** Shows one public mark as the mark in focus (keyboard stepping, open tooltip), or none. */
-  setActive(range: Range | null): void {
-    if (!range && !this.registered.has('active')) return;
-    const active = this.highlight('active');
+  /** Shows one public mark as the mark in focus (keyboard stepping, open tooltip) or under the pointer, or none. */
+  setActive(range: Range | null, style: 'active' | 'hover' = 'active'): void {
+    if (!range && !this.registered.has(style)) return;
+    const active = this.highlight(style);
     if (!active) return;
     this.repair();
     active.highlight.clear();

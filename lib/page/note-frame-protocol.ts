@@ -36,7 +36,9 @@ export type FromFrame =
   | { type: 'unsaved'; id: string }
   /** A saved note's colour may have changed. */
   | { type: 'changed'; id: string; color: string }
+  /** Deleted from its card (the frame offers Undo for a while); put back by Undo, with its colour. */
   | { type: 'deleted'; id: string }
+  | { type: 'restored'; id: string; color: string }
   /** Orphans: re-link this one; attach the selected passage; cancel; dismiss the notice. */
   | { type: 'relink'; id: string }
   | { type: 'attach' }
@@ -82,6 +84,7 @@ export function isFromFrame(d: unknown): d is FromFrame {
     case 'saving':
     case 'saved':
     case 'changed':
+    case 'restored':
       return isId(d.id) && isColorId(d.color);
     case 'unsaved':
     case 'deleted':

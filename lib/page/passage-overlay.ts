@@ -23,7 +23,7 @@ type Theme = 'light' | 'dark';
  * every scrolled frame (long article, 200 passages: 266 frames of 507 missed, against 4 of 402 with
  * these tints and 14 of 477 with the highlights of before).
  */
-const TINTS: Record<Theme, Record<NoteStyle | 'active', string>> = {
+export const TINTS: Record<Theme, Record<NoteStyle | 'active', string>> = {
   light: {
     'note-highlight': 'rgba(255, 214, 0, 0.35)',
     'note-claim': 'rgba(255, 112, 67, 0.3)',
@@ -43,7 +43,7 @@ const TINTS: Record<Theme, Record<NoteStyle | 'active', string>> = {
 };
 
 /** The colours differ by a line as well (claim, official, disputed, follow-up), not by hue alone. */
-const LINES: Record<NoteStyle, string> = {
+export const LINES: Record<NoteStyle, string> = {
   'note-highlight': '',
   'note-claim': 'border-bottom:1px solid',
   'note-official': 'border-top:1px solid',

@@ -255,9 +255,9 @@ export class Spotter {
     return value;
   }
 
-  setActive(mark: Mark | null): void {
+  setActive(mark: Mark | null, style?: 'hover'): void {
     // A saved passage in focus is shown by the page UI's overlay, never in the page's registry.
-    this.layer.setActive(mark && mark.type !== 'note' ? mark.range : null);
+    this.layer.setActive(mark && mark.type !== 'note' ? mark.range : null, style);
   }
 
   private async start(): Promise<void> {

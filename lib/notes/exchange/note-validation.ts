@@ -259,6 +259,11 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
     }
   }
 
+  // Only on a note that was re-linked: the passage it was first saved on.
+  const originalQuote =
+    value.originalQuote === undefined
+      ? undefined
+      : checkString(value.originalQuote, `${path}.originalQuote`, errors, { max: NOTE_LIMITS.quoteLength });
   const text = checkString(value.text, `${path}.text`, errors, { max: NOTE_LIMITS.textLength });
   const tags = checkStringList(value.tags, `${path}.tags`, errors, {
     maxItems: NOTE_LIMITS.tags,
@@ -310,6 +315,7 @@ export function validateNote(value: unknown, path: string, errors: ErrorList): N
     pageTitle,
     ...(isLanguageTag(language) ? { language } : {}),
     selectors: { quote, ...(position ? { position } : {}), ...(range ? { range } : {}) },
+    ...(originalQuote ? { originalQuote } : {}),
     text,
     tags,
     color: color as string,
@@ -346,6 +352,7 @@ export function noteRecord(note: Note): Note {
       ...(position ? { position: { start: position.start, end: position.end } } : {}),
       ...(range ? { range: copyRange(range) } : {}),
     },
+    ...(note.originalQuote !== undefined ? { originalQuote: note.originalQuote } : {}),
     text: note.text,
     tags: [...note.tags],
     color: note.color,

@@ -58,6 +58,7 @@ describe('what the frame may tell the content script', () => {
     expect(isFromFrame({ type: 'saving', id: 'n1', color: 'follow-up' })).toBe(true);
     expect(isFromFrame({ type: 'size', width: 380, height: 220 })).toBe(true);
     expect(isFromFrame({ type: 'deleted', id: 'n1' })).toBe(true);
+    expect(isFromFrame({ type: 'restored', id: 'n1', color: 'claim' })).toBe(true);
     expect(isFromFrame({ type: 'attach' })).toBe(true);
   });
 
@@ -66,5 +67,6 @@ describe('what the frame may tell the content script', () => {
     expect(isFromFrame({ type: 'size', width: -1, height: 10 })).toBe(false);
     expect(isFromFrame({ type: 'size', width: Number.NaN, height: 10 })).toBe(false);
     expect(isFromFrame({ type: 'text', text: 'the note' })).toBe(false);
+    expect(isFromFrame({ type: 'restored', id: 'n1', color: 'red', text: 'the note' })).toBe(false);
   });
 });
