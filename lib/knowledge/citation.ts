@@ -1,7 +1,8 @@
 /**
  * Citations a reader pastes into their own copy: `Outlet, "Headline", 7 Dec 2026, URL` as plain text,
- * one date style (day, abbreviated month, year; the month in the browser's language). Pure.
+ * the reader's one date style (lib/reader-date.ts). Pure.
  */
+import { formatDay } from '../reader-date';
 import { safeHttpUrl } from '../safe-url';
 
 /** What a citation is made of (a card's source; any part may be missing). */
@@ -14,26 +15,16 @@ export interface CitableSource {
 }
 
 /**
- * "7 Dec 2026" for "2026-12-07" ("Dec 2026", "2026" for a month or a year), the month abbreviated in
- * `locale` (the browser's when left out) but always in day–month–year order; undefined when unreadable.
+ * The reader's one date style (reader-date.ts: "7 Dec 2026", "Dec 2026", "2026") for a pack's calendar
+ * day, in `locale` (the browser's when left out); undefined when it is not a day, month or year.
  */
 export function citationDate(day: string, locale?: string): string | undefined {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(day.trim());
+  const trimmed = day.trim();
+  const match = /^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(trimmed);
   if (!match) return undefined;
-  const [year, month, date] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
-  if (match[2] && (month < 1 || month > 12)) return undefined;
-  if (match[3] && (date < 1 || date > 31)) return undefined;
-  if (!match[2]) return String(year);
-  let monthName: string;
-  try {
-    monthName =
-      new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })
-        .formatToParts(Date.UTC(year, month - 1, 1))
-        .find((part) => part.type === 'month')?.value ?? String(month);
-  } catch {
-    monthName = String(month); // an unknown locale tag
-  }
-  return [match[3] ? String(date) : '', monthName, String(year)].filter(Boolean).join(' ');
+  const [month, date] = [Number(match[1] ?? 1), Number(match[2] ?? 1)];
+  if (month < 1 || month > 12 || date < 1 || date > 31) return undefined;
+  return formatDay(trimmed, locale);
 }
 
 /** The host a link goes to, without `www.`: the outlet's stand-in when the pack names none. */

@@ -1,6 +1,7 @@
 // Citations a reader pastes: outlet, headline, one date style, address; what is missing is left out.
 import { describe, expect, it } from 'vitest';
 import { citationDate, formatCitation, itemCitation } from '../../../lib/knowledge/citation';
+import { formatDay } from '../../../lib/reader-date';
 
 const SOURCE = {
   publisher: 'Daily Ledger',
@@ -20,9 +21,10 @@ describe('formatCitation', () => {
     expect(formatCitation(SOURCE, 'en-US')).toContain(', 7 Dec 2026, ');
   });
 
-  it('names the month in the browser’s language', () => {
+  it('names the month in the browser’s language, in the date style the popup and exports use', () => {
     expect(citationDate('2026-12-07', 'fr')).toBe('7 déc. 2026');
-    expect(citationDate('2026-05-30', 'de')).toBe('30 Mai 2026');
+    expect(citationDate('2026-05-30', 'de')).toBe(formatDay('2026-05-30', 'de'));
+    expect(citationDate('2026-05-30', 'de')).toContain('Mai 2026');
   });
 
   it('leaves out a missing headline', () => {
