@@ -10,6 +10,7 @@ import { StatementItem } from './StatementItem';
 import { FromPacks } from './FromPacks';
 import { ConflictGlance } from './ConflictGlance';
 import { IncidentTimeline } from './IncidentTimeline';
+import { RecordedMark } from './record/RecordedMark';
 
 export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?: ComponentChildren }) {
   const t = useT();
@@ -53,6 +54,7 @@ export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?
               {c.mode && <span class="cl-meta"> · {t(CLAIM_MODE_LABEL[c.mode])}</span>}
               {c.date && <span class="cl-meta"> · {formatDay(c.date)}</span>}
               {c.uncertain && <span class="cl-flag"> · {t('cardAttributionUncertain')}</span>}
+              <RecordedMark packs={c.packs} />
               <div>{c.summary}</div>
               <SourceLinks sources={c.sources} />
               {showPacks && <FromPacks packs={c.packs} />}
