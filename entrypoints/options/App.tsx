@@ -27,6 +27,7 @@ import type { PackRow } from '../../lib/packs/packs-db';
 import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
 import type { MergeNote } from '../../lib/knowledge/pack-merge';
 import { PAUSE_KEY, type PauseSettings } from '../../lib/pause-settings';
+import { MyPackPanel } from './MyPackPanel';
 
 const formatTime = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -188,6 +189,7 @@ export function App() {
           });
         }}
       />
+      <MyPackPanel />
       <DisplayForm display={display} pause={pause} onDisplay={saveDisplay} onPause={savePause} t={t} />
       {labels && (
         <ColourNames
