@@ -62,6 +62,15 @@ export function NamePicker(props: NamePickerProps) {
         placeholder={t('recordSearchPlaceholder')}
         value={query}
         onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+        onKeyDown={(event) => {
+          // Enter in a search goes to what it found, never records the form half-filled.
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          const options = (event.currentTarget.parentElement as HTMLElement).querySelectorAll(
+            'input[type="radio"]',
+          );
+          (options[0] as HTMLInputElement | undefined)?.focus();
+        }}
       />
       {found !== null && found.length === 0 && <p class="cl-meta">{t('recordNothingFound')}</p>}
       <div class="cl-record-options">

@@ -143,6 +143,10 @@ describe('recording a claim', () => {
     await frame.getByLabel('Name', { exact: true }).last().fill('Harbour Liberation Cells');
     await frame.getByRole('button', { name: 'Record claim' }).click();
     await frame.getByRole('status').filter({ hasText: 'Recorded in My pack' }).waitFor();
+    // The page recorded from marks the new group at once, without a reload.
+    await expect
+      .poll(async () => (await publicMarks(page)).group ?? [], { timeout: 15_000 })
+      .toContain('Harbour Liberation Cells');
     await page.close();
 
     const url = server.url('record/harbour-second.html');
