@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_MAIN_PATH } from './lib/page/content-main-contract';
 import { NOTES_FRAME_PATH } from './lib/page/note-frame-protocol';
+import { RECORD_FRAME_PATH } from './lib/mypack/record-frame-protocol';
 import { PAGE_UI_PATH } from './lib/page/page-ui-contract';
 import { SPOTTER_MATCHES } from './lib/page/spotter-registration';
 
@@ -34,6 +35,8 @@ function withoutEnglishFallback(): Plugin {
 const CONTENT_MAIN_FILE = CONTENT_MAIN_PATH.slice(1);
 const PAGE_MODULES = [CONTENT_MAIN_FILE, PAGE_UI_PATH.slice(1)];
 const NOTES_FRAME_FILE = NOTES_FRAME_PATH.slice(1);
+/** The record form (entrypoints/record-frame), shown inside pages like the notes frame. */
+const RECORD_FRAME_FILE = RECORD_FRAME_PATH.slice(1);
 
 /**
  * V8's compile hint for the module that does the content script's work: compile every function while
@@ -82,6 +85,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAddNote__',
       },
+      // Chromium takes at most four suggested keys: Alt+Shift+R is the third; recording a statement
+      // has none (the reader can give it one at chrome://extensions/shortcuts).
+      'record-claim': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandRecordClaim__',
+      },
+      'record-statement': { description: '__MSG_commandRecordStatement__' },
     },
     // The toolbar icon (public/icon-*.png, scripts/draw-icons.ts); WXT lists them all under `icons`.
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
@@ -98,10 +108,10 @@ export default defineConfig({
     // them at a fixed address to learn that ClaimLens is installed.
     web_accessible_resources:
       browser === 'firefox'
-        ? [...PAGE_MODULES, NOTES_FRAME_FILE]
+        ? [...PAGE_MODULES, NOTES_FRAME_FILE, RECORD_FRAME_FILE]
         : [
             {
-              resources: [...PAGE_MODULES, NOTES_FRAME_FILE],
+              resources: [...PAGE_MODULES, NOTES_FRAME_FILE, RECORD_FRAME_FILE],
               matches: SPOTTER_MATCHES,
               use_dynamic_url: true,
             },

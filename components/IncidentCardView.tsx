@@ -12,6 +12,7 @@ import { ConflictGlance } from './ConflictGlance';
 import { IncidentTimeline } from './IncidentTimeline';
 import { CopyCitation } from './CopyCitation';
 import { citationDate, itemCitation } from '../lib/knowledge/citation';
+import { RecordedMark } from './record/RecordedMark';
 
 export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?: ComponentChildren }) {
   const t = useT();
@@ -55,6 +56,7 @@ export function IncidentCardView({ card, footer }: { card: IncidentCard; footer?
               {c.mode && <span class="cl-meta"> · {t(CLAIM_MODE_LABEL[c.mode])}</span>}
               {c.date && <span class="cl-meta"> · {formatDay(c.date)}</span>}
               {c.uncertain && <span class="cl-flag"> · {t('cardAttributionUncertain')}</span>}
+              <RecordedMark packs={c.packs} />
               <div>{c.summary}</div>
               <SourceLinks sources={c.sources} />
               {showPacks && <FromPacks packs={c.packs} />}

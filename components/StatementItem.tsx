@@ -7,6 +7,7 @@ import { SourceLinks } from './SourceLinks';
 import { CopyCitation } from './CopyCitation';
 import { citationDate, itemCitation } from '../lib/knowledge/citation';
 import { FromPacks } from './FromPacks';
+import { RecordedMark } from './record/RecordedMark';
 
 /**
  * `showPacks`: the card draws on more than one pack, so each statement says which pack holds it.
@@ -31,6 +32,7 @@ export function StatementItem({
       {s.incident && <span class="cl-meta"> · {t('statementOn', s.incident)}</span>}
       {s.date && <span class="cl-meta"> · {formatDay(s.date)}</span>}
       {s.uncertain && <span class="cl-flag"> · {t('statementUncertain')}</span>}
+      <RecordedMark packs={s.packs} />
       {s.quote && <q class="cl-quote">{s.quote}</q>}
       <div>{s.paraphrase}</div>
       <SourceLinks sources={s.sources} />

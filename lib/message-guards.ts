@@ -19,6 +19,8 @@ import {
 } from './notes/note-types';
 import type { PageText } from './matching/text-matcher';
 import { MAX_DATE_LENGTH } from './page/article-date';
+import { isRecordRequest } from './mypack/record-guard';
+import { KNOWN_WHATS, type KnownWhat } from './mypack/record-answers';
 
 type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
 
@@ -122,6 +124,10 @@ const isPageGlance = (d: unknown): d is PageGlance =>
   isObj(d) && typeof d.glance === 'string' && d.glance.length <= MAX_GLANCE;
 
 export const messageGuards: Guards = {
+  searchKnown: (d): d is { query: string; what: KnownWhat } =>
+    isObj(d) && isStr(d.query, 200) && KNOWN_WHATS.includes(d.what as KnownWhat),
+  knownNames: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 200),
+  recordItem: isRecordRequest,
   saveNote: isDraft,
   openPage: (d): d is PageOpeningRequest =>
     isObj(d) &&

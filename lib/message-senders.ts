@@ -57,6 +57,10 @@ export const MESSAGE_ACCESS: { [K in keyof ProtocolMap]: 'public' | 'own-page' |
   showMark: 'extension',
   openNote: 'extension',
   getNotes: 'extension',
+  // The record form (an extension page): what the reader records goes into My pack.
+  searchKnown: 'extension',
+  knownNames: 'extension',
+  recordItem: 'extension',
 };
 
 const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);

@@ -8,6 +8,8 @@ import type { PageText, TextMatches } from './matching/text-matcher';
 import type { AnchorStatus, Note, NoteSelectors } from './notes/note-types';
 import type { PassageNote, PassageResult } from './notes/passage-note';
 import type { DisplaySettings } from './display-settings';
+import type { KnownHit, KnownWhat, RecordAnswer } from './mypack/record-answers';
+import type { RecordRequest } from './mypack/record';
 
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
@@ -195,9 +197,18 @@ export interface ProtocolMap {
    * what it sent before: a page that names nothing sends no second message.
    */
   reportPage(data: PageFindings): void;
+  /** The record form (extension pages only): known incidents or names matching what the reader typed. */
+  searchKnown(data: { query: string; what: KnownWhat }): KnownHit[];
+  /** The record form: what the ids the page marked in and around the passage name (to prefill it). */
+  knownNames(data: { ids: string[] }): KnownHit[];
+  /** Records a claim or statement in My pack (extension pages only): validated, merged, pages re-read. */
+  recordItem(data: RecordRequest): RecordAnswer;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** What the reader's keys, the context menu and the selection toolbar ask of the selected passage. */
+export type PageCommand = 'save-highlight' | 'add-note' | 'record-claim' | 'record-statement';
 
 /** Background → content script (commands and context-menu items act on the page's selection). */
 export interface PageProtocolMap {
@@ -209,8 +220,8 @@ export interface PageProtocolMap {
    * part of itself at once.
    */
   settingsChanged(data: { restart: boolean; paused?: boolean; display: DisplaySettings }): void;
-  /** Save the current selection as a highlight, or open the note editor for it. */
-  runCommand(data: { command: 'save-highlight' | 'add-note' }): void;
+  /** Save the current selection as a highlight, open the note editor for it, or the record form. */
+  runCommand(data: { command: PageCommand }): void;
   /** Which page this tab shows (to find the tab that has a note's page open). */
   pageAddress(data: Record<string, never>): PageAddress;
   /** Brings a saved passage into view and opens its note. */

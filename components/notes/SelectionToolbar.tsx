@@ -1,12 +1,19 @@
-/** The small toolbar beside a text selection: save it as a highlight, or with a note. */
+/** The small toolbar beside a text selection: save it as a highlight, or with a note; record a claim or statement from it. */
 import { useT } from '../i18n';
 
 export interface SelectionToolbarProps {
   onHighlight(): void;
   onAddNote(): void;
+  onRecordClaim?(): void;
+  onRecordStatement?(): void;
 }
 
-export function SelectionToolbar({ onHighlight, onAddNote }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  onHighlight,
+  onAddNote,
+  onRecordClaim,
+  onRecordStatement,
+}: SelectionToolbarProps) {
   const t = useT();
   return (
     <div class="cl-selection-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
@@ -16,6 +23,16 @@ export function SelectionToolbar({ onHighlight, onAddNote }: SelectionToolbarPro
       <button type="button" onClick={onAddNote} title={t('toolbarAddNoteTitle')}>
         {t('toolbarAddNote')}
       </button>
+      {onRecordClaim && (
+        <button type="button" onClick={onRecordClaim} title={t('toolbarRecordClaimTitle')}>
+          {t('toolbarRecordClaim')}
+        </button>
+      )}
+      {onRecordStatement && (
+        <button type="button" onClick={onRecordStatement} title={t('toolbarRecordStatementTitle')}>
+          {t('toolbarRecordStatement')}
+        </button>
+      )}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import type { PageText } from '../../lib/matching/text-matcher';
 import {
   onMessage,
   pageMessaging,
+  type PageCommand,
   type PageGlance,
   type PageFindings,
   type ProtocolMap,
@@ -37,15 +38,25 @@ import { BADGE_COLOR, badgeColor, badgeText } from '../../lib/badge';
 import { TabFindings } from '../../lib/tab-findings';
 import { translate as t } from '../../lib/i18n';
 import { isWebAddress } from '../../lib/safe-url';
+import { myPackStore } from '../../lib/mypack/my-pack-instance';
+import { withMyPack } from '../../lib/mypack/with-my-pack';
+import { emptyMyPack } from '../../lib/mypack/my-pack';
+import { installRecordHandlers } from './record-handlers';
 
 export default defineBackground(() => {
-  // The enabled packs, merged and compiled once; built again once whenever they change.
+  // The enabled packs and My pack (what the reader recorded, last), merged and compiled once; built
+  // again once whenever they change.
   let testPacks: readonly KnowledgePack[] | null = null;
   const holder = new KnowledgeHolder(
     async () =>
-      import.meta.env.CLAIMLENS_TEST_HOOKS && testPacks
-        ? { packs: testPacks }
-        : await packManager().enabled(),
+      withMyPack(
+        import.meta.env.CLAIMLENS_TEST_HOOKS && testPacks
+          ? { packs: testPacks }
+          : await packManager().enabled(),
+        await myPackStore()
+          .read()
+          .catch(() => ({ state: emptyMyPack(''), revision: 0 })),
+      ),
     // The compiled matcher outlives the worker: a restarted worker reads it instead of compiling.
     {
       get: (key) => packManager().compiledFor(key),
@@ -389,13 +400,16 @@ export default defineBackground(() => {
     return notes.filter((note) => note !== undefined);
   });
 
+  // Recording claims into My pack (the record form): entrypoints/background/record-handlers.ts.
+  installRecordHandlers(accept, knowledge);
+
   // The keyboard shortcuts and the context menu act on the selection in the page.
-  const runInTab = (tabId: number | undefined, command: 'save-highlight' | 'add-note', frameId = 0) => {
+  const runInTab = (tabId: number | undefined, command: PageCommand, frameId = 0) => {
     if (tabId === undefined) return;
     pageMessaging.sendMessage('runCommand', { command }, { tabId, frameId }).catch(() => undefined);
   };
   browser.commands?.onCommand.addListener(async (command, tab) => {
-    if (command !== 'save-highlight' && command !== 'add-note') return;
+    if (!isPageCommand(command)) return;
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     runInTab(target?.id, command);
   });
@@ -414,10 +428,20 @@ export default defineBackground(() => {
         contexts: ['selection'],
       });
       browser.contextMenus.create({ id: 'add-note', title: t('menuAddNote'), contexts: ['selection'] });
+      browser.contextMenus.create({
+        id: 'record-claim',
+        title: t('menuRecordClaim'),
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({
+        id: 'record-statement',
+        title: t('menuRecordStatement'),
+        contexts: ['selection'],
+      });
     });
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'save-highlight' || info.menuItemId === 'add-note')
+    if (typeof info.menuItemId === 'string' && isPageCommand(info.menuItemId))
       runInTab(tab?.id, info.menuItemId, info.frameId ?? 0);
   });
 
@@ -447,6 +471,9 @@ const saveDelays = { before: 0, after: 0 };
 function pause(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
+
+const PAGE_COMMANDS: readonly string[] = ['save-highlight', 'add-note', 'record-claim', 'record-statement'];
+const isPageCommand = (command: string): command is PageCommand => PAGE_COMMANDS.includes(command);
 
 function refused() {
   return {

@@ -4,7 +4,13 @@
  * (panels, notes, anchoring) only when it is first needed.
  */
 import { browser, defineUnlistedScript, type ContentScriptContext } from '#imports';
-import { pageMessaging, sendMessage, type PageNotes, type PageOpening } from '../../lib/messaging';
+import {
+  pageMessaging,
+  sendMessage,
+  type PageCommand,
+  type PageNotes,
+  type PageOpening,
+} from '../../lib/messaging';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../lib/display-settings';
 import { ARTICLE_ONLY_GLOBAL } from '../../lib/page/spotter-registration';
 import { watchMarks } from '../../lib/page/mark-interaction';
@@ -66,6 +72,13 @@ const contentMain: ContentMain = async (ctx) => {
     run?.abort();
   });
   start(t0);
+};
+
+/** The shortcut keys with Alt+Shift, for browsers that do not deliver the commands. */
+const KEY_COMMANDS: Partial<Record<string, PageCommand>> = {
+  KeyS: 'save-highlight',
+  KeyA: 'add-note',
+  KeyR: 'record-claim',
 };
 
 export default defineUnlistedScript(() => {
@@ -218,10 +231,10 @@ function startClaimLens(
     signal,
   );
 
-  // Alt+Shift+S / Alt+Shift+A come as browser commands; where the browser does not deliver them
+  // Alt+Shift+S / Alt+Shift+A (and Alt+Shift+R, record a claim) come as browser commands; where the browser does not deliver them
   // (a shortcut taken by another extension, headless browsers) the keys themselves do the same.
   let lastCommand = -Infinity;
-  const run = (command: 'save-highlight' | 'add-note') => {
+  const run = (command: PageCommand) => {
     if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
     const range = reader.take();
@@ -256,10 +269,10 @@ function startClaimLens(
     'keydown',
     (event) => {
       if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-      if (event.code !== 'KeyS' && event.code !== 'KeyA') return;
-      if (!reader.take()) return;
+      const command = KEY_COMMANDS[event.code];
+      if (!command || !reader.take()) return;
       event.preventDefault();
-      run(event.code === 'KeyS' ? 'save-highlight' : 'add-note');
+      run(command);
     },
     signal,
   );

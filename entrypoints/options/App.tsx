@@ -30,6 +30,8 @@ import type { PackRow } from '../../lib/packs/packs-db';
 import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
 import type { MergeNote } from '../../lib/knowledge/pack-merge';
 import { PAUSE_KEY, type PauseSettings } from '../../lib/pause-settings';
+import { MyPackPanel } from './MyPackPanel';
+import { myPackStore } from '../../lib/mypack/my-pack-instance';
 
 const formatTime = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -70,6 +72,8 @@ export function App() {
   const [mergeNotes, setMergeNotes] = useState<readonly MergeNote[]>([]);
   const [busy, setBusy] = useState(false);
   const [packOutcome, setPackOutcome] = useState<PackOutcome | null>(null);
+  /** Drawn again (read from its store) after everything was deleted. */
+  const [myPackShown, setMyPackShown] = useState(0);
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
   const [labels, setLabels] = useState<ColorLabels | null>(null);
@@ -196,6 +200,7 @@ export function App() {
           });
         }}
       />
+      <MyPackPanel key={myPackShown} />
       <DisplayForm display={display} pause={pause} onDisplay={saveDisplay} onPause={savePause} t={t} />
       {labels && (
         <ColourNames
@@ -284,9 +289,12 @@ export function App() {
         }}
         onDeleteAll={() => {
           setBusy(true);
+          // What the reader recorded (My pack, its own store) goes too.
           void deleteEverything(stores())
+            .then(() => myPackStore().clear())
             .then(
               async () => {
+                setMyPackShown((n) => n + 1);
                 setDataOutcome({ message: t('optionsDataDeleted') });
                 await reload();
               },

@@ -8,7 +8,8 @@
 import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
 import { createAnchorer, describe } from '../../lib/anchoring';
 import { translate as t } from '../../lib/i18n';
-import type { NoteDraft, PageNotes } from '../../lib/messaging';
+import type { NoteDraft, PageCommand, PageNotes } from '../../lib/messaging';
+import { RecordLauncher } from './record';
 import type { NotesPorts } from '../../lib/page/page-ui-contract';
 import { DEFAULT_COLOR, type AnchorStatus, type Note } from '../../lib/notes/note-types';
 import { keepBeside } from '../../lib/page/floating';
@@ -59,6 +60,8 @@ export class NotesController {
   private readonly overlay: PassageOverlay;
   private readonly panelFrame: PrivateFrame;
   private readonly noticeFrame: PrivateFrame;
+  /** The record form (Record claim / Record statement): lib/mypack, entrypoints/record-frame. */
+  private readonly record: RecordLauncher;
   panel!: PanelController;
 
   constructor(
@@ -80,6 +83,7 @@ export class NotesController {
       pointerLeave: () => this.panel.pointerLeft(),
     });
     this.noticeFrame = new PrivateFrame(ui, 'notice', { message: (message) => this.fromNotice(message) });
+    this.record = new RecordLauncher(doc, ui, spotter);
     // The page took ClaimLens's host away: the notices come back in the new one.
     ui.onLost(() => {
       this.editing = false;
@@ -128,11 +132,12 @@ export class NotesController {
    * A command from the keyboard shortcut or the context menu, on the passage the reader selected
    * (`range`: taken at the reader's own gesture, never re-read after the page had a chance to change it).
    */
-  runCommand(command: 'save-highlight' | 'add-note', range: Range | null): void {
+  runCommand(command: PageCommand, range: Range | null): void {
     if (this.relinking) return void this.attach();
     if (!range) return;
     this.hideToolbar();
-    if (command === 'save-highlight') void this.saveHighlight(range);
+    if (command === 'record-claim' || command === 'record-statement') this.openRecord(command, range);
+    else if (command === 'save-highlight') void this.saveHighlight(range);
     else this.openEditor(range);
   }
 
@@ -399,7 +404,7 @@ export class NotesController {
     let element: HTMLElement | null = null;
     const seen = () => (element ? watchSeen(element) : null);
     let watcher: ReturnType<typeof seen> = null;
-    const act = (command: 'save-highlight' | 'add-note') => async (event?: Event) => {
+    const act = (command: PageCommand) => async (event?: Event) => {
       if (!event?.isTrusted || !watcher) return;
       const point = event instanceof MouseEvent ? { x: event.clientX, y: event.clientY } : undefined;
       if (!(await watcher.seen(point && point.x + point.y > 0 ? point : undefined)))
@@ -407,7 +412,15 @@ export class NotesController {
       if (this.toolbarRange !== range) return;
       this.runCommand(command, range);
     };
-    show(toolbar, <SelectionToolbar onHighlight={act('save-highlight')} onAddNote={act('add-note')} />);
+    show(
+      toolbar,
+      <SelectionToolbar
+        onHighlight={act('save-highlight')}
+        onAddNote={act('add-note')}
+        onRecordClaim={act('record-claim')}
+        onRecordStatement={act('record-statement')}
+      />,
+    );
     element = toolbar.firstElementChild as HTMLElement | null;
     if (!element) return;
     watcher = seen();
@@ -454,6 +467,16 @@ export class NotesController {
     this.drafts.set(draft.id, { selectors: draft.selectors, range: range.cloneRange() });
     this.editing = true;
     void this.panelFrame.show({ type: 'newNote', quote: range.toString(), draft }, range, true);
+  }
+
+  /** The record form for the passage, docked at the window's edge (entrypoints/page-ui/record.ts). */
+  private openRecord(command: 'record-claim' | 'record-statement', range: Range): void {
+    this.panel.close();
+    try {
+      this.record.open(command === 'record-claim' ? 'claim' : 'statement', range);
+    } catch (error) {
+      this.report(t('errorCannotSave', (error as Error).message), range);
+    }
   }
 
   /** Saves a passage as a highlight (no text): drawn at once, confirmed by the background, taken back if it failed. */

@@ -15,22 +15,33 @@ import {
 } from '../../lib/page/note-frame-protocol';
 import type { UiRoot } from './ui-root';
 
-export interface FrameHandlers {
-  message(message: FromFrame): void;
+/** What a frame may send: its size, or a message of its page's own protocol. */
+type SizeOr<From> = From | { type: 'size'; width: number; height: number };
+
+export interface FrameHandlers<From = FromFrame> {
+  message(message: From): void;
   pointerEnter?(): void;
   pointerLeave?(): void;
 }
 
-export class PrivateFrame {
+export class PrivateFrame<From extends { type: string } = FromFrame, To = ToFrame> {
   private iframe?: HTMLIFrameElement;
   private connecting?: Promise<MessagePort | null>;
   private stopPlacing?: () => void;
   private shown = false;
 
+  /**
+   * `address`: another extension page than the notes frame (the record form), given the port's secret
+   * and the page's theme; `isMessage` checks what that page sends.
+   */
   constructor(
     private readonly ui: UiRoot,
-    private readonly role: FrameRole,
-    private readonly handlers: FrameHandlers,
+    private readonly role: FrameRole | 'record',
+    private readonly handlers: FrameHandlers<From>,
+    private readonly page?: {
+      address(secret: string, theme: 'light' | 'dark'): string;
+      isMessage(data: unknown): data is SizeOr<From>;
+    },
   ) {
     ui.onLost(() => this.reset());
   }
@@ -40,7 +51,7 @@ export class PrivateFrame {
   }
 
   /** Shows a view: beside a passage (the panel) or in its corner (notices); focused if asked. */
-  async show(command: ToFrame, beside: Range | null, focus: boolean): Promise<void> {
+  async show(command: To, beside: Range | null, focus: boolean): Promise<void> {
     const port = await this.connect();
     const iframe = this.iframe;
     if (!port || !iframe) return;
@@ -61,7 +72,7 @@ export class PrivateFrame {
     iframe.classList.remove('cl-frame-shown');
     // The focus was in the frame: give it back to the page rather than leave it nowhere.
     iframe.blur();
-    void this.connecting?.then((port) => port?.postMessage({ type: 'clear' } satisfies ToFrame));
+    void this.connecting?.then((port) => port?.postMessage({ type: 'clear' }));
   }
 
   private reset(): void {
@@ -85,12 +96,14 @@ export class PrivateFrame {
   private async open(): Promise<MessagePort | null> {
     const { frames } = await this.ui.get();
     const secret = `${crypto.randomUUID()}${crypto.randomUUID()}`.replace(/-/g, '');
-    const address = frameAddress(
-      browser.runtime.getURL(NOTES_FRAME_PATH as '/notes-frame.html'),
-      this.role,
-      this.ui.theme,
-      secret,
-    );
+    const address =
+      this.page?.address(secret, this.ui.theme) ??
+      frameAddress(
+        browser.runtime.getURL(NOTES_FRAME_PATH as '/notes-frame.html'),
+        this.role as FrameRole,
+        this.ui.theme,
+        secret,
+      );
     const iframe = document.createElement('iframe');
     iframe.className = `cl-frame cl-frame-${this.role}`;
     iframe.title = 'ClaimLens';
@@ -108,11 +121,14 @@ export class PrivateFrame {
     iframe.addEventListener('load', () => this.iframe === iframe && this.reset());
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => {
-      if (this.iframe !== iframe || !isFromFrame(event.data)) return;
-      if (event.data.type === 'size') {
-        iframe.style.width = `${event.data.width}px`;
-        iframe.style.height = `${event.data.height}px`;
-      } else this.handlers.message(event.data);
+      const data: unknown = event.data;
+      const valid = this.page ? this.page.isMessage(data) : isFromFrame(data);
+      if (this.iframe !== iframe || !valid) return;
+      const message = data as SizeOr<From>;
+      if (message.type === 'size' && 'width' in message) {
+        iframe.style.width = `${message.width}px`;
+        iframe.style.height = `${message.height}px`;
+      } else this.handlers.message(message as From);
     };
     // The dynamic address leads to the extension's own origin, where the frame's document lives.
     iframe.contentWindow.postMessage(secret, new URL(browser.runtime.getURL('/')).origin, [channel.port2]);

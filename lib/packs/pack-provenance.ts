@@ -2,6 +2,7 @@
 import { foldText } from '../matching/normalise';
 import { localize } from '../reader-messages';
 import type { PackOrigin } from './packs-db';
+import { MY_PACK_ID, MY_PACK_NAME } from '../mypack/my-pack';
 
 /** The bundled pack, as far as provenance goes. */
 export interface BundledIdentity {
@@ -14,7 +15,7 @@ const folded = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 /**
  * Why an installed pack may not be stored, or undefined: it takes the bundled pack's id, or a name a
  * reader would take for the bundled pack's (the same once case, accents, spaces and punctuation are
- * set aside), so that nothing it says can pass for what ClaimLens ships.
+ * set aside), so that nothing it says can pass for what ClaimLens ships; nor My pack's id or name.
  */
 export function reservedPackProblem(
   pack: { id: string; name: string },
@@ -23,6 +24,12 @@ export function reservedPackProblem(
   if (pack.id === bundled.id || folded(pack.id) === folded(bundled.id))
     return localize('packBundledId', pack.id);
   if (folded(pack.name) === folded(bundled.name)) return localize('packBundledName', pack.name);
+  // Nor may it pass for what the reader recorded (My pack, named "Recorded by you" on cards).
+  if (
+    folded(pack.id) === folded(MY_PACK_ID) ||
+    [MY_PACK_NAME, localize('packRecordedByYou')].some((name) => folded(pack.name) === folded(name))
+  )
+    return localize('packMineReserved', pack.name);
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { Card } from '../knowledge/cards';
-import type { NoteDraft, PageNotes, RelinkRequest } from '../messaging';
+import type { NoteDraft, PageCommand, PageNotes, RelinkRequest } from '../messaging';
 import type { AnchorStatus } from '../notes/note-types';
 import type { MarkInteractionHandlers } from './mark-interaction';
 import type { Spotter, Mark } from './spotter';
@@ -49,8 +49,8 @@ export interface PageUi {
     getMarks(): readonly Mark[];
     /** The reader selected a passage with their own gesture: offer the toolbar (or hide it for null). */
     selectionChanged(range: Range | null): void;
-    /** Saves the passage the reader selected (taken at their gesture) as a highlight, or opens the editor. */
-    runCommand(command: 'save-highlight' | 'add-note', range: Range | null): void;
+    /** Saves the passage the reader selected (taken at their gesture) as a highlight, or opens the editor or the record form. */
+    runCommand(command: PageCommand, range: Range | null): void;
     /** Brings a saved passage into view and opens its note. */
     focus(id: string): void;
     /** Re-link mode for a note of this page (an orphan); false when the page does not have it. */

@@ -92,3 +92,14 @@ describe('senderFor', () => {
       expect(['public', 'own-page', 'extension']).toContain(MESSAGE_ACCESS[type]);
   });
 });
+
+describe('recording into My pack', () => {
+  it('is for ClaimLens’s own pages (the record form), never a content script', () => {
+    for (const type of ['recordItem', 'searchKnown', 'knownNames'] as const) {
+      expect(senderFor(type, contentScript, own)).toBeNull();
+      expect(
+        senderFor(type, { ...noteFrame, url: 'chrome-extension://claimlens-id/record-frame.html' }, own),
+      ).toEqual({ kind: 'extension' });
+    }
+  });
+});

@@ -289,3 +289,14 @@ describe('the key of what the enabled packs say', () => {
     expect(await manager.compiledFor('k2')).toBeUndefined();
   });
 });
+
+describe('My pack’s id', () => {
+  it('cannot be taken by a pack installed from a file, so nothing installed passes for what the reader recorded', async () => {
+    const impostor = { ...teamPack(), id: 'claimlens-mine', name: 'Colleague pack' };
+    const result = await manager.installText(JSON.stringify(impostor), 'mine.json');
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/reserved/) });
+    const named = { ...teamPack(), name: 'Recorded by you' };
+    expect(await manager.installText(JSON.stringify(named), 'named.json')).toMatchObject({ ok: false });
+    expect((await manager.list()).map((r) => r.id)).toEqual(['claimlens-default']);
+  });
+});

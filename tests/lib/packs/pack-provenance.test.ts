@@ -101,3 +101,13 @@ describe('a card that mixes packs', () => {
     ]);
   });
 });
+
+describe('My pack’s id and name', () => {
+  it('are refused to an installed or subscribed pack, so none can pass for what the reader recorded', () => {
+    expect(reservedPackProblem({ id: 'claimlens-mine', name: 'Team' }, bundled)).toMatch(/reserved/);
+    expect(reservedPackProblem({ id: 'claimlens_mine', name: 'Team' }, bundled)).toMatch(/reserved/);
+    for (const name of ['My pack', 'my-pack', 'Recorded by you', 'RECORDED BY YOU.'])
+      expect(reservedPackProblem({ id: 'team', name }, bundled)).toMatch(/reserved/);
+    expect(reservedPackProblem({ id: 'recorded-ana-x1', name: 'Ana’s records' }, bundled)).toBeUndefined();
+  });
+});
