@@ -94,8 +94,11 @@ export function isInsideSkipped(node: Node): boolean {
 
 export interface TextVisitor {
   text(node: Text): void;
-  /** A block starts or ends between two text nodes: no name continues across it. */
-  boundary(): void;
+  /**
+   * A block starts or ends between two text nodes: no name continues across it. True: the walk stops
+   * here, before the next text node, and goes on from it at the next `next()`.
+   */
+  boundary(): boolean | void;
 }
 
 interface ElementInfo {
@@ -115,6 +118,8 @@ export class VisibleTextWalker {
   private readonly info = new Map<Element, ElementInfo>();
   private lastBlock: Element | undefined | null = null;
   private done = false;
+  /** The text node after a boundary at which the visitor stopped the walk: visited first next time. */
+  private held?: Text;
 
   constructor(
     private readonly root: Node,
@@ -140,6 +145,10 @@ export class VisibleTextWalker {
 
   next(maxNodes: number): boolean {
     if (this.done) return false;
+    if (this.held) {
+      this.visitor.text(this.held);
+      this.held = undefined;
+    }
     const walker = this.walker;
     for (let i = 0; i < maxNodes; i++) {
       const node = walker.nextNode() as Text | null;
@@ -151,8 +160,12 @@ export class VisibleTextWalker {
       const info = parent ? this.classify(parent) : undefined;
       if (info?.skipped) continue;
       const block = info?.block;
-      if (this.lastBlock !== null && block !== this.lastBlock) this.visitor.boundary();
+      const boundary = this.lastBlock !== null && block !== this.lastBlock;
       this.lastBlock = block;
+      if (boundary && this.visitor.boundary() === true) {
+        this.held = node;
+        return true;
+      }
       this.visitor.text(node);
     }
     return true;
