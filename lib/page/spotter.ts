@@ -147,6 +147,12 @@ export class Spotter {
   private readonly byNode = new Map<Node, Mention[]>();
   /** Mentions whose text left the page: found again if the same text comes back. */
   private lost: Mention[] = [];
+  /**
+   * Mentions replaced by what the text they were in was found to say when read again, whose marks
+   * are still drawn until the next drawing: they follow their text as the others do (the page may
+   * re-render it while the pass runs, between its slices), so that no frame shows them blank.
+   */
+  private retiring = new Set<Mention>();
   /** What the background found in text the page added, by that text: the same text again needs no message. */
   private readonly judged = new JudgedTexts();
   private readonly pace = new MutationPace();
@@ -600,6 +606,7 @@ export class Spotter {
       if (!read.has(m.node)) continue;
       dropped.add(m);
       this.unindex(m);
+      this.retiring.add(m);
     }
     if (dropped.size > 0) this.mentions = this.mentions.filter((m) => !dropped.has(m));
   }
@@ -803,7 +810,10 @@ export class Spotter {
    */
   private refind(added: readonly Node[], edited: readonly Text[], removed: boolean): void {
     const broken: Mention[] = [];
-    if (removed) for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
+    if (removed) {
+      for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
+      for (const m of this.retiring) if (!m.node.isConnected) broken.push(m);
+    }
     for (const node of edited)
       for (const m of this.byNode.get(node) ?? []) {
         if (node.data === m.data) continue;
@@ -846,7 +856,7 @@ export class Spotter {
         m.range.setEnd(node, m.within![1]);
         this.unindex(m);
         m.node = node;
-        this.index(m);
+        if (!this.retiring.has(m)) this.index(m);
         back.add(m);
       }
     }
@@ -901,6 +911,7 @@ export class Spotter {
     for (const mark of marks)
       if (!hasStyle(before, mark.range, mark.style)) this.layer.add(mark.style, mark.range);
     this.marks = marks;
+    this.retiring.clear();
     for (const listener of this.listeners) listener();
   }
 
@@ -948,7 +959,8 @@ export class Spotter {
     const seen = this.look(records, 0, added, edited, t0 + OBSERVE_MS);
     if (seen.upTo < records.length) this.unlooked.push({ records, from: seen.upTo });
     if (seen.removed && !this.removals && this.hasMarks()) this.removals = true;
-    if (this.mentions.length > 0 || this.lost.length > 0) this.refind(added, edited, seen.removed);
+    if (this.mentions.length > 0 || this.lost.length > 0 || this.retiring.size > 0)
+      this.refind(added, edited, seen.removed);
     if (this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0) {
       // Text edited in place is read within a frame or two; added content once it settles; a page
       // that never stops changing less and less often (lib/page/mutation-pace.ts).
@@ -1101,6 +1113,7 @@ export class Spotter {
     this.byNode.clear();
     this.unlooked = [];
     this.lost = [];
+    this.retiring.clear();
     this.judged.clear();
     this.incidents.clear();
   }

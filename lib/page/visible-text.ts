@@ -114,7 +114,13 @@ interface ElementInfo {
  * and remembered.
  */
 export class VisibleTextWalker {
-  private readonly walker: TreeWalker;
+  private walker?: TreeWalker;
+  /**
+   * For a root whose children are all text (a paragraph a feed appends): the next child to look at,
+   * reached by sibling (a tree walker made per paragraph costs more than the paragraph's whole read
+   * when a page adds 20,000 of them). Undefined: the walk goes through a tree walker.
+   */
+  private flat?: ChildNode | null;
   private readonly info = new Map<Element, ElementInfo>();
   private lastBlock: Element | undefined | null = null;
   private done = false;
@@ -125,12 +131,12 @@ export class VisibleTextWalker {
     private readonly root: Node,
     private readonly visitor: TextVisitor,
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
-    }
+    } else if ((root as ParentNode).firstElementChild === null) this.flat = root.firstChild;
+    else
+      this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
   /**
@@ -149,9 +155,8 @@ export class VisibleTextWalker {
       this.visitor.text(this.held);
       this.held = undefined;
     }
-    const walker = this.walker;
     for (let i = 0; i < maxNodes; i++) {
-      const node = walker.nextNode() as Text | null;
+      const node = this.nextText();
       if (!node) {
         this.done = true;
         return false;
@@ -169,6 +174,14 @@ export class VisibleTextWalker {
       this.visitor.text(node);
     }
     return true;
+  }
+
+  private nextText(): Text | null {
+    if (this.walker) return this.walker.nextNode() as Text | null;
+    let node = this.flat ?? null;
+    while (node && node.nodeType !== Node.TEXT_NODE) node = node.nextSibling;
+    this.flat = node ? node.nextSibling : null;
+    return node as Text | null;
   }
 
   private classify(element: Element): ElementInfo {
