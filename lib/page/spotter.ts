@@ -406,6 +406,8 @@ export class Spotter {
       if (this.signal.aborted) return 'done';
       const whole = ++count === 1 && collected.last;
       const outcome = await this.readPortion(collected, first, base, whole);
+      // The rest of the page is not sent to a background that did not answer.
+      if (outcome === 'failed') return 'done';
       if (outcome !== 'done') return outcome;
       base += collected.text.length;
       // The next portion is read in a task of its own.
@@ -424,7 +426,7 @@ export class Spotter {
     first: boolean,
     base: number,
     whole: boolean,
-  ): Promise<ReadOutcome> {
+  ): Promise<ReadOutcome | 'failed'> {
     // Text read again replaces what was found in it before — once the new matches are there: until
     // then the old marks stay, and move with their text if the page re-renders it meanwhile.
     const old = first ? new Set<Mention>() : await this.foundIn(collected.nodes);
@@ -470,7 +472,7 @@ export class Spotter {
           result = 'resend' in resumed ? await this.scan(part, plainIds) : resumed;
         }
       } catch {
-        return 'done'; // the background is restarting: no marks this time, the page is unharmed
+        return 'failed'; // the background is restarting: no marks this time, the page is unharmed
       }
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
