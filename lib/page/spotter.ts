@@ -130,7 +130,7 @@ export const MAX_PART = 200_000;
  * characters, sends what it read, and reads on): a 20 MB page is never held as one string, whose
  * making alone was a task of 100–300 ms.
  */
-export const MAX_READ = 1_000_000;
+export const MAX_READ = 500_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
