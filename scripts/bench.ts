@@ -2,8 +2,8 @@
  * `npm run bench -- [--json] [--pages DIR] [--cases PREFIX] [--notes-only]`: the content script's cost
  * in real Chromium, on the same pages and names as three baselines — the floor (a TreeWalker that only
  * reads every text node), one big RegExp alternation, and mark.js. Prints a table, or one JSON object
- * with --json. `--cases` runs only the cases whose name starts with PREFIX; `--notes-only` only the
- * saved passages (scripts/bench-notes.ts). CLAIMLENS_OUT_DIR measures another build.
+ * with --json. `--cases` runs only the cases whose name starts with PREFIX (`--startup` adds the
+ * content script's start-up); `--notes-only` only the saved passages (scripts/bench-notes.ts). CLAIMLENS_OUT_DIR measures another build.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -221,9 +221,11 @@ async function main() {
   const partial = notesOnly || casePrefix !== undefined;
   const robust: RobustCase[] = partial ? [] : await benchRobust(withExt, plain, server, log);
   if (!json && !partial) process.stderr.write('bench: content script start-up…\n');
-  const startupMs = partial
-    ? { mainThreadMs: NaN, offMainThreadMs: NaN }
-    : await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
+  // `--startup`: the content script's start-up too, in a partial run (to compare two builds).
+  const startupMs =
+    partial && !args.includes('--startup')
+      ? { mainThreadMs: NaN, offMainThreadMs: NaN }
+      : await contentScriptStartup(withExt, server.url('fixtures/unrelated-traps.html'));
   if (!json) process.stderr.write('bench: saved passages…\n');
   const notes = casePrefix !== undefined ? undefined : await benchNotes(withExt, plain, server);
   if (!json && !partial) process.stderr.write('bench: the background matching and linking (Node)…\n');

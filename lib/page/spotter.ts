@@ -18,8 +18,8 @@ import { bodyPublicationDate } from './article-date';
 import { canonicalHref, metaDate } from './page-head';
 import { documentUrl } from './page-address';
 import { MarkLayer, type MarkStyle } from './mark-layer';
-import { collectText, type CollectedText } from './text-collector';
-import { outermostRoots } from './pending-roots';
+import { collectPortions, type CollectedText } from './text-collector';
+import { OutermostRoots } from './pending-roots';
 import { JudgedTexts } from './judged-texts';
 import { MutationPace } from './mutation-pace';
 import { mergeIntoOrder } from './mark-order';
@@ -106,8 +106,11 @@ const SLICE_MS = 8;
  * over 20,000 records at once).
  */
 const OBSERVE_MS = 4;
-/** Records looked at between two looks at the clock. */
-const RECORDS_PER_CHECK = 64;
+/**
+ * Records looked at between two looks at the clock: a record's added nodes cost the page a few
+ * microseconds each to reach from this world, and far more when the collector runs meanwhile.
+ */
+const RECORDS_PER_CHECK = 16;
 /** Items (roots, mentions) handled between two looks at the clock in sliced work. */
 const CHECK_EVERY = 64;
 
@@ -122,6 +125,12 @@ interface Slicer {
  * part this long costs a few milliseconds, where one of 1.5 million characters was a 100 ms task.
  */
 export const MAX_PART = 200_000;
+/**
+ * Text read before it is sent, at most (about: a read stops where a block starts after this many
+ * characters, sends what it read, and reads on): a 20 MB page is never held as one string, whose
+ * making alone was a task of 100–300 ms.
+ */
+export const MAX_READ = 500_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
@@ -138,6 +147,12 @@ export class Spotter {
   private readonly byNode = new Map<Node, Mention[]>();
   /** Mentions whose text left the page: found again if the same text comes back. */
   private lost: Mention[] = [];
+  /**
+   * Mentions replaced by what the text they were in was found to say when read again, whose marks
+   * are still drawn until the next drawing: they follow their text as the others do (the page may
+   * re-render it while the pass runs, between its slices), so that no frame shows them blank.
+   */
+  private retiring = new Set<Mention>();
   /** What the background found in text the page added, by that text: the same text again needs no message. */
   private readonly judged = new JudgedTexts();
   private readonly pace = new MutationPace();
@@ -151,9 +166,12 @@ export class Spotter {
   /** The public marks (saved passages are drawn apart, by the page UI's overlay). */
   readonly layer: MarkLayer;
   private observer?: MutationObserver;
-  private readonly pendingRoots = new Set<Node>();
-  /** Mutation records the observer had no time for: looked at in the next pass. */
-  private unlooked: MutationRecord[] = [];
+  private pendingRoots = new Set<Node>();
+  /**
+   * Batches of mutation records the observer had no time for, each from the first record not looked
+   * at: looked at in the next pass (kept as they came, never copied: a batch may hold 20,000 records).
+   */
+  private unlooked: { records: MutationRecord[]; from: number }[] = [];
   /** Nodes were removed from a page with marks: the next pass drops what went with them, even if nothing was added. */
   private removals = false;
   private debounce?: ReturnType<typeof setTimeout>;
@@ -369,19 +387,49 @@ export class Spotter {
    * what it said then, and only the rest is sent: nothing at all when all of it is known.
    */
   private async read(roots: Node | readonly Node[], first = false): Promise<ReadOutcome> {
-    const collected = await collectText(roots, {
+    const readFrom = performance.now();
+    const portions = collectPortions(roots, {
       // The page runs between slices: the task the spotter was working in ends there.
       yieldToPage: () => this.outsideTask(yieldToPage()),
       signal: this.signal,
       sliceMs: SLICE_MS,
+      due: () => this.taskDue(readFrom),
+      portion: MAX_READ,
     });
-    this.spend('collect', collected.busyMs, collected.longestSliceMs);
-    this.textNodes += collected.textNodes;
-    this.characters += collected.text.length;
-    if (this.signal.aborted) return 'done';
+    // Where the portion starts in all the read's text (the reading order of a page's first read).
+    let base = 0;
+    let count = 0;
+    for await (const collected of portions) {
+      this.spend('collect', collected.busyMs, collected.longestSliceMs);
+      this.textNodes += collected.textNodes;
+      this.characters += collected.text.length;
+      if (this.signal.aborted) return 'done';
+      const whole = ++count === 1 && collected.last;
+      const outcome = await this.readPortion(collected, first, base, whole);
+      // The rest of the page is not sent to a background that did not answer.
+      if (outcome === 'failed') return 'done';
+      if (outcome !== 'done') return outcome;
+      base += collected.text.length;
+      // The next portion is read in a task of its own.
+      if (!collected.last) await this.outsideTask(yieldToPage());
+    }
+    return 'done';
+  }
+
+  /**
+   * Has a portion of a read matched and keeps what was found (see `read`): `base`, where it starts in
+   * the read; `whole`, whether it is all of the read (only then is its roots' text remembered by
+   * what it says, or marked from what the background said of the same text before).
+   */
+  private async readPortion(
+    collected: CollectedText,
+    first: boolean,
+    base: number,
+    whole: boolean,
+  ): Promise<ReadOutcome | 'failed'> {
     // Text read again replaces what was found in it before — once the new matches are there: until
     // then the old marks stay, and move with their text if the page re-renders it meanwhile.
-    const old = first ? new Set<Mention>() : this.timed('collect', () => this.foundIn(collected.nodes));
+    const old = first ? new Set<Mention>() : await this.foundIn(collected.nodes);
     const dropOld = () => {
       if (old.size > 0) this.timed('collect', () => this.dropFoundIn(old, collected.nodes));
       old.clear();
@@ -396,7 +444,7 @@ export class Spotter {
       const date = this.timed('head', () => metaDate(this.doc));
       if (date) this.declared = { date };
     }
-    const unknown = first || !this.opened ? wholeText(collected) : await this.markJudged(collected);
+    const unknown = first || !this.opened || !whole ? wholeText(collected) : await this.markJudged(collected);
     if (!unknown) {
       dropOld();
       return 'done';
@@ -424,7 +472,7 @@ export class Spotter {
           result = 'resend' in resumed ? await this.scan(part, plainIds) : resumed;
         }
       } catch {
-        return 'done'; // the background is restarting: no marks this time, the page is unharmed
+        return 'failed'; // the background is restarting: no marks this time, the page is unharmed
       }
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
@@ -435,12 +483,12 @@ export class Spotter {
       await this.keep(
         matches,
         (start, end) => collected.rangeOf(at(start, false), at(end, true)),
-        first ? part.offset : undefined,
+        first ? base + part.offset : undefined,
         part.text,
         clock,
       );
       // What the page added by itself is remembered by its text (not a page read in several parts).
-      if (!first && sending.length === 1 && matches.incidents.length === 0)
+      if (!first && whole && sending.length === 1 && matches.incidents.length === 0)
         await this.remember(unknown, matches.mentions, plainIds, clock);
       clock.end();
       // A long page sends its text in parts: the page runs between them.
@@ -450,8 +498,9 @@ export class Spotter {
   }
 
   /**
-   * A clock for work done in slices, counted under `phase`: `due()` once the slice has run SLICE_MS,
-   * `pause()` lets the page run, `end()` counts the last slice.
+   * A clock for work done in slices, counted under `phase`: `due()` once the task the spotter works in
+   * has run SLICE_MS (whatever ran in it before this work began counts too), `pause()` lets the page
+   * run, `end()` counts the last slice.
    */
   private slicer(phase: string): Slicer {
     let t0 = performance.now();
@@ -460,7 +509,7 @@ export class Spotter {
       this.spend(phase, spent, spent);
     };
     return {
-      due: () => performance.now() - t0 > SLICE_MS,
+      due: () => this.taskDue(t0),
       pause: async () => {
         count();
         await this.outsideTask(yieldToPage());
@@ -471,6 +520,11 @@ export class Spotter {
         t0 = performance.now();
       },
     };
+  }
+
+  /** Whether the task the spotter works in (begun at the latest at `since`) has run a slice's time. */
+  private taskDue(since: number): boolean {
+    return performance.now() - (this.taskStart ?? since) > SLICE_MS;
   }
 
   /** The entities the page names plainly so far (their guarded names count in new text too). */
@@ -532,10 +586,17 @@ export class Spotter {
     }
   }
 
-  /** What was found in these text nodes. */
-  private foundIn(nodes: readonly Text[]): Set<Mention> {
+  /** What was found in these text nodes (a slice at a time: a page may add 20,000 of them at once). */
+  private async foundIn(nodes: readonly Text[]): Promise<Set<Mention>> {
     const found = new Set<Mention>();
-    for (const node of nodes) for (const m of this.byNode.get(node) ?? []) found.add(m);
+    if (this.byNode.size === 0) return found;
+    const clock = this.slicer('collect');
+    for (let i = 0; i < nodes.length; i++) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
+      const list = this.byNode.get(nodes[i]!);
+      if (list) for (const m of list) found.add(m);
+    }
+    clock.end();
     return found;
   }
 
@@ -547,6 +608,7 @@ export class Spotter {
       if (!read.has(m.node)) continue;
       dropped.add(m);
       this.unindex(m);
+      this.retiring.add(m);
     }
     if (dropped.size > 0) this.mentions = this.mentions.filter((m) => !dropped.has(m));
   }
@@ -647,27 +709,34 @@ export class Spotter {
   private async refresh(): Promise<void> {
     // Stopped (paused, restarted) while a pass waited for the background: nothing is drawn or filed.
     if (this.signal.aborted) return;
-    const counted = this.timed('count', () => {
+    // Each step is linear in the mentions; between two, the page runs if the task has run its slice
+    // (a page that added 20,000 paragraphs has thousands of marks to count, draw and file).
+    const clock = this.slicer('count');
+    const ownerOf = (m: Mention) => m.found.targetId;
+    const contextOf = (m: Mention) => m.found.context;
+    const unchecked = this.timed('count', () => {
       this.dropGone();
-      const ownerOf = (m: Mention) => m.found.targetId;
-      const contextOf = (m: Mention) => m.found.context;
-      // Check CSS visibility only where it can matter, then count again with the answers.
-      const visibility = new Map<Element, boolean>();
-      for (const mention of countedMentions(this.mentions, ownerOf, contextOf)) {
-        if (mention.checked) continue;
-        mention.checked = true;
-        const parent = mention.range.startContainer.parentElement;
-        if (!parent) continue;
-        mention.visible = visibility.get(parent) ?? isVisible(parent);
-        visibility.set(parent, mention.visible);
-      }
-      return withTopic(
-        countedMentions(this.mentions, ownerOf, contextOf),
-        (m) => m.found.kind,
-        this.hasIncident(),
-      );
+      return countedMentions(this.mentions, ownerOf, contextOf).filter((m) => !m.checked);
     });
+    // Check CSS visibility only where it can matter (new mentions that would count), then count
+    // again with the answers.
+    const visibility = new Map<Element, boolean>();
+    for (let i = 0; i < unchecked.length; i++) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock.due()) await clock.pause();
+      const mention = unchecked[i]!;
+      mention.checked = true;
+      const parent = mention.range.startContainer.parentElement;
+      if (!parent) continue;
+      mention.visible = visibility.get(parent) ?? isVisible(parent);
+      visibility.set(parent, mention.visible);
+    }
+    clock.end();
+    if (await this.paused()) return;
+    const counted = this.timed('count', () =>
+      withTopic(countedMentions(this.mentions, ownerOf, contextOf), (m) => m.found.kind, this.hasIncident()),
+    );
     this.timed('draw', () => this.draw(counted));
+    if (await this.paused()) return;
     const findings = this.timed('report', () => this.findingsOf(counted));
     const found = findings.entities.length > 0 || findings.incidents.length > 0;
     const filing = found ? this.timed('report', () => JSON.stringify(findings)) : undefined;
@@ -693,6 +762,15 @@ export class Spotter {
       glanced: this.glanced,
       phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, round(v)])),
     };
+  }
+
+  /**
+   * Lets the page run if the task the spotter works in has run its slice; true if the spotter was
+   * stopped meanwhile.
+   */
+  private async paused(): Promise<boolean> {
+    if (this.taskDue(performance.now())) await this.outsideTask(yieldToPage());
+    return this.signal.aborted;
   }
 
   /**
@@ -734,7 +812,10 @@ export class Spotter {
    */
   private refind(added: readonly Node[], edited: readonly Text[], removed: boolean): void {
     const broken: Mention[] = [];
-    if (removed) for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
+    if (removed) {
+      for (const m of this.mentions) if (!m.node.isConnected) broken.push(m);
+      for (const m of this.retiring) if (!m.node.isConnected) broken.push(m);
+    }
     for (const node of edited)
       for (const m of this.byNode.get(node) ?? []) {
         if (node.data === m.data) continue;
@@ -777,7 +858,7 @@ export class Spotter {
         m.range.setEnd(node, m.within![1]);
         this.unindex(m);
         m.node = node;
-        this.index(m);
+        if (!this.retiring.has(m)) this.index(m);
         back.add(m);
       }
     }
@@ -825,22 +906,14 @@ export class Spotter {
       );
     }
     // Only what changed is taken from or given to the highlights: the browser restyles less.
-    const styles = (list: readonly Mark[]) => {
-      const byRange = new Map<Range, Set<MarkStyle>>();
-      for (const mark of list) {
-        const set = byRange.get(mark.range) ?? new Set<MarkStyle>();
-        set.add(mark.style);
-        byRange.set(mark.range, set);
-      }
-      return byRange;
-    };
-    const before = styles(this.marks);
-    const after = styles(marks);
+    const before = stylesByRange(this.marks);
+    const after = stylesByRange(marks);
     for (const mark of this.marks)
-      if (!after.get(mark.range)?.has(mark.style)) this.layer.delete(mark.style, mark.range);
+      if (!hasStyle(after, mark.range, mark.style)) this.layer.delete(mark.style, mark.range);
     for (const mark of marks)
-      if (!before.get(mark.range)?.has(mark.style)) this.layer.add(mark.style, mark.range);
+      if (!hasStyle(before, mark.range, mark.style)) this.layer.add(mark.style, mark.range);
     this.marks = marks;
+    this.retiring.clear();
     for (const listener of this.listeners) listener();
   }
 
@@ -885,10 +958,11 @@ export class Spotter {
     const t0 = performance.now();
     const added: Node[] = [];
     const edited: Text[] = [];
-    const seen = this.look(records, added, edited, t0 + OBSERVE_MS);
-    if (seen.upTo < records.length) this.unlooked.push(...records.slice(seen.upTo));
+    const seen = this.look(records, 0, added, edited, t0 + OBSERVE_MS);
+    if (seen.upTo < records.length) this.unlooked.push({ records, from: seen.upTo });
     if (seen.removed && !this.removals && this.hasMarks()) this.removals = true;
-    if (this.mentions.length > 0 || this.lost.length > 0) this.refind(added, edited, seen.removed);
+    if (this.mentions.length > 0 || this.lost.length > 0 || this.retiring.size > 0)
+      this.refind(added, edited, seen.removed);
     if (this.pendingRoots.size > 0 || this.removals || this.unlooked.length > 0) {
       // Text edited in place is read within a frame or two; added content once it settles; a page
       // that never stops changing less and less often (lib/page/mutation-pace.ts).
@@ -904,21 +978,23 @@ export class Spotter {
   }
 
   /**
-   * Notes what `records` changed (nodes to read, in `added` and `edited` too), until `deadline`;
-   * returns how many records it looked at, whether nodes were removed, and whether all were small
-   * edits of text in place.
+   * Notes what `records` changed from record `from` on (nodes to read, in `added` and `edited` too),
+   * until `deadline`; returns up to which record it looked, whether nodes were removed, and whether
+   * all were small edits of text in place. A constant amount of work per record and per added node
+   * (read by index: iterating a record's node list makes objects the collector must then sweep).
    */
   private look(
     records: readonly MutationRecord[],
+    from: number,
     added: Node[],
     edited: Text[],
     deadline: number,
   ): { upTo: number; removed: boolean; edits: boolean } {
     let edits = true;
     let removed = false;
-    let i = 0;
+    let i = from;
     for (; i < records.length; i++) {
-      if (i % RECORDS_PER_CHECK === RECORDS_PER_CHECK - 1 && performance.now() > deadline) break;
+      if ((i - from) % RECORDS_PER_CHECK === RECORDS_PER_CHECK - 1 && performance.now() > deadline) break;
       const record = records[i]!;
       if (record.type === 'characterData') {
         this.pendingRoots.add(record.target);
@@ -927,14 +1003,16 @@ export class Spotter {
         continue;
       }
       edits = false;
-      for (const node of record.addedNodes) {
-        if (isUiHost(node)) continue;
-        if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) {
+      const nodes = record.addedNodes;
+      for (let j = 0; j < nodes.length; j++) {
+        const node = nodes[j]!;
+        const type = node.nodeType;
+        if ((type === Node.ELEMENT_NODE && !isUiHost(node)) || type === Node.TEXT_NODE) {
           this.pendingRoots.add(node);
           added.push(node);
         }
       }
-      if (record.removedNodes.length > 0) removed = true;
+      if (!removed && record.removedNodes.length > 0) removed = true;
     }
     return { upTo: i, removed, edits };
   }
@@ -943,15 +1021,36 @@ export class Spotter {
   private async lookAtTheRest(): Promise<void> {
     while (this.unlooked.length > 0 && !this.signal.aborted) {
       const t0 = performance.now();
-      const records = this.unlooked;
-      this.unlooked = [];
-      const seen = this.look(records, [], [], t0 + SLICE_MS);
-      if (seen.upTo < records.length) this.unlooked = records.slice(seen.upTo).concat(this.unlooked);
+      const batch = this.unlooked[0]!;
+      const seen = this.look(batch.records, batch.from, [], [], (this.taskStart ?? t0) + SLICE_MS);
+      if (seen.upTo < batch.records.length) batch.from = seen.upTo;
+      else this.unlooked.shift();
       if (seen.removed && this.hasMarks()) this.removals = true;
       const spent = performance.now() - t0;
       this.spend('observe', spent, spent);
-      if (this.unlooked.length > 0) await this.outsideTask(yieldToPage());
+      if (this.unlooked.length > 0 && this.taskDue(t0)) await this.outsideTask(yieldToPage());
     }
+  }
+
+  /**
+   * Which of the nodes the page changed to read (the outermost, still on the page, not in a skipped
+   * part), judged a slice at a time.
+   */
+  private async rootsToRead(): Promise<Node[]> {
+    const pending = this.pendingRoots;
+    this.pendingRoots = new Set();
+    const judge = new OutermostRoots(pending, isSkipped);
+    const clock = this.slicer('collect');
+    let i = 0;
+    for (const node of pending) {
+      if (++i % CHECK_EVERY === 0 && clock.due()) {
+        await clock.pause();
+        if (this.signal.aborted) break;
+      }
+      judge.take(node);
+    }
+    clock.end();
+    return judge.roots;
   }
 
   /** Whether anything found is still on the page (a removal may then take some of it). */
@@ -971,12 +1070,8 @@ export class Spotter {
     this.pace.passStarted(this.taskStart);
     try {
       await this.lookAtTheRest();
-      // Which of the changed nodes to read (the outermost, still on the page, not in a skipped part).
-      const roots = this.timed('collect', () => {
-        const outer = outermostRoots(this.pendingRoots, isSkipped);
-        this.pendingRoots.clear();
-        return outer;
-      });
+      const roots = await this.rootsToRead();
+      if (this.signal.aborted) return;
       // Only removals: no text to read, but the marks, the badge and the report follow.
       const removals = this.removals;
       this.removals = false;
@@ -1020,6 +1115,7 @@ export class Spotter {
     this.byNode.clear();
     this.unlooked = [];
     this.lost = [];
+    this.retiring.clear();
     this.judged.clear();
     this.incidents.clear();
   }
@@ -1101,6 +1197,23 @@ function parts(
     from = to;
   }
   return out;
+}
+
+/** The styles each range is drawn in: one, mostly (no set made per mark). */
+function stylesByRange(marks: readonly Mark[]): Map<Range, MarkStyle | MarkStyle[]> {
+  const byRange = new Map<Range, MarkStyle | MarkStyle[]>();
+  for (const { range, style } of marks) {
+    const known = byRange.get(range);
+    if (known === undefined) byRange.set(range, style);
+    else if (Array.isArray(known)) known.push(style);
+    else if (known !== style) byRange.set(range, [known, style]);
+  }
+  return byRange;
+}
+
+function hasStyle(styles: Map<Range, MarkStyle | MarkStyle[]>, range: Range, style: MarkStyle): boolean {
+  const known = styles.get(range);
+  return known === style || (Array.isArray(known) && known.includes(style));
 }
 
 /** Where `word` occurs in `text` nearest to `near`; -1 if nowhere. */

@@ -94,8 +94,11 @@ export function isInsideSkipped(node: Node): boolean {
 
 export interface TextVisitor {
   text(node: Text): void;
-  /** A block starts or ends between two text nodes: no name continues across it. */
-  boundary(): void;
+  /**
+   * A block starts or ends between two text nodes: no name continues across it. True: the walk stops
+   * here, before the next text node, and goes on from it at the next `next()`.
+   */
+  boundary(): boolean | void;
 }
 
 interface ElementInfo {
@@ -111,21 +114,29 @@ interface ElementInfo {
  * and remembered.
  */
 export class VisibleTextWalker {
-  private readonly walker: TreeWalker;
+  private walker?: TreeWalker;
+  /**
+   * For a root whose children are all text (a paragraph a feed appends): the next child to look at,
+   * reached by sibling (a tree walker made per paragraph costs more than the paragraph's whole read
+   * when a page adds 20,000 of them). Undefined: the walk goes through a tree walker.
+   */
+  private flat?: ChildNode | null;
   private readonly info = new Map<Element, ElementInfo>();
   private lastBlock: Element | undefined | null = null;
   private done = false;
+  /** The text node after a boundary at which the visitor stopped the walk: visited first next time. */
+  private held?: Text;
 
   constructor(
     private readonly root: Node,
     private readonly visitor: TextVisitor,
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (root.nodeType === Node.TEXT_NODE) {
       visitor.text(root as Text);
       this.done = true;
-    }
+    } else if ((root as ParentNode).firstElementChild === null) this.flat = root.firstChild;
+    else
+      this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
   /**
@@ -140,9 +151,12 @@ export class VisibleTextWalker {
 
   next(maxNodes: number): boolean {
     if (this.done) return false;
-    const walker = this.walker;
+    if (this.held) {
+      this.visitor.text(this.held);
+      this.held = undefined;
+    }
     for (let i = 0; i < maxNodes; i++) {
-      const node = walker.nextNode() as Text | null;
+      const node = this.nextText();
       if (!node) {
         this.done = true;
         return false;
@@ -151,11 +165,23 @@ export class VisibleTextWalker {
       const info = parent ? this.classify(parent) : undefined;
       if (info?.skipped) continue;
       const block = info?.block;
-      if (this.lastBlock !== null && block !== this.lastBlock) this.visitor.boundary();
+      const boundary = this.lastBlock !== null && block !== this.lastBlock;
       this.lastBlock = block;
+      if (boundary && this.visitor.boundary() === true) {
+        this.held = node;
+        return true;
+      }
       this.visitor.text(node);
     }
     return true;
+  }
+
+  private nextText(): Text | null {
+    if (this.walker) return this.walker.nextNode() as Text | null;
+    let node = this.flat ?? null;
+    while (node && node.nodeType !== Node.TEXT_NODE) node = node.nextSibling;
+    this.flat = node ? node.nextSibling : null;
+    return node as Text | null;
   }
 
   private classify(element: Element): ElementInfo {

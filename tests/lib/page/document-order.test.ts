@@ -37,4 +37,44 @@ describe('positions compared in document order', () => {
         ]);
       }
   });
+
+  it(
+    'orders siblings near and far apart in a long list, and nodes in a deep chain',
+    { timeout: 30_000 },
+    () => {
+      document.body.innerHTML = '<main id="feed"></main>';
+      const feed = document.getElementById('feed')!;
+      const items: Text[] = [];
+      for (let i = 0; i < 3_000; i++) {
+        const p = document.createElement('p');
+        p.textContent = `story ${i}`;
+        feed.append(p);
+        items.push(p.firstChild as Text);
+      }
+      const order = new DocumentOrder();
+      for (const [a, b] of [
+        [0, 1],
+        [1, 0],
+        [5, 17],
+        [2_999, 0],
+        [10, 2_500],
+        [2_500, 2_501],
+      ] as const)
+        expect(Math.sign(order.compare(items[a]!, 0, items[b]!, 0))).toBe(Math.sign(a - b));
+
+      let parent: Element = document.body;
+      const chain: Text[] = [];
+      for (let i = 0; i < 1_000; i++) {
+        const span = document.createElement('span');
+        span.append(`reply ${i}`);
+        parent.append(span);
+        chain.push(span.firstChild as Text);
+        parent = span;
+      }
+      const deep = new DocumentOrder();
+      expect(Math.sign(deep.compare(chain[999]!, 0, chain[0]!, 0))).toBe(1);
+      expect(Math.sign(deep.compare(chain[100]!, 0, chain[900]!, 0))).toBe(-1);
+      expect(Math.sign(deep.compare(items[3]!, 0, chain[5]!, 0))).toBe(-1);
+    },
+  );
 });

@@ -29,4 +29,21 @@ describe('marks kept in reading order as content arrives', () => {
     );
     expect(ordered).toEqual(['a', 'b']);
   });
+
+  it('places marks appended after the last ones with a comparison per new mark, not a search each', () => {
+    const placed = Array.from({ length: 1_000 }, (_, i) => i);
+    const fresh = Array.from({ length: 200 }, (_, i) => 1_000 + i);
+    let compared = 0;
+    const ordered = mergeIntoOrder(
+      [...placed, ...fresh],
+      (n) => (n < 1_000 ? n : undefined),
+      (a, b) => {
+        compared++;
+        return a - b;
+      },
+    );
+    expect(ordered).toEqual([...placed, ...fresh]);
+    // 199 to see the new ones are in order, one to see they come after the last placed one.
+    expect(compared).toBeLessThanOrEqual(200);
+  });
 });

@@ -34,7 +34,16 @@ beforeEach(() => {
   document.head.innerHTML = '';
 });
 
+/** Each test's spotters stop with it: one left running would read the next test's page. */
+const running: AbortController[] = [];
+function pageSignal(): AbortSignal {
+  const controller = new AbortController();
+  running.push(controller);
+  return controller.signal;
+}
+
 afterEach(() => {
+  for (const controller of running.splice(0)) controller.abort();
   delete (globalThis as { Highlight?: unknown }).Highlight;
 });
 
@@ -59,7 +68,7 @@ async function runSpotter(
       scanWithDate,
       reportPage: async () => undefined,
     },
-    new AbortController().signal,
+    pageSignal(),
   );
   await spotter.ready;
   const report = spotter.report();
@@ -81,7 +90,7 @@ function readingSpotter(reportPage: SpotterPorts['reportPage']): Spotter {
       scanWithDate: async () => ({ resend: true }),
       reportPage,
     },
-    new AbortController().signal,
+    pageSignal(),
   );
 }
 
@@ -196,7 +205,7 @@ describe('the spotter on a page', () => {
           report = r;
         },
       },
-      new AbortController().signal,
+      pageSignal(),
     );
     await spotter.ready;
     expect(spotter.getMarks()).toEqual([]);
@@ -397,7 +406,7 @@ describe('how the spotter opens a page', () => {
           filed.push(r);
         },
       },
-      new AbortController().signal,
+      pageSignal(),
       known,
     );
     await spotter.ready;
@@ -678,7 +687,7 @@ describe('the spotter on pages that never sit still', () => {
           filed.push(findings);
         },
       },
-      new AbortController().signal,
+      pageSignal(),
     );
     await spotter.ready;
     return { spotter, sent, filed };

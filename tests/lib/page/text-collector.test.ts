@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testPack } from '../../fixtures/test-pack';
 import { htmlDocument, read, spot } from '../../fixtures/spot';
 import { withLineBreaks } from '../../../lib/matching/text-matcher';
-import { collectText } from '../../../lib/page/text-collector';
+import { collectPortions, collectText } from '../../../lib/page/text-collector';
 
 const names = async (html: string) =>
   (await spot(htmlDocument(html).body, testPack())).map((m) => [m.id, m.text]);
@@ -131,5 +131,46 @@ describe('spotting on a page', () => {
     expect(range.startContainer.parentElement!.localName).toBe('b');
     doc.querySelector('p')!.textContent = 'Changed.';
     expect(collected.rangeOf(amaq!.start, amaq!.end)).toBeNull();
+  });
+
+  it('reads a long page in portions that end where a block starts, which together read as the whole', async () => {
+    const doc = htmlDocument(
+      Array.from(
+        { length: 40 },
+        (_, i) => `<p>Paragraph ${i} about <b>Amaq</b> and <i>rain</i>.</p><div>Note ${i}</div>`,
+      ).join(''),
+    );
+    const whole = await collectText(doc.body);
+    const portions = [];
+    for await (const portion of collectPortions(doc.body, { portion: 100 })) portions.push(portion);
+    expect(portions.length).toBeGreaterThan(5);
+    expect(portions.map((p) => p.last)).toEqual(portions.map((_, i) => i === portions.length - 1));
+    expect(portions.map((p) => p.text).join('')).toBe(whole.text);
+    let at = 0;
+    for (const portion of portions) {
+      // Cut where a block starts: every portion begins with a paragraph or a note, whole.
+      expect(portion.text).toMatch(/^(Paragraph|Note) \d+/);
+      // Its breaks, and the ranges it maps to, are its own, and the same as the whole read's.
+      expect(portion.breaks.map((b) => b + at)).toEqual(
+        whole.breaks.filter((b) => b > at && b < at + portion.text.length),
+      );
+      const amaq = portion.text.indexOf('Amaq');
+      if (amaq >= 0) expect(portion.rangeOf(amaq, amaq + 4)!.toString()).toBe('Amaq');
+      at += portion.text.length;
+    }
+    expect(portions.reduce((n, p) => n + p.textNodes, 0)).toBe(whole.textNodes);
+  });
+
+  it('reads paragraphs of plain text and elements with markup alike, one root after another', async () => {
+    const doc = htmlDocument(
+      '<p id="a">Plain <!-- a comment --> text</p><p id="b">With <b>Amaq</b> inside</p>',
+    );
+    const collected = await collectText([doc.getElementById('a')!, doc.getElementById('b')!]);
+    expect(collected.text).toBe('Plain  textWith Amaq inside');
+    expect(collected.breaks).toEqual([11]);
+    expect(collected.spans.map((s) => [s.start, s.end])).toEqual([
+      [0, 11],
+      [11, 27],
+    ]);
   });
 });
