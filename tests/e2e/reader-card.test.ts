@@ -278,12 +278,14 @@ describe('what the marks say', () => {
       }, n);
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Alt+Shift+A');
-      const frame = page
-        .frames()
-        .filter((f) => f.url().includes('/notes-frame.html?panel'))
-        .at(-1);
-      const editor = frame ? frame.locator('.cl-note-editor') : null;
-      if (!editor) throw new Error('no editor');
+      // The editor's frame is made in answer to the shortcut: wait for it to exist.
+      const panelFrame = () =>
+        page
+          .frames()
+          .filter((f) => f.url().includes('/notes-frame.html?panel'))
+          .at(-1);
+      await expect.poll(() => panelFrame() !== undefined, { timeout: 10_000 }).toBe(true);
+      const editor = panelFrame()!.locator('.cl-note-editor');
       await editor.waitFor();
       await editor.getByLabel(colour).check();
       await editor.locator('textarea').press('Control+Enter');
