@@ -206,7 +206,7 @@ function startClaimLens(
   const selectionMayHaveChanged = (event: Event) => {
     if (!onPage(event) || !topFrame) return;
     setTimeout(() => {
-      const range = reader.take();
+      const range = reader.offered();
       if (range) void loadUi().then((loaded) => loaded.notes.selectionChanged(range));
       else ui?.notes.selectionChanged(null);
     }, 0);
@@ -238,6 +238,7 @@ function startClaimLens(
     if (!topFrame || performance.now() - lastCommand < 150) return;
     lastCommand = performance.now();
     const range = reader.take();
+    if (range) reader.markUsed(range);
     void loadUi().then((loaded) => loaded.notes.runCommand(command, range));
   };
   const stopCommands = pageMessaging.onMessage('runCommand', ({ data }) => run(data.command));

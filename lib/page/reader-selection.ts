@@ -24,6 +24,8 @@ export class ReaderSelection {
   private down: Caret | null = null;
   private up: Caret | null = null;
   private byKeys = false;
+  /** The passage a command (save, add note, record) has taken: offered no more until a new gesture. */
+  private used: Range | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -32,6 +34,7 @@ export class ReaderSelection {
     this.down = caretAt(this.doc, event.clientX, event.clientY);
     this.up = null;
     this.byKeys = false;
+    this.used = null;
   }
 
   pointerUp(event: PointerEvent): void {
@@ -44,7 +47,24 @@ export class ReaderSelection {
     const selects =
       (event.shiftKey && SELECTING_KEYS.has(event.key)) ||
       ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a');
-    if (selects) this.byKeys = true;
+    if (selects) {
+      this.byKeys = true;
+      this.used = null;
+    }
+  }
+
+  /**
+   * A command took this passage: the release of its keys, or a later look at the same selection, must
+   * not offer the toolbar for it again. A new gesture of the reader's makes the selection theirs again.
+   */
+  markUsed(range: Range): void {
+    this.used = range.cloneRange();
+  }
+
+  /** The selection now, if the reader's last gesture made it and no command has taken it since. */
+  offered(): Range | null {
+    const range = this.take();
+    return range && !(this.used && sameRange(range, this.used)) ? range : null;
   }
 
   /** Whether the reader's last gesture was a key that selects (then the selection may have changed). */
@@ -60,6 +80,15 @@ export class ReaderSelection {
     if (!this.down || !this.up) return null;
     return touches(range, this.down) && touches(range, this.up) ? range : null;
   }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 function touches(range: Range, caret: Caret): boolean {

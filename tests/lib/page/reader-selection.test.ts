@@ -62,4 +62,24 @@ describe('the passage the reader selected', () => {
     reader.keyDown(key({ key: 'ArrowRight', shiftKey: true }));
     expect(reader.take()?.toString()).toBe('The reader');
   });
+
+  it('is offered no more once a command took it, until the reader selects again', () => {
+    const reader = new ReaderSelection(document);
+    document.getSelection()!.setBaseAndExtent(nodes.real, 0, nodes.real, 10);
+    reader.keyDown(key({ key: 'ArrowRight', shiftKey: true }));
+    const taken = reader.take()!;
+    expect(reader.offered()?.toString()).toBe('The reader');
+    reader.markUsed(taken);
+    // The release of Alt+Shift+S: the same selection is not offered again.
+    expect(reader.offered()).toBeNull();
+    // The reader extends it: theirs again.
+    reader.keyDown(key({ key: 'ArrowRight', shiftKey: true }));
+    document.getSelection()!.setBaseAndExtent(nodes.real, 0, nodes.real, 11);
+    expect(reader.offered()?.toString()).toBe('The reader ');
+    reader.markUsed(reader.take()!);
+    // A new press of the mouse button over the same passage offers it again.
+    reader.pointerDown(pointer(0));
+    reader.pointerUp(pointer(11));
+    expect(reader.offered()?.toString()).toBe('The reader ');
+  });
 });
