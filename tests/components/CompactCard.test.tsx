@@ -81,7 +81,7 @@ describe('the short card of the Zakura attack', () => {
     const onOpen = vi.fn();
     show(incident('incident-zakura-2017'), { onOpen });
     fireEvent.click(
-      screen.getByRole('button', { name: 'Open the full card of Zakura attack beside the article' }),
+      screen.getByRole('button', { name: 'Open full card: Zakura attack, beside the article' }),
     );
     expect(onOpen).toHaveBeenCalledTimes(1);
   });

@@ -94,13 +94,7 @@ describe('accessibility of ClaimLens’s own UI', () => {
     const welcome = await browser.context.newPage();
     await welcome.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
     await welcome.locator('.demo-card .cl-title').waitFor();
-    // Known, and not the first-run page's own: the short card's "Open full card" button is named "Open
-    // the full card of … beside the article" (components/CompactCard.tsx), which axe's
-    // label-content-name-mismatch flags wherever the card is shown whole. Left to the card's owners.
-    const own = async () =>
-      (await seriousViolations(welcome)).filter(
-        (v) => !(v.startsWith('label-content-name-mismatch') && v.includes('.cl-open')),
-      );
+    const own = () => seriousViolations(welcome);
     expect(await own()).toEqual([]);
     await welcome.emulateMedia({ colorScheme: 'dark' });
     expect(await own()).toEqual([]);
