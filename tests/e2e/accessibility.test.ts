@@ -3,7 +3,7 @@
  * light and dark), the first-run page, the options page, and the
  * tooltip, the full card and the note editor inside a page's shadow root. No serious or critical violation.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -145,6 +145,10 @@ describe('accessibility of ClaimLens’s own UI', () => {
     const frame = await noteFrame(page);
     await frame.locator('.cl-note-editor').waitFor();
     expect(await seriousViolations(frame)).toEqual([]);
+    // What the reader sees while writing (the README shows it).
+    await frame.locator('.cl-note-editor textarea').fill('Police say **no IS presence** in the Valley.');
+    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'note-editor.png') });
     await page.close();
   });
   it('the full card beside the article', async () => {
