@@ -12,6 +12,7 @@ import { translate } from '../../lib/i18n';
 import { readFrameAddress, isToFrame, type FromFrame } from '../../lib/page/note-frame-protocol';
 import { FrameView } from './frame-view';
 import '../page-ui/style.css';
+import { shownSizeObserver } from '../../lib/page/frame-size';
 import './frame.css';
 
 const params = readFrameAddress(location.search, location.hash);
@@ -24,15 +25,7 @@ if (params) {
   let port: MessagePort | null = null;
   const post = (message: FromFrame) => port?.postMessage(message);
   // The frame is as big as what it shows.
-  const measure = new ResizeObserver(() => {
-    const shown = root.firstElementChild as HTMLElement | null;
-    const box = shown?.getBoundingClientRect();
-    post({
-      type: 'size',
-      width: box ? Math.ceil(box.width) : 0,
-      height: shown && box ? Math.ceil(Math.max(box.height, shown.scrollHeight + 2)) : 0,
-    });
-  });
+  const measure = shownSizeObserver(root, (size) => post({ type: 'size', ...size }));
   const view = new FrameView(params.role, params.theme, post, (node) => {
     render(node && <I18n.Provider value={translate}>{node}</I18n.Provider>, root);
     measure.disconnect();

@@ -20,6 +20,7 @@ import {
   type RecordDraft,
 } from '../../lib/mypack/record-frame-protocol';
 import { inferSource } from '../../lib/mypack/source-inference';
+import { shownSizeObserver } from '../../lib/page/frame-size';
 import { watchSeen, type SeenWatcher } from '../../lib/page/seen';
 import '../page-ui/style.css';
 import './record.css';
@@ -33,15 +34,7 @@ if (params) {
   document.documentElement.classList.add(`cl-${params.theme}`);
   let port: MessagePort | null = null;
   const post = (message: FromRecordFrame) => port?.postMessage(message);
-  const measure = new ResizeObserver(() => {
-    const shown = root.firstElementChild as HTMLElement | null;
-    const box = shown?.getBoundingClientRect();
-    post({
-      type: 'size',
-      width: box ? Math.ceil(box.width) : 0,
-      height: shown && box ? Math.ceil(Math.max(box.height, shown.scrollHeight + 2)) : 0,
-    });
-  });
+  const measure = shownSizeObserver(root, (size) => post({ type: 'size', ...size }));
   let seen: SeenWatcher | undefined;
   let generation = 0;
   const draw = (node: preact.VNode | null) => {
