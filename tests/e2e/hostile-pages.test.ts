@@ -29,7 +29,17 @@ const HOSTILE = join(PROJECT_ROOT, 'tests/fixtures/hostile');
 /** Pages served from memory, which a test changes between visits. */
 const routes: Record<string, string> = {};
 
+/** A hostile page with the parts it shares put in: `<!-- include: part.html -->` stands for that file. */
+function withParts(name: string): string {
+  return readFileSync(join(HOSTILE, name), 'utf8').replace(
+    /<!-- include: ([\w.-]+) -->/g,
+    (_, part: string) => readFileSync(join(HOSTILE, part), 'utf8'),
+  );
+}
+
 beforeAll(async () => {
+  for (const name of ['event-stopper.html', 'forged-start.html', 'host-remover.html'])
+    routes[`/${name}`] = withParts(name);
   server = await serveStatic({ '/': HOSTILE }, routes);
   browser = await launchWithExtension();
 });
