@@ -6,6 +6,22 @@
  * Nothing is added to the extension and nothing is handed to the page.
  */
 import type { Frame, Page } from 'puppeteer-core';
+import { HIGHLIGHT_PRIORITY } from '../lib/page/mark-layer';
+import {
+  drag,
+  elementBox,
+  marksByStyle,
+  poll,
+  selectedText,
+  selectionEnds,
+  shows,
+  textUnder,
+  tooltipClaims,
+  type UiElement,
+} from './in-page-readers';
+
+export type { UiElement } from './in-page-readers';
+export type PublicStyle = keyof typeof HIGHLIGHT_PRIORITY;
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: EvaluateResult }>;
@@ -83,12 +99,12 @@ export function uiRoot(page: Page): Promise<string | undefined> {
 }
 
 /**
- * Runs `fn(root, arg)` in the test's sandbox with ClaimLens's closed shadow root, and returns its
- * result (JSON); undefined while ClaimLens has no UI on the page.
+ * Runs `fn(root, arg)` (a function, or its source) in the test's sandbox with ClaimLens's closed shadow
+ * root, and returns its result (JSON); undefined while ClaimLens has no UI on the page.
  */
 export async function inUi<T, A = null>(
   page: Page,
-  fn: (root: ShadowRoot, arg: A) => T | Promise<T>,
+  fn: ((root: ShadowRoot, arg: A) => T | Promise<T>) | string,
   arg?: A,
 ): Promise<T | undefined> {
   const root = await uiRoot(page);
@@ -103,57 +119,20 @@ export async function inUi<T, A = null>(
   return result.type === 'success' ? (JSON.parse(result.result.value as string) as T) : undefined;
 }
 
-export interface UiElement {
-  text: string;
-  label: string | null;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** Elements matching a selector inside ClaimLens's shadow root, with their text and centre. */
 export async function uiElements(page: Page, selector: string): Promise<UiElement[]> {
-  return (
-    (await inUi(
-      page,
-      (root, sel) =>
-        [...root.querySelectorAll(sel)].map((e) => {
-          const r = e.getBoundingClientRect();
-          return {
-            text: e.textContent ?? '',
-            label: e.getAttribute('aria-label'),
-            x: r.left + r.width / 2,
-            y: r.top + r.height / 2,
-            width: r.width,
-            height: r.height,
-          };
-        }),
-      selector,
-    )) ?? []
-  );
+  const boxes = `(root, sel) => [...root.querySelectorAll(sel)].map(${elementBox.toString()})`;
+  return (await inUi<UiElement[], string>(page, boxes, selector)) ?? [];
 }
 
 /** Waits for a shown element of ClaimLens's shadow root (with that text or label, if given). */
-export async function waitForUi(
-  page: Page,
-  selector: string,
-  text?: string,
-  timeout = 5000,
-): Promise<UiElement> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const shown = (await uiElements(page, selector).catch(() => [])).filter(
-      (e) =>
-        e.width > 0 &&
-        e.height > 0 &&
-        (text === undefined || e.text.includes(text) || e.label?.includes(text)),
-    );
-    if (shown[0]) return shown[0];
-    if (Date.now() > until)
-      throw new Error(`ClaimLens showed no ${selector}${text ? ` with “${text}”` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function waitForUi(page: Page, selector: string, text?: string, timeout = 5000): Promise<UiElement> {
+  return poll(
+    async () => (await uiElements(page, selector).catch(() => [])).find((e) => shows(e, text, true)),
+    () => `ClaimLens showed no ${selector}${text ? ` with “${text}”` : ''}`,
+    timeout,
+    100,
+  );
 }
 
 /** Clicks an element of ClaimLens's shadow root with the mouse, as the reader would. */
@@ -167,17 +146,7 @@ export async function clickUi(page: Page, selector: string, text?: string): Prom
  * full card's claims), or null when no tooltip is shown.
  */
 export function openTooltip(page: Page): Promise<{ title: string; claims: string[] } | null> {
-  return inUi(page, (root) => {
-    const tooltip = root.querySelector('.cl-tooltip');
-    if (!tooltip || tooltip.getBoundingClientRect().width === 0) return null;
-    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    return {
-      title: clean(tooltip.querySelector('.cl-title')?.textContent),
-      claims: [...tooltip.querySelectorAll('.cl-claim, .cl-glance-line:not(.cl-glance-official)')].map((c) =>
-        clean(c.textContent),
-      ),
-    };
-  }).then((t) => t ?? null);
+  return inUi(page, tooltipClaims).then((t) => t ?? null);
 }
 
 /** Whether the keyboard focus is inside ClaimLens's UI (its host is the page's active element). */
@@ -195,53 +164,34 @@ export async function tintedTexts(page: Page): Promise<string[]> {
   if (!root) return [];
   const boxes = await closedRootOf(page, '(root) => root.querySelector(".cl-root-overlay")', [root]);
   if (!boxes) return [];
-  const result = await call(page, textUnderBoxes.toString(), [boxes], null, 'json');
+  const underBoxes = `(boxRoot) => (${textUnder.toString()})([...boxRoot.children].map((box) => box.getBoundingClientRect()))`;
+  const result = await call(page, underBoxes, [boxes], null, 'json');
   return result.type === 'success' ? (JSON.parse(result.result.value as string) as string[]) : [];
 }
 
-/** Runs in the sandbox: the characters whose centre lies in a tint box, as runs. */
-function textUnderBoxes(boxRoot: ShadowRoot): string[] {
-  const boxes = [...boxRoot.children].map((box) => box.getBoundingClientRect());
-  const runs: string[] = [];
-  let run = '';
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    for (let i = 0; i < node.data.length; i++) {
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      const r = range.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      const covered =
-        r.width > 0 && boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
-      if (covered) run += node.data[i];
-      else if (run) {
-        runs.push(run);
-        run = '';
-      }
-    }
-  }
-  if (run) runs.push(run);
-  return runs;
+/** The text of every public mark on the page, by style (their names are random; painting order tells the style). */
+export function publicMarks(page: Page): Promise<Partial<Record<PublicStyle, string[]>>> {
+  return page.evaluate(marksByStyle, HIGHLIGHT_PRIORITY);
+}
+
+/** Selects the start of an element's text with the mouse, as a reader would. */
+export async function selectWithMouse(page: Page, selector: string, chars: number): Promise<string> {
+  await drag(page.mouse, await page.evaluate(selectionEnds, { selector, chars }));
+  return page.evaluate(selectedText);
 }
 
 /** The notes frame of a page (an extension page in an iframe of the closed root): `panel` or `notice`. */
-export async function noteFrame(
-  page: Page,
-  role: 'panel' | 'notice' = 'panel',
-  timeout = 5000,
-): Promise<Frame> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces
-    // the old one, which may linger detached for a moment.
-    const frame = page
-      .frames()
-      .filter((f) => !f.detached && f.url().includes(`/notes-frame.html?${role}`))
-      .at(-1);
-    if (frame) return frame;
-    if (Date.now() > until) throw new Error(`no ${role} notes frame on the page`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function noteFrame(page: Page, role: 'panel' | 'notice' = 'panel', timeout = 5000): Promise<Frame> {
+  // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces the
+  // old one, which may linger detached for a moment.
+  return poll(
+    () =>
+      page
+        .frames()
+        .filter((f) => !f.detached && f.url().includes(`/notes-frame.html?${role}`))
+        .at(-1),
+    () => `no ${role} notes frame on the page`,
+    timeout,
+    100,
+  );
 }

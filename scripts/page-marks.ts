@@ -8,28 +8,18 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_PRIORITY } from '../lib/page/mark-layer';
 import type { ExtensionBrowser } from './browser-harness';
+import { highlightNameAt, marksByStyle, overlayBoxes, textUnder } from './in-page-readers';
 
 export type PublicStyle = keyof typeof HIGHLIGHT_PRIORITY;
 
 /** The text of every public mark, by style (group, actor, incident, active), in a page or one of its frames. */
 export function publicMarks(page: Page | Frame): Promise<Partial<Record<PublicStyle, string[]>>> {
-  return page.evaluate((priorities) => {
-    const style = Object.fromEntries(Object.entries(priorities).map(([s, p]) => [p, s]));
-    const out: Record<string, string[]> = {};
-    for (const [, highlight] of CSS.highlights) {
-      const name = style[highlight.priority];
-      if (name) out[name] = [...highlight].map((r) => r.toString());
-    }
-    return out;
-  }, HIGHLIGHT_PRIORITY);
+  return page.evaluate(marksByStyle, HIGHLIGHT_PRIORITY);
 }
 
 /** The registry name of one public style on this page (null while nothing of that style is drawn). */
 export function highlightNameOf(page: Page, style: PublicStyle): Promise<string | null> {
-  return page.evaluate(
-    (priority) => [...CSS.highlights].find(([, h]) => h.priority === priority)?.[0] ?? null,
-    HIGHLIGHT_PRIORITY[style],
-  );
+  return page.evaluate(highlightNameAt, HIGHLIGHT_PRIORITY[style]);
 }
 
 /** The content script's world in one page (made again after each navigation). */
@@ -88,7 +78,7 @@ export class ExtensionWorld {
 
   /** The tint boxes of saved passages, in viewport coordinates. */
   overlayBoxes(): Promise<{ left: number; top: number; width: number; height: number }[]> {
-    return this.evaluate(findOverlayBoxes);
+    return this.evaluate(overlayBoxes);
   }
 
   /**
@@ -96,63 +86,10 @@ export class ExtensionWorld {
    * reader sees highlighted (only for small pages: it measures each character).
    */
   tintedTexts(): Promise<string[]> {
-    return this.evaluate(textUnderBoxes);
+    return this.run(`(${textUnder.toString()})((${overlayBoxes.toString()})())`);
   }
 
   detach(): Promise<void> {
     return this.cdp.detach();
   }
-}
-
-/** Runs in the content script's world: the overlay's boxes, found through the closed shadow root. */
-function findOverlayBoxes() {
-  const dom = (
-    globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }
-  ).chrome.dom;
-  for (const element of [...document.documentElement.children, ...(document.body?.children ?? [])]) {
-    const root = dom.openOrClosedShadowRoot(element);
-    const overlay = root?.querySelector('.cl-root-overlay');
-    const boxes = overlay && dom.openOrClosedShadowRoot(overlay);
-    if (boxes)
-      return [...boxes.children].map((box) => {
-        const r = box.getBoundingClientRect();
-        return { left: r.left, top: r.top, width: r.width, height: r.height };
-      });
-  }
-  return [];
-}
-
-/** Runs in the content script's world: the characters whose centre lies in a tint box, as runs. */
-function textUnderBoxes() {
-  const dom = (
-    globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }
-  ).chrome.dom;
-  let boxes: DOMRect[] = [];
-  for (const element of [...document.documentElement.children, ...(document.body?.children ?? [])]) {
-    const overlay = dom.openOrClosedShadowRoot(element)?.querySelector('.cl-root-overlay');
-    const root = overlay && dom.openOrClosedShadowRoot(overlay);
-    if (root) boxes = [...root.children].map((box) => box.getBoundingClientRect());
-  }
-  const runs: string[] = [];
-  let run = '';
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    for (let i = 0; i < node.data.length; i++) {
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      const r = range.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      const covered =
-        r.width > 0 && boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
-      if (covered) run += node.data[i];
-      else if (run) {
-        runs.push(run);
-        run = '';
-      }
-    }
-  }
-  if (run) runs.push(run);
-  return runs;
 }

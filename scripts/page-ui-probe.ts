@@ -5,6 +5,15 @@
  * the page's scripts (except exposeUi, for tests that read the public tooltip).
  */
 import { selectors, type CDPSession, type Frame, type Locator, type Page } from 'playwright-core';
+import {
+  drag,
+  elementBox,
+  poll,
+  selectedText,
+  selectionEnds,
+  shows,
+  type UiElement,
+} from './in-page-readers';
 
 interface DomNode {
   nodeId: number;
@@ -48,10 +57,7 @@ export async function uiHostName(page: Page): Promise<string | undefined> {
 }
 
 /** Elements matching a selector inside ClaimLens's shadow root, with their text and centre. */
-export async function uiElements(
-  page: Page,
-  selector: string,
-): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
+export async function uiElements(page: Page, selector: string): Promise<UiElement[]> {
   return withCdp(page, async (cdp) => {
     const shadow = await shadowRoot(cdp);
     if (!shadow) return [];
@@ -63,30 +69,23 @@ export async function uiElements(
       const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
       const { result } = (await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
-        functionDeclaration:
-          'function () { const r = this.getBoundingClientRect(); return JSON.stringify({ text: this.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height }); }',
+        functionDeclaration: `function () { return JSON.stringify((${elementBox.toString()})(this)); }`,
         returnByValue: true,
       })) as { result: { value: string } };
-      found.push(
-        JSON.parse(result.value) as { text: string; x: number; y: number; width: number; height: number },
-      );
+      found.push(JSON.parse(result.value) as UiElement);
     }
     return found;
   });
 }
 
 /** Waits for an element of ClaimLens's shadow root (with that text, if given) to be shown. */
-export async function waitForUi(page: Page, selector: string, text?: string, timeout = 5000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const shown = (await uiElements(page, selector)).filter(
-      (e) => e.width > 0 && e.height > 0 && (text === undefined || e.text.includes(text)),
-    );
-    if (shown[0]) return shown[0];
-    if (Date.now() > until)
-      throw new Error(`ClaimLens showed no ${selector}${text ? ` with “${text}”` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function waitForUi(page: Page, selector: string, text?: string, timeout = 5000): Promise<UiElement> {
+  return poll(
+    async () => (await uiElements(page, selector)).find((e) => shows(e, text, false)),
+    () => `ClaimLens showed no ${selector}${text ? ` with “${text}”` : ''}`,
+    timeout,
+    50,
+  );
 }
 
 /** Clicks an element of ClaimLens's shadow root with the mouse, as the reader would. */
@@ -101,51 +100,25 @@ export async function clickToolbar(page: Page, name: 'Highlight' | 'Add note'): 
 }
 
 /** The notes frame of a page: `panel` (note card, note editor) or `notice` (orphans, re-linking). */
-export async function noteFrame(
-  page: Page,
-  role: 'panel' | 'notice' = 'panel',
-  timeout = 5000,
-): Promise<Frame> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces
-    // the old one, which may linger detached for a moment.
-    const frame = page
-      .frames()
-      .filter((f) => !f.isDetached() && f.url().includes(`/notes-frame.html?${role}`))
-      .at(-1);
-    if (frame) return frame;
-    if (Date.now() > until) throw new Error(`no ${role} notes frame on the page`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function noteFrame(page: Page, role: 'panel' | 'notice' = 'panel', timeout = 5000): Promise<Frame> {
+  // The newest live one: a frame made again (the host was recreated, the page reloaded) replaces the
+  // old one, which may linger detached for a moment.
+  return poll(
+    () =>
+      page
+        .frames()
+        .filter((f) => !f.isDetached() && f.url().includes(`/notes-frame.html?${role}`))
+        .at(-1),
+    () => `no ${role} notes frame on the page`,
+    timeout,
+    50,
+  );
 }
 
 /** Selects the start of an element's text with the mouse, as a reader would. */
 export async function selectWithMouse(page: Page, selector: string, chars = 60): Promise<string> {
-  const box = await page.evaluate(
-    ([sel, n]) => {
-      const element = document.querySelector(sel as string)!;
-      const text = element.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(n as number, text.length));
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    },
-    [selector, chars] as const,
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-  return page.evaluate(() => document.getSelection()!.toString());
+  await drag(page.mouse, await page.evaluate(selectionEnds, { selector, chars }));
+  return page.evaluate(selectedText);
 }
 
 const TEST_ROOT = '__claimlensTestUiRoot';

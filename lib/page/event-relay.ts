@@ -1,8 +1,8 @@
 /**
  * ClaimLens's listeners for the reader's gestures, put on the window before any of the page's own
  * scripts run (a one-line script registered at document_start, entrypoints/event-relay). A page that
- * stops pointer, click or key events at the window in the capture phase — by accident or to switch
- * ClaimLens off — then stops them after ClaimLens has seen them. The relay lives in the content
+ * stops pointer, click, key or focus events at the window in the capture phase — by accident or to
+ * switch ClaimLens off — then stops them after ClaimLens has seen them. The relay lives in the content
  * scripts' own world: the page can neither see it nor add to it.
  */
 
@@ -14,6 +14,7 @@ export const RELAYED_EVENTS = [
   'click',
   'keydown',
   'keyup',
+  'focusin',
 ] as const;
 export type RelayedEvent = (typeof RELAYED_EVENTS)[number];
 

@@ -144,7 +144,8 @@ export function watchMarks(
   listenFirst(view, 'click', onClick, signal);
   listenFirst(view, 'keydown', onKeyDown, signal);
   // Focus on a page element around a mark (a link, by Tab) shows its card as hovering does.
-  view.addEventListener(
+  listenFirst(
+    view,
     'focusin',
     (event) => {
       const [element, mark] = focused(event) ?? [];
@@ -153,7 +154,7 @@ export function watchMarks(
       if (mark) handlers.open(mark, 'hover');
       else handlers.leave();
     },
-    { capture: true, signal },
+    signal,
   );
   signal.addEventListener('abort', () => {
     clearTimeout(hoverTimer);

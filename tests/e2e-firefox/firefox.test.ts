@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { generateNotes } from '../../lib/bench/generated-notes';
 import { toClaimLensJson } from '../../lib/notes/exchange/json';
-import { HIGHLIGHT_PRIORITY } from '../../lib/page/mark-layer';
 import { PROJECT_ROOT, serveStatic, type StaticServer } from '../../scripts/browser-harness';
 import { buildDir } from '../../scripts/extension-builds';
 import {
@@ -20,9 +19,16 @@ import {
   waitFor,
   type FirefoxWithExtension,
 } from '../../scripts/firefox-harness';
-import { clickUi, focusInUi, noteFrame, openTooltip, tintedTexts } from '../../scripts/firefox-ui-probe';
-
-type PublicStyle = keyof typeof HIGHLIGHT_PRIORITY;
+import {
+  clickUi,
+  focusInUi,
+  noteFrame,
+  openTooltip,
+  publicMarks,
+  selectWithMouse,
+  tintedTexts,
+  type PublicStyle,
+} from '../../scripts/firefox-ui-probe';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -61,24 +67,11 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** The text of every public mark on the page, by style (their names are random; painting order tells the style). */
-function marks(page: Page): Promise<Partial<Record<PublicStyle, string[]>>> {
-  return page.evaluate((priorities) => {
-    const style = Object.fromEntries(Object.entries(priorities).map(([s, p]) => [p, s]));
-    const out: Record<string, string[]> = {};
-    for (const [, highlight] of CSS.highlights) {
-      const name = style[highlight.priority];
-      if (name) out[name] = [...highlight].map((r) => (r as Range).toString());
-    }
-    return out;
-  }, HIGHLIGHT_PRIORITY);
-}
-
 /** Waits until ClaimLens has marked at least one group on the page. */
 async function waitForMarks(page: Page, timeout = 20_000): Promise<Partial<Record<PublicStyle, string[]>>> {
   return waitFor(
     async () => {
-      const m = await marks(page);
+      const m = await publicMarks(page);
       return (m.group?.length ?? 0) > 0 && m;
     },
     timeout,
@@ -119,34 +112,6 @@ async function pressChord(page: Page, ...keys: string[]): Promise<void> {
   for (const key of [...keys].reverse()) await page.keyboard.up(key as never);
 }
 
-/** Selects the start of an element's text with the mouse, as a reader would. */
-async function selectWithMouse(page: Page, selector: string, chars: number): Promise<string> {
-  const box = await page.evaluate(
-    (sel, n) => {
-      const text = document.querySelector(sel)!.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(n, text.length));
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    },
-    selector,
-    chars,
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-  return page.evaluate(() => document.getSelection()!.toString());
-}
-
 describe('ClaimLens in Firefox', () => {
   it('has an event page, and no test hooks in its production build', () => {
     for (const kind of ['firefox', 'firefox-test'] as const) {
@@ -165,7 +130,7 @@ describe('ClaimLens in Firefox', () => {
     // which on a loaded two-core machine took over 20 s once.
     const found = await waitFor(
       async () => {
-        const m = await marks(page);
+        const m = await publicMarks(page);
         return (m.group?.length ?? 0) >= 6 && (m.incident?.length ?? 0) >= 1 && m;
       },
       60_000,

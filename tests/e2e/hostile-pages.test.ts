@@ -29,7 +29,17 @@ const HOSTILE = join(PROJECT_ROOT, 'tests/fixtures/hostile');
 /** Pages served from memory, which a test changes between visits. */
 const routes: Record<string, string> = {};
 
+/** A hostile page with the parts it shares put in: `<!-- include: part.html -->` stands for that file. */
+function withParts(name: string): string {
+  return readFileSync(join(HOSTILE, name), 'utf8').replace(
+    /<!-- include: ([\w.-]+) -->/g,
+    (_, part: string) => readFileSync(join(HOSTILE, part), 'utf8'),
+  );
+}
+
 beforeAll(async () => {
+  for (const name of ['event-stopper.html', 'forged-start.html', 'host-remover.html'])
+    routes[`/${name}`] = withParts(name);
   server = await serveStatic({ '/': HOSTILE }, routes);
   browser = await launchWithExtension();
 });
@@ -332,7 +342,7 @@ describe('a page that removes ClaimLens’s host and defines a custom element of
   });
 });
 
-describe('a page that stops pointer, click and key events at the window before anything else', () => {
+describe('a page that stops pointer, click, key and focus events at the window before anything else', () => {
   it('opens tooltips by key and by click, offers the toolbar, and says how to save when the page stops the click', async () => {
     const page = await open('event-stopper.html');
     await page.keyboard.press('Alt+Shift+N');
@@ -362,6 +372,14 @@ describe('a page that stops pointer, click and key events at the window before a
     await page.keyboard.press('Alt+Shift+S');
     await expect.poll(() => storedNotes(), { timeout: 5000 }).toBe(before + 1);
     expect(await page.evaluate(() => (window as unknown as { stopped: number }).stopped)).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('opens the card of a name in a link when Tab brings the focus to the link', async () => {
+    const page = await open('event-stopper.html');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('named');
+    await waitForUi(page, '.cl-tooltip .cl-title', 'Islamic State');
     await page.close();
   });
 });

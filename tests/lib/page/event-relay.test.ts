@@ -26,6 +26,23 @@ describe('the gesture relay', () => {
     expect(heard).toEqual(['click', 'N']);
   });
 
+  it('hears the focus move (Tab to a link) on a page that stops focus events at the window', () => {
+    const world: Record<string, unknown> = {};
+    installEventRelay(window, world);
+    pageStops(['focus', 'focusin', 'focusout']);
+    document.body.innerHTML = '<p><a id="named" href="#">a name</a></p>';
+    const heard: string[] = [];
+    listenFirst(
+      window,
+      'focusin',
+      (e) => heard.push((e.target as Element).id),
+      new AbortController().signal,
+      world,
+    );
+    document.getElementById('named')!.focus();
+    expect(heard).toEqual(['named']);
+  });
+
   it('keeps the page dispatching when a listener throws', () => {
     const world: Record<string, unknown> = {};
     installEventRelay(window, world);
