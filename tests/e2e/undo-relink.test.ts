@@ -3,8 +3,8 @@
  * Chromium with the built extension, keyboard only: a note deleted from its card gives way to "Note
  * deleted · Undo", and Undo puts back the same note on the same passage; a note whose passage was
  * rewritten is re-linked to a new selection and keeps the passage it was first saved on ("Originally:
- * …"). Each view is saved at 1280×800 and 800×600 on a light and a dark page (test-results/) and
- * checked with axe-core (no serious or critical violation).
+ * …"). Each view (and the note editor they start from) is saved at 1280×800 and 800×600 on a light
+ * and a dark page (test-results/), and checked with axe-core (no serious or critical violation).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,13 +120,27 @@ async function seriousViolations(frame: Frame): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
-/** Writes a note on the start of a paragraph, keyboard only after the selection; returns its passage. */
-async function writeNote(page: Page, selector: string, chars: number, text: string): Promise<string> {
+/**
+ * Writes a note on the start of a paragraph, keyboard only after the selection; returns its passage.
+ * `shot`: the editor's screenshot (with the note typed) is saved under this name.
+ */
+async function writeNote(
+  page: Page,
+  selector: string,
+  chars: number,
+  text: string,
+  shot?: string,
+): Promise<string> {
   const passage = await selectWithMouse(page, selector, chars);
   await page.keyboard.press('Alt+Shift+A');
-  const editor = (await noteFrame(page)).locator('.cl-note-editor');
+  const frame = await noteFrame(page);
+  const editor = frame.locator('.cl-note-editor');
   await editor.locator('textarea').waitFor();
   await page.keyboard.type(text);
+  if (shot) {
+    await painted(frame);
+    await page.screenshot({ path: join(RESULTS, shot) });
+  }
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => editor.count()).toBe(0);
   return passage;
@@ -146,7 +160,13 @@ describe('undo and re-link on the page, keyboard only', () => {
         const path = `undo-${size}.html`;
         editable[`/${path}`] = ARTICLE(LOST, theme);
         const page = await open(path, view);
-        const passage = await writeNote(page, '#first', 50, 'Police account, **first** version');
+        const passage = await writeNote(
+          page,
+          '#first',
+          50,
+          'Police account, **first** version',
+          `note-editor-${size}.png`,
+        );
         await expect.poll(() => tinted(page)).toEqual([passage]);
         const before = await storedCount();
 
