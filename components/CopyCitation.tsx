@@ -69,7 +69,26 @@ export function CopyCitation({
       title={label}
       onClick={() => void copy(text()).then((ok) => setState(ok ? 'copied' : 'failed'))}
     >
-      {shown ?? (compact ? <span aria-hidden="true">⧉</span> : t('copyCitation'))}
+      {shown ?? (compact ? <CopyIcon /> : t('copyCitation'))}
     </button>
+  );
+}
+
+/** Two sheets, one over the other: drawn, not a character (fonts lack “⧉”; it showed as an empty box). */
+function CopyIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="11"
+      height="11"
+      viewBox="0 0 12 12"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.3"
+      style="vertical-align: -1px"
+    >
+      <rect x="0.65" y="3.65" width="7.7" height="7.7" rx="1" />
+      <path d="M3.65 3.6V1.65a1 1 0 0 1 1-1h5.7a1 1 0 0 1 1 1v5.7a1 1 0 0 1-1 1H8.4" />
+    </svg>
   );
 }

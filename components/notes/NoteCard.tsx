@@ -1,5 +1,6 @@
 /** A saved note opened from its highlight: the passage (and the one it was first saved on, if re-linked), the note (its Markdown subset drawn), tags, colour; edit or delete. */
 import type { Note } from '../../lib/notes/note-types';
+import { readerDate } from '../../lib/reader-date';
 import { useT } from '../i18n';
 import { colorName } from '../labels';
 import { NoteText } from '../NoteText';
@@ -12,14 +13,13 @@ export interface NoteCardProps {
   onDelete(): void;
 }
 
+const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export function NoteCard({ note, colorLabels, onEdit, onDelete }: NoteCardProps) {
   const t = useT();
   const quote = note.selectors.quote.exact;
-  const saved = new Date(note.createdAt).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  // The one date style of ClaimLens ("7 Dec 2026"), as in the popup's rows.
+  const saved = readerDate(note.createdAt);
   return (
     <div class="cl-note-card" data-color={note.color}>
       <p class="cl-kicker">
@@ -30,12 +30,7 @@ export function NoteCard({ note, colorLabels, onEdit, onDelete }: NoteCardProps)
       </p>
       <blockquote class="cl-note-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
       {note.originalQuote && (
-        <p class="cl-meta cl-note-original">
-          {t(
-            'noteOriginally',
-            note.originalQuote.length > 200 ? `${note.originalQuote.slice(0, 200)}…` : note.originalQuote,
-          )}
-        </p>
+        <p class="cl-meta cl-note-original">{t('noteOriginally', short(note.originalQuote.trim(), 200))}</p>
       )}
       {note.text ? (
         <NoteText class="cl-note-text" text={note.text} />

@@ -1,13 +1,19 @@
 /**
  * Re-linking an orphan note on its page: says what to do (select the passage, then Attach), shows the
- * note and what is selected now, and works from the keyboard (Attach, Cancel, Escape; Alt+Shift+S attaches).
+ * note, the passage it can no longer find (and the one it was first saved on, if it moved before) and
+ * what is selected now, and works from the keyboard (Attach, Cancel, Escape; Alt+Shift+S attaches).
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { noteMarkdownText } from '../../lib/notes/note-markdown';
 import { useT } from '../i18n';
 
 export interface RelinkNoticeProps {
-  /** The passage the orphan was first saved on (its wording before it was lost). */
+  /** The passage the note is saved on, which this page no longer has. */
   quote: string;
+  /** The passage it was first saved on, when it was re-linked before. */
+  original?: string;
+  /** What the reader wrote (Markdown), to tell which note this is. */
+  text?: string;
   /** The text selected on the page now, if any. */
   selected: string | null;
   error?: string;
@@ -20,10 +26,16 @@ export interface RelinkNoticeProps {
   onCancel(): void;
 }
 
-const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** Shortened for a line of the notice, without the spaces a selection may have taken at its ends. */
+const short = (text: string, max: number) => {
+  const trimmed = text.trim();
+  return trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed;
+};
 
 export function RelinkNotice({
   quote,
+  original,
+  text,
   selected,
   error,
   takeFocus = true,
@@ -50,7 +62,9 @@ export function RelinkNotice({
       }}
     >
       <p class="cl-relink-help">{t('relinkInstructions')}</p>
-      <p class="cl-meta">{t('noteOriginally', short(quote, 120))}</p>
+      {text && <p class="cl-relink-note">{t('relinkNote', short(noteMarkdownText(text), 120))}</p>}
+      <p class="cl-meta">{t('relinkLostPassage', short(quote, 120))}</p>
+      {original && original !== quote && <p class="cl-meta">{t('noteOriginally', short(original, 120))}</p>}
       <p class="cl-relink-selected" aria-live="polite">
         {selected ? t('relinkSelected', short(selected, 160)) : t('relinkNothingSelected')}
       </p>

@@ -4,6 +4,7 @@ import type { Translate } from '../../lib/i18n';
 import type { PackRow } from '../../lib/packs/packs-db';
 import type { MergeNote } from '../../lib/knowledge/pack-merge';
 import { FilePicker } from '../FilePicker';
+import { formatDay } from '../../lib/reader-date';
 
 export interface PackOutcome {
   /** What happened, in words ("Installed “Team pack” 1.2.0"). */
@@ -53,7 +54,9 @@ export function PackManagerView(props: PackManagerViewProps) {
                 />
                 <strong>{row.name}</strong>
               </label>
-              <span class="pack-version">{t('optionsPackVersion', [row.version, row.updated])}</span>
+              <span class="pack-version">
+                {t('optionsPackVersion', [row.version, formatDay(row.updated)])}
+              </span>
             </div>
             <p class="pack-counts">
               {t('optionsPackCounts', [

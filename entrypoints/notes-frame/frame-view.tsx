@@ -229,7 +229,9 @@ export class FrameView {
       case 'relink':
         return (
           <RelinkNotice
-            quote={state.note.originalQuote ?? state.note.selectors.quote.exact}
+            quote={state.note.selectors.quote.exact}
+            original={state.note.originalQuote}
+            text={state.note.text}
             selected={state.selected}
             error={state.error}
             takeFocus={false}

@@ -29,7 +29,11 @@ if (params) {
   const view = new FrameView(params.role, params.theme, post, (node) => {
     render(node && <I18n.Provider value={translate}>{node}</I18n.Provider>, root);
     measure.disconnect();
-    measure.observe(root.firstElementChild ?? root);
+    const shown = root.firstElementChild;
+    measure.observe(shown ?? root);
+    // Held to the frame's height (frame.css), the box keeps its size when its content grows: its parts
+    // do not ("Nothing is selected yet" becoming a two-line selection), so they are watched too.
+    for (const part of shown?.children ?? []) measure.observe(part);
   });
   const takePort = (event: MessageEvent) => {
     // Only the port that comes with the secret: the page can post to this frame too, but cannot know it.

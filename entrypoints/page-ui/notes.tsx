@@ -322,7 +322,9 @@ export class NotesController {
     this.panel.close();
     this.hideToolbar();
     this.relinking = { id, range: selected };
-    // The focus stays on the page, where the reader selects the passage (Alt+Shift+S attaches it).
+    // The focus stays on the page, where the reader selects the passage (Alt+Shift+S attaches it);
+    // chosen from the notice with the keyboard, the keys go back to the page, not to a button gone.
+    this.noticeFrame.releaseFocus();
     void this.drawNotice();
     return true;
   }

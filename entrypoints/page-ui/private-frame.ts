@@ -63,6 +63,11 @@ export class PrivateFrame<From extends { type: string } = FromFrame, To = ToFram
     if (focus) iframe.focus({ preventScroll: true });
   }
 
+  /** Gives the keys back to the page if they are in this frame (the reader's next step is on the page). */
+  releaseFocus(): void {
+    this.iframe?.blur();
+  }
+
   hide(): void {
     this.shown = false;
     this.stopPlacing?.();

@@ -12,7 +12,11 @@ export function shownSizeObserver(root: HTMLElement, report: (size: FrameSize) =
     const box = shown?.getBoundingClientRect();
     report({
       width: box ? Math.ceil(box.width) : 0,
-      height: shown && box ? Math.ceil(Math.max(box.height, shown.scrollHeight + 2)) : 0,
+      // A box held to the frame's height hides what grew inside it: its scroll height, plus its borders.
+      height:
+        shown && box
+          ? Math.ceil(Math.max(box.height, shown.scrollHeight + shown.offsetHeight - shown.clientHeight))
+          : 0,
     });
   });
 }

@@ -59,7 +59,7 @@ describe('the pack manager', () => {
   it('lists each pack with its version, counts, origin and last failed update', () => {
     view();
     const team = screen.getByRole('listitem', { name: 'Team pack' });
-    expect(team.textContent).toContain('Version 1.1.0, 2026-11-20');
+    expect(team.textContent).toContain('Version 1.1.0, 20 Nov 2026');
     expect(team.textContent).toContain(`Groups: ${stats.entitiesByKind.group}`);
     expect(team.textContent).toContain('Subscribed: https://packs.example/team.json (checked 21 Nov 2026)');
     expect(within(team).getByRole('note').textContent).toMatch(/previous version is kept: Could not reach/);

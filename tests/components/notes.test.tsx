@@ -91,11 +91,21 @@ describe('passages not found, and re-linking one', () => {
     const onAttach = vi.fn();
     const onCancel = vi.fn();
     const { rerender } = render(
-      <RelinkNotice quote="Officials said" selected={null} onAttach={onAttach} onCancel={onCancel} />,
+      <RelinkNotice
+        quote="Officials said"
+        text="Doubts **about** the claim"
+        selected={null}
+        onAttach={onAttach}
+        onCancel={onCancel}
+      />,
     );
     const dialog = screen.getByRole('dialog', { name: 'ClaimLens: re-link a note' });
     expect(document.activeElement).toBe(dialog);
     expect(dialog.textContent).toContain('Select the passage for this note on the page, then choose Attach');
+    // The note by its words, the lost passage by what it is; no "Originally" for a note never moved.
+    expect(dialog.textContent).toContain('Note: “Doubts about the claim”');
+    expect(dialog.textContent).toContain('Passage no longer found: “Officials said”');
+    expect(dialog.textContent).not.toContain('Originally');
     expect(dialog.textContent).toContain('Nothing is selected yet.');
     expect((screen.getByRole('button', { name: 'Attach' }) as HTMLButtonElement).disabled).toBe(true);
     rerender(
@@ -111,6 +121,21 @@ describe('passages not found, and re-linking one', () => {
     expect(onAttach).toHaveBeenCalled();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onCancel).toHaveBeenCalled();
+  });
+
+  it('shows the passage a note was first saved on when it moved before', () => {
+    render(
+      <RelinkNotice
+        quote="Investigators have since closed"
+        original="Officials said"
+        selected={null}
+        onAttach={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    const text = screen.getByRole('dialog').textContent;
+    expect(text).toContain('Passage no longer found: “Investigators have since closed”');
+    expect(text).toContain('Originally: “Officials said”');
   });
 
   it('shows why attaching failed', () => {

@@ -2,9 +2,9 @@
  * The options page in real Chromium with the built extension: install a pack from a file (a broken
  * one is refused with its problems), see its names marked on a page, disable it and see the marks
  * go without a reload; choose what is marked and where; delete everything; give a name for exports
- * and find it kept and in the backup.
+ * and find it kept and in the backup. Screenshots at 1280×800 and 800×600, light and dark.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -241,5 +241,27 @@ describe('your name for exports', () => {
     await options.getByRole('region', { name: 'Exports' }).getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved. Your exports name no creator.' }).waitFor();
     await options.close();
+  });
+});
+
+describe('the options page as a reader sees it', () => {
+  it('fits 1280×800 and 800×600, light and dark', async () => {
+    const results = join(PROJECT_ROOT, 'test-results');
+    mkdirSync(results, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const)
+      for (const [width, height] of [
+        [1280, 800],
+        [800, 600],
+      ] as const) {
+        const options = await browser.context.newPage();
+        await options.emulateMedia({ colorScheme: scheme });
+        await options.setViewportSize({ width, height });
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        await options.getByRole('listitem', { name: 'ClaimLens default pack' }).waitFor();
+        await options.screenshot({ path: join(results, `options-${width}x${height}-${scheme}.png`) });
+        // Nothing wider than the window.
+        expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await options.close();
+      }
   });
 });

@@ -360,6 +360,11 @@ describe('re-linking an orphan note', () => {
     });
     await page.keyboard.press('Shift+ArrowRight'); // the reader's key extends it by one letter
     await expect.poll(() => notice.textContent()).toContain('Selected: “Investigators have since closed”');
+    // The notice is another process's frame: its new text is painted a moment after it is in its DOM
+    // (here up to 2 s: this page was behind the popup's tab), and the screenshot must show it.
+    await noticeFrame.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
     await page.screenshot({ path: join(RESULTS, 'relink-notice.png') });
     await page.keyboard.press('Alt+Shift+S');
 
