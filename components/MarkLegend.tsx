@@ -4,7 +4,7 @@
  * the legend cannot drift from the page; kinds differ by line style, not by colour alone.
  */
 import { PALETTE } from '../lib/page/mark-layer';
-import { LINES, TINTS } from '../lib/page/passage-overlay';
+import { LINE_COLOR, LINES, OPEN_OUTLINE, TINTS } from '../lib/page/passage-overlay';
 import { useT } from './i18n';
 
 const STYLE = Object.fromEntries(PALETTE) as Record<(typeof PALETTE)[number][0], string>;
@@ -19,8 +19,7 @@ const KEYS: [string, string][] = [
 
 export function MarkLegend({ theme }: { theme: 'light' | 'dark' }) {
   const t = useT();
-  const line = theme === 'dark' ? 'rgba(255, 255, 255, 0.7)' : 'rgba(0, 0, 0, 0.6)';
-  const note = `background:${TINTS[theme]['note-claim']};${LINES['note-claim']} ${line}`;
+  const note = `background:${TINTS[theme]['note-claim']};${LINES['note-claim']} ${LINE_COLOR[theme]}`;
   const samples: [string, string, string][] = [
     [STYLE.group, 'legendGroupSample', 'legendGroup'],
     [STYLE.incident, 'legendIncidentSample', 'legendIncident'],
@@ -28,6 +27,7 @@ export function MarkLegend({ theme }: { theme: 'light' | 'dark' }) {
     [note, 'legendNoteSample', 'legendNote'],
     [STYLE.hover, 'legendHoverSample', 'legendHover'],
     [STYLE.active, 'legendActiveSample', 'legendActive'],
+    [`${note};${OPEN_OUTLINE[theme]}`, 'legendOpenNoteSample', 'legendOpenNote'],
   ];
   return (
     <details class="cl-legend">

@@ -54,7 +54,14 @@ function setUp(theme: 'light' | 'dark' = 'light') {
   const boxes = () =>
     children().map((el) => {
       const s = (el as HTMLElement).style;
-      return { left: s.left, top: s.top, width: s.width, background: s.background };
+      return {
+        left: s.left,
+        top: s.top,
+        width: s.width,
+        background: s.background,
+        outlineStyle: s.outlineStyle,
+        outlineWidth: s.outlineWidth,
+      };
     });
   return { host, overlay, passage, boxes, children, mode: () => mode };
 }
@@ -115,17 +122,21 @@ describe('the overlay of saved passages', () => {
     overlay.destroy();
   });
 
-  it('shows the passage whose note is open in the focus colour, and back', async () => {
+  it('outlines the passage whose note is open, keeping the colour the reader chose, and back', async () => {
     const { overlay, passage, boxes } = setUp();
-    overlay.set([{ id: 'a', style: 'note-highlight', range: passage(0, 0, 6) }]);
+    overlay.set([{ id: 'a', style: 'note-follow-up', range: passage(0, 0, 6) }]);
     await settled();
     const normal = boxes()[0]!.background;
+    expect(boxes()[0]!.outlineStyle).toBe('');
     overlay.setActive('a');
     await frame();
-    expect(boxes()[0]!.background).not.toBe(normal);
+    expect(boxes()[0]!.background).toBe(normal);
+    expect(boxes()[0]!.outlineStyle).toBe('solid');
+    expect(boxes()[0]!.outlineWidth).toBe('2px');
     overlay.setActive(null);
     await frame();
     expect(boxes()[0]!.background).toBe(normal);
+    expect(boxes()[0]!.outlineStyle).toBe('');
     overlay.destroy();
   });
 
