@@ -121,6 +121,28 @@ describe('the record form', () => {
     expect((screen.getByRole('button', { name: 'Record claim' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('names the kinds of event in words, and records the pack’s code', async () => {
+    const onSubmit = form(
+      vi.fn(async () => ({ ok: true as const, key: 'k', incidentId: 'i', secondSource: false })),
+    );
+    fireEvent.click(screen.getByLabelText('A new incident…'));
+    const kind = screen.getByLabelText('Kind of event') as HTMLSelectElement;
+    const shown = [...kind.options].map((o) => o.textContent);
+    expect(shown).toContain('Suicide bombing');
+    expect(shown).toContain('Armed assault');
+    expect(shown.filter((text) => /^[a-z]+(-[a-z]+)+$/.test(text ?? ''))).toEqual([]);
+    fireEvent.input(screen.getByLabelText('Name', { selector: '.cl-record-new input' }), {
+      target: { value: 'Market attack' },
+    });
+    fireEvent.input(screen.getByLabelText('Place name'), { target: { value: 'Port Meridian' } });
+    fireEvent.change(kind, { target: { value: 'suicide-bombing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record claim' }));
+    await screen.findByRole('status');
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      incident: { new: { name: 'Market attack', kind: 'suicide-bombing' } },
+    });
+  });
+
   it('has no accessibility violations, with a new incident open', async () => {
     form();
     fireEvent.click(screen.getByLabelText('A new incident…'));
