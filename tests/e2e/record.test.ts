@@ -240,14 +240,20 @@ describe('a recorded claim and the note on its passage', () => {
       .toMatch(
         /Ask the police about the email.* \| Recorded as a claim by Courier Signals Group \(Zakura attack\)/,
       );
-    await page.close();
 
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // "Open in My pack" opens the options page at the claim, which shows the note.
+    const opened = browser.context.waitForEvent('page');
+    await (await noteFrame(page)).getByRole('button', { name: 'Open in My pack' }).click();
+    const options = await opened;
     const item = options.getByRole('listitem', { name: 'Courier Signals Group: claimed' });
     await item.waitFor();
+    expect(options.url()).toMatch(/\/options\.html#recorded-src-mine-\d+$/);
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Courier Signals Group: claimed');
     expect(await item.textContent()).toContain('Your note on this passage: Ask the police about the email');
     await options.close();
+    await page.close();
   });
 });
 
