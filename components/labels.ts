@@ -3,6 +3,7 @@ import type {
   ClaimMode,
   ClaimStance,
   EntityKind,
+  EventKind,
   RelationType,
   StatementStance,
 } from '../lib/knowledge/pack-types';
@@ -109,3 +110,26 @@ export function positionOf(s: StatementView, claimants?: ReadonlySet<string>): O
     aboutItself: !!s.about && s.about === (s.onBehalfOf ?? s.speaker),
   };
 }
+
+/** The kinds of event an incident was, in the reader's words (the pack keeps the codes). */
+export const EVENT_KIND_LABEL: Record<EventKind, string> = {
+  bombing: 'eventKindBombing',
+  'suicide-bombing': 'eventKindSuicideBombing',
+  'vehicle-bombing': 'eventKindVehicleBombing',
+  'grenade-attack': 'eventKindGrenadeAttack',
+  shooting: 'eventKindShooting',
+  stabbing: 'eventKindStabbing',
+  'vehicle-ramming': 'eventKindVehicleRamming',
+  'armed-assault': 'eventKindArmedAssault',
+  ambush: 'eventKindAmbush',
+  'hostage-taking': 'eventKindHostageTaking',
+  siege: 'eventKindSiege',
+  massacre: 'eventKindMassacre',
+  kidnapping: 'eventKindKidnapping',
+  assassination: 'eventKindAssassination',
+  'aircraft-bombing': 'eventKindAircraftBombing',
+  'rocket-attack': 'eventKindRocketAttack',
+  'missile-attack': 'eventKindMissileAttack',
+  'drone-attack': 'eventKindDroneAttack',
+  arson: 'eventKindArson',
+};

@@ -1,6 +1,6 @@
 /**
  * Everything the reader has in ClaimLens as one file: notes, installed packs (with where they came
- * from and whether they are enabled) and settings. Reading a backup checks all of it before anything
+ * from and whether they are enabled), settings and My pack (what the reader recorded). Reading a backup checks all of it before anything
  * is written: a file with one bad part changes nothing. Settings are taken only as ClaimLens writes
  * them: an unknown or malformed one refuses the file (it is never "cleaned" into a default that would
  * replace the reader's own, such as the paused sites); a pack is held to the same 30 MB as any other.
@@ -17,6 +17,8 @@ import { cleanPause, type PauseSettings } from './pause-settings';
 import { MAX_PACK_BYTES, checkPackUrl, megabytes } from './packs/pack-fetch';
 import { localize } from './reader-messages';
 import type { PackOrigin } from './packs/packs-db';
+import type { MyPackState } from './mypack/my-pack';
+import { readMyPackPart } from './mypack/my-pack-backup';
 
 export const BACKUP_FORMAT = 'claimlens-backup';
 export const BACKUP_VERSION = 1;
@@ -48,6 +50,8 @@ export interface Backup {
   notes: Note[];
   packs: BackupPack[];
   settings: Partial<BackupSettings>;
+  /** What the reader recorded (lib/mypack); absent when nothing was. */
+  myPack?: MyPackState;
 }
 
 export function toBackupJson(backup: Backup, exportedAt: Date): string {
@@ -59,6 +63,7 @@ export function toBackupJson(backup: Backup, exportedAt: Date): string {
       notes: JSON.parse(toClaimLensJson(backup.notes, { now: exportedAt.getTime() })),
       packs: backup.packs,
       settings: backup.settings,
+      ...(backup.myPack ? { myPack: backup.myPack } : {}),
     },
     null,
     1,
@@ -113,9 +118,13 @@ export function parseBackup(text: string, { maxPackBytes = MAX_PACK_BYTES } = {}
     });
 
   const settings = readSettings(value.settings, errors);
+  const myPack =
+    value.myPack === undefined
+      ? undefined
+      : readMyPackPart(value.myPack, errors, maxPackBytes, localize('packTooLarge', megabytes(maxPackBytes)));
 
   if (errors.size > 0) return { ok: false, errors: errors.toArray() };
-  return { ok: true, backup: { notes, packs, settings } };
+  return { ok: true, backup: { notes, packs, settings, ...(myPack ? { myPack } : {}) } };
 }
 
 /**

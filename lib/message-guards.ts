@@ -128,6 +128,7 @@ export const messageGuards: Guards = {
     isObj(d) && isStr(d.query, 200) && KNOWN_WHATS.includes(d.what as KnownWhat),
   knownNames: (d): d is { ids: string[] } => isObj(d) && strList(d.ids, 200),
   recordItem: isRecordRequest,
+  recordedForNote: (d): d is { id: string } => isObj(d) && isStr(d.id, 200),
   saveNote: isDraft,
   openPage: (d): d is PageOpeningRequest =>
     isObj(d) &&

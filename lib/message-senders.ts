@@ -61,6 +61,7 @@ export const MESSAGE_ACCESS: { [K in keyof ProtocolMap]: 'public' | 'own-page' |
   searchKnown: 'extension',
   knownNames: 'extension',
   recordItem: 'extension',
+  recordedForNote: 'extension',
 };
 
 const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);

@@ -10,6 +10,7 @@ import type { PassageNote, PassageResult } from './notes/passage-note';
 import type { DisplaySettings } from './display-settings';
 import type { KnownHit, KnownWhat, RecordAnswer } from './mypack/record-answers';
 import type { RecordRequest } from './mypack/record';
+import type { RecordedLink } from './mypack/note-links';
 
 export interface PageTiming {
   /** performance.now() when the content script started (the page's clock). */
@@ -203,6 +204,8 @@ export interface ProtocolMap {
   knownNames(data: { ids: string[] }): KnownHit[];
   /** Records a claim or statement in My pack (extension pages only): validated, merged, pages re-read. */
   recordItem(data: RecordRequest): RecordAnswer;
+  /** The recorded items linked to a note (same passage), for the notes frame (extension pages only). */
+  recordedForNote(data: { id: string }): RecordedLink[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,7 +1,8 @@
 /**
  * My pack on the options page: what the reader recorded, by incident, each claim and statement with
- * its sources and the passage it was recorded from (opened at the passage); its words edited, an item
- * deleted; the whole exported as a pack file to publish (any static host), under a name of its own.
+ * its sources and the passage it was recorded from (opened at the passage), and the reader's note on
+ * that passage where there is one; its words edited, an item deleted; the whole exported as a pack
+ * file to publish (any static host), under a name of its own.
  */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
@@ -21,6 +22,10 @@ export interface MyPackSectionProps {
   onEdit(key: string, text: string): void;
   onDelete(key: string): void;
   onExport(name: string): void;
+  /** The reader's notes the passages are linked to, by id (one deleted since is left out). */
+  notes?: Readonly<Record<string, { text: string }>>;
+  /** Shows a note on its page. */
+  onOpenNote?(id: string): void;
   t: Translate;
 }
 
@@ -79,7 +84,17 @@ export function MyPackSection(props: MyPackSectionProps) {
   );
 }
 
-function RecordedRow({ item, busy, onEdit, onDelete, t }: MyPackSectionProps & { item: RecordedItem }) {
+const NOTE_PREVIEW = 200;
+
+function RecordedRow({
+  item,
+  busy,
+  onEdit,
+  onDelete,
+  notes,
+  onOpenNote,
+  t,
+}: MyPackSectionProps & { item: RecordedItem }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(item.text);
   const stance =
@@ -87,7 +102,7 @@ function RecordedRow({ item, busy, onEdit, onDelete, t }: MyPackSectionProps & {
       ? t(CLAIM_STANCE_LABEL[item.stance as ClaimStance])
       : t(STATEMENT_STANCE_LABEL[item.stance as StatementStance]);
   return (
-    <li aria-label={`${item.actor}: ${stance}`}>
+    <li id={`recorded-${item.key}`} tabIndex={-1} aria-label={`${item.actor}: ${stance}`}>
       <strong>{item.actor}</strong> {stance}
       {editing ? (
         <form
@@ -128,6 +143,9 @@ function RecordedRow({ item, busy, onEdit, onDelete, t }: MyPackSectionProps & {
               )}
               {source.published && <>, {formatDay(source.published)}</>}: {source.title}
               {passage && <blockquote>{passage.selectors.quote.exact}</blockquote>}
+              {passage?.noteId && notes?.[passage.noteId] && (
+                <YourNote id={passage.noteId} text={notes[passage.noteId]!.text} onOpen={onOpenNote} t={t} />
+              )}
             </li>
           );
         })}
@@ -143,5 +161,36 @@ function RecordedRow({ item, busy, onEdit, onDelete, t }: MyPackSectionProps & {
         </>
       )}
     </li>
+  );
+}
+
+/** The reader's note on the passage an item was recorded from. */
+function YourNote({
+  id,
+  text,
+  onOpen,
+  t,
+}: {
+  id: string;
+  text: string;
+  onOpen?: (id: string) => void;
+  t: Translate;
+}) {
+  const shown = text.length > NOTE_PREVIEW ? `${text.slice(0, NOTE_PREVIEW)}…` : text;
+  return (
+    <p class="my-pack-note">
+      {text ? (
+        <>
+          {t('optionsMyPackYourNote')} <q>{shown}</q>
+        </>
+      ) : (
+        t('optionsMyPackNoteNoText')
+      )}{' '}
+      {onOpen && (
+        <button type="button" onClick={() => onOpen(id)}>
+          {t('optionsMyPackOpenNote')}
+        </button>
+      )}
+    </p>
   );
 }

@@ -19,7 +19,13 @@ import type { EntityChoice, IncidentChoice, RecordRequest } from '../../lib/mypa
 import type { RecordDraft } from '../../lib/mypack/record-frame-protocol';
 import type { SourceDraft, SourceInference } from '../../lib/mypack/source-inference';
 import { useT } from '../i18n';
-import { CLAIM_MODE_LABEL, CLAIM_STANCE_LABEL, KIND_LABEL, STATEMENT_STANCE_LABEL } from '../labels';
+import {
+  CLAIM_MODE_LABEL,
+  CLAIM_STANCE_LABEL,
+  EVENT_KIND_LABEL,
+  KIND_LABEL,
+  STATEMENT_STANCE_LABEL,
+} from '../labels';
 import { NamePicker, type Picked } from './NamePicker';
 
 export interface RecordFormProps {
@@ -225,7 +231,7 @@ export function RecordForm(props: RecordFormProps) {
                 <option value="">{t('recordUnsaid')}</option>
                 {EVENT_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {k.replace(/-/g, ' ')}
+                    {t(EVENT_KIND_LABEL[k])}
                   </option>
                 ))}
               </select>

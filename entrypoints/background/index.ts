@@ -41,7 +41,7 @@ import { isWebAddress } from '../../lib/safe-url';
 import { myPackStore } from '../../lib/mypack/my-pack-instance';
 import { withMyPack } from '../../lib/mypack/with-my-pack';
 import { emptyMyPack } from '../../lib/mypack/my-pack';
-import { installRecordHandlers } from './record-handlers';
+import { installRecordHandlers, linkSavedNote } from './record-handlers';
 
 export default defineBackground(() => {
   // The enabled packs and My pack (what the reader recorded, last), merged and compiled once; built
@@ -237,6 +237,8 @@ export default defineBackground(() => {
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.before);
     const draft = who.kind === 'page' ? { ...data, url: who.url } : data;
     const result = await noteRequests.saveNote(notesRepository(), draft);
+    // A recorded passage the note is on is linked to it (record-handlers.ts).
+    if (result.ok) await linkSavedNote(result.note);
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.after);
     return passageResult(result);
   });

@@ -1,7 +1,8 @@
 /**
  * The background's part in recording claims: the record form (an extension page) searches the merged
  * packs, and records into My pack, which is validated, stored and announced as a pack change (the
- * knowledge is rebuilt once and open pages read themselves again). lib/mypack holds the logic.
+ * knowledge is rebuilt once and open pages read themselves again); a recorded passage is linked to
+ * the reader's note on it, and the notes frame asks which items a note is linked to. lib/mypack holds the logic.
  */
 import { onMessage, type ProtocolMap } from '../../lib/messaging';
 import type { KnowledgeService } from '../../lib/knowledge/knowledge-service';
@@ -11,6 +12,9 @@ import { myPackStore } from '../../lib/mypack/my-pack-instance';
 import { recordItem } from '../../lib/mypack/record';
 import { KINDS_FOR, type KnownHit, type RecordAnswer } from '../../lib/mypack/record-answers';
 import { myPackLabel } from '../../lib/mypack/with-my-pack';
+import { linkNotes, passagePageKey, recordedForNote, type NoteRef } from '../../lib/mypack/note-links';
+import { notesRepository } from '../../lib/notes/notes-repository';
+import { normalizeUrl } from '../../lib/notes/page-identity';
 
 type Accept = <K extends keyof ProtocolMap>(
   type: K,
@@ -19,6 +23,28 @@ type Accept = <K extends keyof ProtocolMap>(
 ) => { who: Sender; data: Parameters<ProtocolMap[K]>[0] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The notes saved on the page a passage was recorded on (none if it cannot be read). */
+async function notesOnPage(url: string, canonical: string): Promise<NoteRef[]> {
+  const key = passagePageKey({ url }, canonical);
+  if (!key) return [];
+  return notesRepository()
+    .forPage(key, [normalizeUrl(url)])
+    .catch(() => []);
+}
+
+/** A note was saved: a recorded passage it is on is linked to it (no pack change is announced). */
+export async function linkSavedNote(note: NoteRef): Promise<void> {
+  await myPackStore()
+    .change(
+      (state) => {
+        const linked = linkNotes(state, [note]);
+        return linked ? { ok: true as const, state: linked } : { ok: false as const };
+      },
+      { announce: false },
+    )
+    .catch((error: unknown) => console.error('ClaimLens: a note could not be linked to My pack', error));
+}
 
 export function installRecordHandlers(accept: Accept, knowledge: () => Promise<KnowledgeService>): void {
   onMessage('searchKnown', async ({ data: raw, sender }) => {
@@ -60,10 +86,14 @@ export function installRecordHandlers(accept: Accept, knowledge: () => Promise<K
     if (!message) return { ok: false, error: 'refused' };
     const { kb } = await knowledge();
     const known = { incidents: kb.incidents, entities: kb.entities, mineLabel: myPackLabel() };
+    const notes = await notesOnPage(message.data.passage.url, message.data.source.url);
     try {
-      const outcome = await myPackStore().change((state) =>
-        recordItem(state, message.data, known, Date.now(), today()),
-      );
+      const outcome = await myPackStore().change((state) => {
+        const recorded = recordItem(state, message.data, known, Date.now(), today());
+        if (!recorded.ok) return recorded;
+        // The reader's note on the same passage, if there is one, is linked to what was recorded.
+        return { ...recorded, state: linkNotes(recorded.state, notes) ?? recorded.state };
+      });
       if (!outcome.ok) return outcome;
       return {
         ok: true,
@@ -74,5 +104,12 @@ export function installRecordHandlers(accept: Accept, knowledge: () => Promise<K
     } catch (error) {
       return { ok: false, error: String((error as Error)?.message ?? error) };
     }
+  });
+
+  onMessage('recordedForNote', async ({ data: raw, sender }) => {
+    const message = accept('recordedForNote', raw, sender);
+    if (message?.who.kind !== 'extension') return [];
+    const { state } = await myPackStore().read();
+    return recordedForNote(state, message.data.id);
   });
 }

@@ -11,6 +11,8 @@ import { NoteEditor, type NoteValues } from '../../components/notes/NoteEditor';
 import { OrphanNotice } from '../../components/notes/OrphanNotice';
 import { DeletedNotice } from '../../components/notes/DeletedNotice';
 import { RelinkNotice } from '../../components/notes/RelinkNotice';
+import { RecordedLinks } from '../../components/record/RecordedLinks';
+import type { RecordedLink } from '../../lib/mypack/note-links';
 import { translate as t } from '../../lib/i18n';
 import { sendMessage, type NoteDraft, type NoteResult } from '../../lib/messaging';
 import { COLOR_LABELS_KEY, cleanColorLabels } from '../../lib/notes/color-labels';
@@ -38,6 +40,8 @@ export class FrameView {
   private knownTags: string[] = [];
   private colorLabels: Partial<Record<ColorId, string>> = {};
   private seen?: SeenWatcher;
+  /** What the reader recorded from the shown note's passage (My pack, read through the background). */
+  private recorded?: { id: string; links: RecordedLink[] };
   /** Each command from the content script supersedes the ones before (answers arriving late are dropped). */
   private generation = 0;
 
@@ -66,6 +70,7 @@ export class FrameView {
         const note = await this.read(command.id);
         if (!current()) return;
         if (!note) return this.set({ kind: 'missing', message: t('errorNoteGone') });
+        void this.loadRecorded(note.id);
         if (command.edit) return this.edit(note);
         return this.set({ kind: 'card', note });
       }
@@ -98,6 +103,31 @@ export class FrameView {
     } catch {
       return [];
     }
+  }
+
+  /** The items recorded from a note's passage, shown under its card and editor once known. */
+  private async loadRecorded(id: string): Promise<void> {
+    try {
+      this.recorded = { id, links: await sendMessage('recordedForNote', { id }) };
+    } catch {
+      return; // a link, not the note: the card works without it
+    }
+    const state = this.state;
+    if ((state.kind === 'card' || state.kind === 'edit') && state.note.id === id) this.draw();
+  }
+
+  private recordedLinks(id: string): VNode | null {
+    if (this.recorded?.id !== id) return null;
+    return (
+      <RecordedLinks
+        links={this.recorded.links}
+        onOpen={(key) =>
+          void browser.tabs.create({
+            url: `${browser.runtime.getURL('/options.html')}#recorded-${encodeURIComponent(key)}`,
+          })
+        }
+      />
+    );
   }
 
   /** Tags for type-ahead and the reader's colour names, fetched when an editor opens. */
@@ -183,6 +213,7 @@ export class FrameView {
               onEdit={() => this.edit(state.note)}
               onDelete={() => void this.remove(state)}
             />
+            {this.recordedLinks(state.note.id)}
             {state.error && (
               <p class="cl-error" role="alert">
                 {state.error}
@@ -192,19 +223,22 @@ export class FrameView {
         );
       case 'edit':
         return (
-          <NoteEditor
-            quote={state.note.selectors.quote.exact}
-            initial={{ text: state.note.text, tags: state.note.tags, color: state.note.color as ColorId }}
-            knownTags={this.knownTags}
-            colorLabels={this.colorLabels}
-            saving={state.saving}
-            error={state.error}
-            onSave={(values) => void this.saveEdit(state, values)}
-            onCancel={() => {
-              this.post({ type: 'editing', editing: false });
-              this.set({ kind: 'card', note: state.note });
-            }}
-          />
+          <>
+            <NoteEditor
+              quote={state.note.selectors.quote.exact}
+              initial={{ text: state.note.text, tags: state.note.tags, color: state.note.color as ColorId }}
+              knownTags={this.knownTags}
+              colorLabels={this.colorLabels}
+              saving={state.saving}
+              error={state.error}
+              onSave={(values) => void this.saveEdit(state, values)}
+              onCancel={() => {
+                this.post({ type: 'editing', editing: false });
+                this.set({ kind: 'card', note: state.note });
+              }}
+            />
+            {this.recordedLinks(state.note.id)}
+          </>
         );
       case 'orphans':
         return (

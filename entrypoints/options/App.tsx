@@ -47,6 +47,7 @@ function stores(): DataStores {
       });
     },
     packs: packManager(),
+    myPack: myPackStore(),
     storage: {
       get: (keys) => browser.storage.local.get(keys),
       set: (items) => browser.storage.local.set(items),
@@ -72,7 +73,7 @@ export function App() {
   const [mergeNotes, setMergeNotes] = useState<readonly MergeNote[]>([]);
   const [busy, setBusy] = useState(false);
   const [packOutcome, setPackOutcome] = useState<PackOutcome | null>(null);
-  /** Drawn again (read from its store) after everything was deleted. */
+  /** Drawn again (read from its store) after everything was deleted or a backup restored. */
   const [myPackShown, setMyPackShown] = useState(0);
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   const [pause, setPause] = useState<PauseSettings>({ everywhere: false, sites: [] });
@@ -273,14 +274,19 @@ export function App() {
               async (outcome) => {
                 if (!outcome.ok) return setDataOutcome({ errors: outcome.errors });
                 setRestored(outcome.subscriptions);
+                const imported = t('optionsDataImported', [
+                  outcome.notes.added.toLocaleString(),
+                  outcome.notes.updated.toLocaleString(),
+                  outcome.notes.skipped.toLocaleString(),
+                  outcome.packs.toLocaleString(),
+                ]);
                 setDataOutcome({
-                  message: t('optionsDataImported', [
-                    outcome.notes.added.toLocaleString(),
-                    outcome.notes.updated.toLocaleString(),
-                    outcome.notes.skipped.toLocaleString(),
-                    outcome.packs.toLocaleString(),
-                  ]),
+                  message:
+                    outcome.myPack > 0
+                      ? `${imported} ${t('optionsDataImportedMyPack', outcome.myPack.toLocaleString())}`
+                      : imported,
                 });
+                setMyPackShown((n) => n + 1);
                 await reload();
               },
               (error: Error) => setDataOutcome({ errors: [error.message] }),
@@ -289,9 +295,7 @@ export function App() {
         }}
         onDeleteAll={() => {
           setBusy(true);
-          // What the reader recorded (My pack, its own store) goes too.
           void deleteEverything(stores())
-            .then(() => myPackStore().clear())
             .then(
               async () => {
                 setMyPackShown((n) => n + 1);

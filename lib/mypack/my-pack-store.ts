@@ -40,9 +40,13 @@ export class MyPackStore {
     return { state, revision };
   }
 
-  /** Makes a change on the stored state in one transaction; nothing is written unless it succeeds. */
+  /**
+   * Makes a change on the stored state in one transaction; nothing is written unless it succeeds.
+   * `announce: false` for a change that cards and marks do not show (a link to a note): no rebuild.
+   */
   async change<R extends { ok: true; state: MyPackState } | { ok: false }>(
     make: (state: MyPackState) => R,
+    { announce = true } = {},
   ): Promise<R> {
     const result = await this.db.transaction('rw', this.db.state, async () => {
       const { state } = await this.read();
@@ -55,7 +59,7 @@ export class MyPackStore {
         });
       return outcome;
     });
-    if (result.ok) await this.options.onChange?.();
+    if (result.ok && announce) await this.options.onChange?.();
     return result;
   }
 

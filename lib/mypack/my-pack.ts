@@ -18,6 +18,8 @@ export interface Passage {
   selectors: NoteSelectors;
   /** When it was recorded (ms since the epoch). */
   recordedAt: number;
+  /** The reader's note on the same passage, when there is one (lib/mypack/note-links.ts). */
+  noteId?: string;
 }
 
 export interface MyPackState {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The short card a hover shows, on the default pack's real incidents and groups: the conflict at a
-// glance, counted and framed evenly, short enough to fit, and no percentage beside a disputed title.
+// glance, counted and framed evenly, short enough to fit, and no percentage beside a disputed title;
+// what the reader recorded is said to be theirs.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { render } from './locale';
@@ -8,6 +9,8 @@ import { Tooltip } from '../../components/Tooltip';
 import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
 import { defaultPack } from '../../lib/knowledge/default-pack';
 import type { Card } from '../../lib/knowledge/cards';
+import { emptyMyPack } from '../../lib/mypack/my-pack';
+import { recordItem, type RecordRequest } from '../../lib/mypack/record';
 
 afterEach(cleanup);
 
@@ -124,5 +127,46 @@ describe('the short card of a group with many claims', () => {
     const { text } = show(card);
     expect(text).toMatch(/Claims relayed: \d+/);
     expect(text).not.toMatch(/Incidents claimed/);
+  });
+});
+
+describe('the short card of an incident the reader recorded claims about', () => {
+  const MINE = 'Recorded by you';
+  /** The default pack and a My pack with what the reader recorded about the Zakura attack. */
+  function withRecords(): Card {
+    const known = { incidents: kb.incidents, entities: kb.entities, mineLabel: MINE };
+    const source = { url: 'https://daily.example/a', publisher: 'Daily', title: 'A', accessed: '2026-12-07' };
+    const passage = { url: source.url, selectors: { quote: { exact: 'q', prefix: '', suffix: '' } } };
+    const requests: RecordRequest[] = [
+      { kind: 'claim', actor: { new: { name: 'Valley Martyrs Brigade', kind: 'group' } }, stance: 'claimed' },
+      { kind: 'claim', actor: { new: { name: 'Lake Front', kind: 'group' } }, stance: 'denied' },
+      {
+        kind: 'statement',
+        actor: { new: { name: 'District Administration', kind: 'organization' } },
+        stance: 'unverified',
+      },
+    ].map((item) => ({ item, incident: { id: 'incident-zakura-2017' }, source, passage }) as RecordRequest);
+    let state = emptyMyPack('2026-12-07');
+    for (const request of requests) {
+      const outcome = recordItem(state, request, known, 1, '2026-12-07');
+      if (!outcome.ok) throw new Error(outcome.error);
+      state = outcome.state;
+    }
+    const pack = defaultPack();
+    return new KnowledgeBase([pack, state.pack], [pack.name, MINE]).incidentCard('incident-zakura-2017')!;
+  }
+
+  it('says "recorded by you" beside what the reader recorded, and beside nothing else', () => {
+    const { glance } = show(withRecords());
+    const g = glance();
+    expect(g.textContent).toContain(
+      'Claimed by Islamic State (Amaq News Agency, 18 Nov 2017) · Tehreek-ul-Mujahideen · Ansar Ghazwat-ul-Hind · Valley Martyrs Brigade (recorded by you)',
+    );
+    expect(within(g).getByText(/^Lake Front/).textContent).toBe(
+      'Lake Front denied involvement (recorded by you)',
+    );
+    expect(g.textContent).toMatch(/District Administration \(recorded by you\):/);
+    expect(g.textContent).toContain('Jammu and Kashmir Police: ');
+    expect(g.textContent!.match(/recorded by you/g)).toHaveLength(3);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * axe-core on ClaimLens's own UI in real Chromium: the popup (both views, filters, menu and editor open,
  * light and dark), the first-run page, the options page, and the
- * tooltip, the full card and the note editor inside a page's shadow root. No serious or critical violation.
+ * tooltip, the full card, the note editor and the record form inside a page's shadow root. No serious or
+ * critical violation.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,14 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
-import { inUi, noteFrame, registerUiSelector, selectWithMouse, waitForUi } from '../../scripts/page-ui-probe';
+import {
+  clickUi,
+  inUi,
+  noteFrame,
+  registerUiSelector,
+  selectWithMouse,
+  waitForUi,
+} from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -174,6 +182,33 @@ describe('accessibility of ClaimLens’s own UI', () => {
       document.body.append(copy);
     });
     expect(await seriousViolations(page, [['#side-copy', '.cl-side']])).toEqual([]);
+    await page.close();
+  });
+  it('the record form in the page, every part of it open', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url('record/zakura-claim.html');
+    await page.goto(url);
+    await waitForReport(browser, url);
+    await selectWithMouse(page, '#lead', 120);
+    await clickUi(page, '.cl-selection-toolbar button', 'Record claim');
+    // The form is an extension page in a frame docked beside the article: axe runs inside it.
+    let frame: Frame | undefined;
+    await expect
+      .poll(async () => {
+        frame = page.frames().find((f) => !f.isDetached() && f.url().includes('/record-frame.html'));
+        return frame ? frame.locator('form.cl-record-form').count() : 0;
+      })
+      .toBe(1);
+    const form = frame!;
+    await form.getByLabel('A new incident…').check();
+    await form.getByLabel('Someone new…').check();
+    await form.locator('details.cl-record-more summary').click();
+    await form.getByLabel('Kind of event').waitFor();
+    expect(await seriousViolations(form)).toEqual([]);
+    // A statement, with "attributes it to" and its name picker.
+    await form.getByRole('radio', { name: 'An official statement' }).check();
+    await form.getByLabel('Stance').selectOption('attributes-to');
+    expect(await seriousViolations(form)).toEqual([]);
     await page.close();
   });
 });

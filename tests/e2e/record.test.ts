@@ -3,7 +3,8 @@
  * passage of one article and find it, with its source, on the card of another article about the same
  * incident; create an incident by recording its first claim and see a second article recognise it by
  * name; export My pack, subscribe to it from a local server in a fresh profile and find the claim
- * there; a hostile page can neither read nor submit the form.
+ * there; a claim recorded from a passage with a note shows the note, and the note the claim; a
+ * hostile page can neither read nor submit the form.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,14 @@ import {
   type StaticServer,
 } from '../../scripts/browser-harness';
 import { publicMarks } from '../../scripts/page-marks';
-import { clickUi, inUi, registerUiSelector, selectWithMouse } from '../../scripts/page-ui-probe';
+import {
+  clickToolbar,
+  clickUi,
+  inUi,
+  noteFrame,
+  registerUiSelector,
+  selectWithMouse,
+} from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -194,6 +202,58 @@ describe('recording a claim', () => {
     } finally {
       await colleague.close();
     }
+  });
+});
+
+describe('a recorded claim and the note on its passage', () => {
+  it('are linked: the note says what was recorded, My pack shows the note', async () => {
+    const url = server.url('record/zakura-claim.html');
+    const page = await open('record/zakura-claim.html');
+    await selectWithMouse(page, '#police', 100);
+    await clickUi(page, '.cl-selection-toolbar button', 'Record claim');
+    await recordNewClaimant(await recordFrame(page), 'Courier Signals Group');
+
+    // Later, a note on the same passage.
+    await page.reload();
+    await waitForReport(browser, url);
+    await selectWithMouse(page, '#police', 100);
+    await clickToolbar(page, 'Add note');
+    const editor = (await noteFrame(page)).locator('.cl-note-editor');
+    await editor.locator('textarea').waitFor();
+    await page.keyboard.type('Ask the police about the email');
+    await editor.locator('textarea').press('Control+Enter');
+    await expect.poll(() => editor.count()).toBe(0);
+
+    // The note, opened from its passage, names the claim recorded from it.
+    const point = await pointOf(page, 'Officers in Srinagar');
+    await page.mouse.click(point.x, point.y);
+    await expect
+      .poll(
+        async () => {
+          const frame = await noteFrame(page);
+          const card = await frame.locator('.cl-note-card').textContent({ timeout: 1000 });
+          const links = frame.getByRole('list', { name: 'Recorded in My pack from this passage' });
+          return `${card} | ${await links.textContent({ timeout: 1000 })}`;
+        },
+        { timeout: 10_000 },
+      )
+      .toMatch(
+        /Ask the police about the email.* \| Recorded as a claim by Courier Signals Group \(Zakura attack\)/,
+      );
+
+    // "Open in My pack" opens the options page at the claim, which shows the note.
+    const opened = browser.context.waitForEvent('page');
+    await (await noteFrame(page)).getByRole('button', { name: 'Open in My pack' }).click();
+    const options = await opened;
+    const item = options.getByRole('listitem', { name: 'Courier Signals Group: claimed' });
+    await item.waitFor();
+    expect(options.url()).toMatch(/\/options\.html#recorded-src-mine-\d+$/);
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Courier Signals Group: claimed');
+    expect(await item.textContent()).toContain('Your note on this passage: Ask the police about the email');
+    await options.close();
+    await page.close();
   });
 });
 

@@ -1,4 +1,4 @@
-// Export everything, import it into an empty profile, delete everything: notes, packs and settings together.
+// Export everything, import it into an empty profile, delete everything: notes, packs, settings and My pack together.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import {
@@ -15,6 +15,9 @@ import { DISPLAY_KEY } from '../../lib/display-settings';
 import { PAUSE_KEY } from '../../lib/pause-settings';
 import { EXPORT_IDENTITY_KEY } from '../../lib/notes/export-identity';
 import type { KnowledgePack } from '../../lib/knowledge/pack-types';
+import { KnowledgeBase } from '../../lib/knowledge/knowledge-base';
+import { MyPackDatabase, MyPackStore } from '../../lib/mypack/my-pack-store';
+import { recordItem, type RecordRequest } from '../../lib/mypack/record';
 import { freshDb, noteInput } from './notes/helpers';
 import { testPack } from '../fixtures/test-pack';
 
@@ -39,6 +42,7 @@ function profile(): Profile {
   const factory = new IDBFactory();
   const notesDb = freshDb(`notes-${crypto.randomUUID()}`, factory);
   const packsDb = new PacksDatabase(`packs-${crypto.randomUUID()}`, { indexedDB: factory, IDBKeyRange });
+  const mineDb = new MyPackDatabase(`mine-${crypto.randomUUID()}`, { indexedDB: factory, IDBKeyRange });
   const stored = new Map<string, unknown>();
   const storage = {
     get: async (keys: string[]) =>
@@ -59,6 +63,7 @@ function profile(): Profile {
         await notesDb.pages.clear();
       },
       packs,
+      myPack: new MyPackStore(mineDb, { today: () => '2026-11-21', now: () => 7000 }),
       storage,
       now: () => new Date(Date.UTC(2026, 10, 21)),
     },
@@ -66,6 +71,7 @@ function profile(): Profile {
     close: () => {
       notesDb.close();
       packsDb.close();
+      mineDb.close();
     },
   };
 }
@@ -99,6 +105,7 @@ describe('everything in one file', () => {
       ok: true,
       notes: { added: 2, updated: 0, skipped: 0 },
       packs: 1,
+      myPack: 0,
       subscriptions: [],
     });
 
@@ -226,5 +233,113 @@ describe('everything in one file', () => {
     ]);
     expect(source.stored.has(DISPLAY_KEY)).toBe(false);
     expect(source.stored.has('claimlens:packs-changed')).toBe(true); // the background rebuilds
+  });
+});
+
+const kb = new KnowledgeBase([testPack()]);
+const known = { incidents: kb.incidents, entities: kb.entities, mineLabel: 'Recorded by you' };
+
+/** Records a claim on the test pack's Zakura attack into a profile's My pack, from a passage of `url`. */
+async function recordClaim(into: Profile, actor: RecordRequest['item']['actor'], url: string) {
+  const request: RecordRequest = {
+    item: { kind: 'claim', actor, stance: 'claimed' },
+    incident: { id: 'incident-zakura-2017' },
+    source: { url, publisher: 'Daily Example', title: 'Valley attack', accessed: '2026-11-20' },
+    passage: { url, selectors: { quote: { exact: 'the group said', prefix: 'On Sunday ', suffix: '' } } },
+  };
+  const outcome = await into.stores.myPack.change((state) =>
+    recordItem(state, request, known, 1000, '2026-11-20'),
+  );
+  if (!outcome.ok) throw new Error(outcome.error);
+}
+
+/** Who claimed the Zakura attack in a profile's My pack, with how many sources each. */
+async function claimants(of: Profile): Promise<string[]> {
+  const { state } = await of.stores.myPack.read();
+  return state.pack.incidents.flatMap((i) => i.claims.map((c) => `${c.claimant} ×${c.sources.length}`));
+}
+
+describe('My pack in the backup', () => {
+  beforeEach(() => recordClaim(source, { id: 'group-hamas' }, 'https://daily.example/a'));
+
+  it('is exported with its passages and restored as it was in an empty profile', async () => {
+    const file = await exportEverything(source.stores);
+    expect(JSON.parse(file).myPack.pack.id).toBe('claimlens-mine');
+    expect(await importEverything(target.stores, file)).toMatchObject({ ok: true, myPack: 1 });
+    const restored = (await target.stores.myPack.read()).state;
+    expect(restored).toEqual((await source.stores.myPack.read()).state);
+    expect(Object.values(restored.passages)[0]).toMatchObject({
+      url: 'https://daily.example/a',
+      selectors: { quote: { exact: 'the group said' } },
+    });
+  });
+
+  it('keeps what the profile recorded, adds what it lacks, and joins the same claim into one', async () => {
+    await recordClaim(target, { new: { name: 'Valley Front', kind: 'group' } }, 'https://other.example/b');
+    await recordClaim(target, { id: 'group-hamas' }, 'https://other.example/c');
+    const file = await exportEverything(source.stores);
+    expect(await importEverything(target.stores, file)).toMatchObject({ ok: true, myPack: 0 });
+    // Hamas's claim was in both: one claim, the backup's source added to it.
+    expect((await claimants(target)).sort()).toEqual(['group-hamas ×2', 'group-valley-front ×1']);
+    // Both packs had a source "src-mine-1": the backup's came under another id, with its passage.
+    const { state } = await target.stores.myPack.read();
+    expect(Object.values(state.passages).map((p) => p.url)).toEqual([
+      'https://other.example/b',
+      'https://other.example/c',
+      'https://daily.example/a',
+    ]);
+    expect(new Set(state.pack.sources.map((s) => s.id)).size).toBe(3);
+    // Imported twice, nothing more is added.
+    await importEverything(target.stores, file);
+    expect((await claimants(target)).sort()).toEqual(['group-hamas ×2', 'group-valley-front ×1']);
+  });
+
+  it('refuses a broken My pack part with its path, and changes nothing', async () => {
+    await recordClaim(target, { new: { name: 'Valley Front', kind: 'group' } }, 'https://other.example/b');
+    const before = await target.stores.myPack.read();
+    const backup = JSON.parse(await exportEverything(source.stores));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a backup as JSON, broken on purpose
+    const breakages: [(b: { myPack: Record<string, any> }) => void, RegExp][] = [
+      [
+        (b) => (b.myPack.pack.incidents[0].claims[0].stance = 'boasted'),
+        /^myPack\.pack\.incidents\[0\]\.claims\[0\]\.stance/,
+      ],
+      [
+        (b) => (b.myPack.pack.id = 'claimlens-default'),
+        /^myPack\.pack\.id: My pack must have the id claimlens-mine/,
+      ],
+      [
+        (b) => (b.myPack.passages['src-elsewhere'] = Object.values(b.myPack.passages)[0]),
+        /^myPack\.passages\.src-elsewhere: a passage of a source/,
+      ],
+      [
+        (b) => ((Object.values(b.myPack.passages)[0] as { url: string }).url = 'javascript:alert(1)'),
+        /^myPack\.passages\.[\w-]+: not a passage/,
+      ],
+      [(b) => (b.myPack = { pack: 'mine' }), /^myPack\.pack: /],
+    ];
+    for (const [change, error] of breakages) {
+      const copy = structuredClone(backup);
+      change(copy);
+      const outcome = await importEverything(target.stores, JSON.stringify(copy));
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.errors.join('\n')).toMatch(new RegExp(error.source, 'm'));
+    }
+    expect(await target.stores.myPack.read()).toEqual(before);
+    expect(await target.stores.notes.count()).toBe(0);
+    expect(await target.stores.packs.list()).toHaveLength(1);
+  });
+
+  it('leaves the profile’s My pack alone when the backup has none, and is deleted with everything', async () => {
+    await recordClaim(target, { new: { name: 'Valley Front', kind: 'group' } }, 'https://other.example/b');
+    const backup = JSON.parse(await exportEverything(source.stores));
+    delete backup.myPack;
+    expect(await importEverything(target.stores, JSON.stringify(backup))).toMatchObject({
+      ok: true,
+      myPack: 0,
+    });
+    expect(await claimants(target)).toEqual(['group-valley-front ×1']);
+    await deleteEverything(target.stores);
+    expect(await claimants(target)).toEqual([]);
   });
 });

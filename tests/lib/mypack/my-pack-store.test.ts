@@ -40,6 +40,25 @@ describe('My pack’s store', () => {
     expect(after.state.pack.incidents[0]!.claims).toHaveLength(1);
   });
 
+  it('writes a change cards do not show (a link to a note) without announcing it', async () => {
+    await store.change((state) => recordItem(state, request, known, 1, '2026-12-07'));
+    const outcome = await store.change(
+      (state) => ({
+        ok: true as const,
+        state: {
+          ...state,
+          passages: Object.fromEntries(
+            Object.entries(state.passages).map(([id, p]) => [id, { ...p, noteId: 'note-1' }]),
+          ),
+        },
+      }),
+      { announce: false },
+    );
+    expect(outcome.ok).toBe(true);
+    expect(changes).toBe(1);
+    expect(Object.values((await store.read()).state.passages)[0]!.noteId).toBe('note-1');
+  });
+
   it('writes nothing and announces nothing when the change is refused', async () => {
     const bad = { ...request, source: { ...request.source, url: 'data:text/html,x' } };
     const outcome = await store.change((state) => recordItem(state, bad, known, 1, '2026-12-07'));
