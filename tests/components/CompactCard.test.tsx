@@ -74,7 +74,7 @@ describe('the short card of the Zakura attack', () => {
       match: { confidence: 0.99, why: 'Zakura (place) + “attack” + 17 Nov 2017' },
     });
     expect(dialog.querySelector('.cl-why')!.textContent).toBe(
-      'Linked to this page by Zakura (place) + “attack” + 17 Nov 2017 (strong evidence). This says how sure ClaimLens is of the link, not who did it.',
+      'Linked to this page on strong evidence: Zakura (place) + “attack” + 17 Nov 2017. This says how sure ClaimLens is of the link, not who did it.',
     );
     expect(text).not.toMatch(/\d\s*%/);
     expect(text).not.toContain('confidence');

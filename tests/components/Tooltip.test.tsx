@@ -120,7 +120,7 @@ describe('the full card of an incident (Open)', () => {
       />,
     );
     expect(text()).toContain(
-      'Linked to this page by place Zakura, an attack, 3 days before publication (fair evidence). This says how sure ClaimLens is of the link, not who did it.',
+      'Linked to this page on fair evidence: place Zakura, an attack, 3 days before publication. This says how sure ClaimLens is of the link, not who did it.',
     );
     // No percentage anywhere near a disputed title.
     expect(text()).not.toMatch(/\d+\s*%/);

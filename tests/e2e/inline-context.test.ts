@@ -199,7 +199,9 @@ describe('inline context on a Zakura-like report', () => {
     );
     expect(text).toMatch(/Jammu and Kashmir Police: .*Islamic State claim/);
     // Why the page was linked: a footer in words, no percentage beside the title.
-    expect(await tip.locator('.cl-why').textContent()).toMatch(/^Linked to this page by .*Zakura/);
+    expect(await tip.locator('.cl-why').textContent()).toMatch(
+      /^Linked to this page on (strong|fair|some) evidence: .*Zakura/,
+    );
     expect(await tip.textContent()).not.toMatch(/\d\s*%/);
     // Opened from the keyboard, the card is pinned and focused: its button is reachable with Tab.
     expect(await tip.getAttribute('class')).toContain('cl-pinned');
