@@ -106,14 +106,19 @@ export class ArticleReading {
     return found;
   }
 
-  /** A folded phrase among the article's words: only where its first word stands is it compared. */
+  /**
+   * A folded phrase among the article's words. `folded` has one space between words and one at each
+   * end, so the phrase with a space on each side occurs in it exactly where it stands as whole words:
+   * a string search, until the index of words is made for the event words; then only where the
+   * phrase's first word stands is it compared.
+   */
   private occurs(folded: string): boolean {
+    const padded = ` ${folded} `;
+    if (!this.wordStarts) return this.folded.includes(padded);
     const space = folded.indexOf(' ');
-    const first = space < 0 ? folded : folded.slice(0, space);
-    const starts = this.wordIndex.get(first);
+    const starts = this.wordStarts.get(space < 0 ? folded : folded.slice(0, space));
     if (!starts) return false;
     if (space < 0) return true;
-    const padded = ` ${folded} `;
     return starts.some((at) => this.folded.startsWith(padded, at));
   }
 
@@ -210,7 +215,7 @@ export class ArticleReading {
     if (!this.numberSet) {
       this.numberSet = new Set();
       for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
-      for (const [word, n] of SMALL_NUMBERS) if (this.wordIndex.has(word)) this.numberSet.add(n);
+      for (const [word, n] of SMALL_NUMBERS) if (this.occurs(word)) this.numberSet.add(n);
     }
     return this.numberSet;
   }

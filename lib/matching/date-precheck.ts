@@ -1,0 +1,44 @@
+/**
+ * A cheap, exact look before chrono-node reads a piece of text: whether any of chrono's parsers that
+ * can give a date could start anywhere in it. chrono runs every parser's pattern over the text and
+ * then builds results for every hit; most of a parse goes on the time-of-day parser, which stops at
+ * every number ("12 people", "09:30"). A time of day alone never dates anything that `findDates`
+ * keeps (it needs a day and month, a weekday, a month, or a year counted back), and chrono's refiners
+ * only merge, extend or drop results that parsers gave. So where no date parser's own pattern matches
+ * the text, chrono would find no date in it, and the parse is skipped.
+ */
+import * as chrono from 'chrono-node';
+
+export type DateLanguage = 'en' | 'fr' | 'pt';
+
+/**
+ * chrono's time-of-day parser ("at 5 p.m.", "09:30"): its pattern starts like this, and its results
+ * carry an hour, minutes and a meridiem but never a day, month, weekday or year (chrono's
+ * AbstractTimeExpressionParser). Told by its pattern, which a bundler's minifier leaves as written,
+ * unlike class names.
+ */
+const TIME_OF_DAY = /^\(\^\|\\s\|T\|\\b\)\(\?:\(\?:at\|from\)\\s\*\)\?\?\(\\d\{1,4\}\)/;
+
+/** Each language's chrono parser patterns that can give a date (for English, all but the time of day). */
+function datePatterns(language: DateLanguage): RegExp[] {
+  const context = new chrono.ParsingContext('', new Date(0));
+  const parsers = chrono[language].casual.parsers;
+  return parsers
+    .map((parser) => parser.pattern(context))
+    .filter((pattern) => language !== 'en' || !TIME_OF_DAY.test(pattern.source))
+    .map((pattern) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')));
+}
+
+const patterns = new Map<DateLanguage, RegExp[]>();
+
+/**
+ * Whether chrono's parser for `language` may find a date in `text`: false only when none of its
+ * date parsers' patterns matches anywhere in it, and then `chrono[language].parse(text)` gives no
+ * result with a day, month, weekday or year (for French and Portuguese, where every parser is asked,
+ * no result at all).
+ */
+export function mayHoldDate(text: string, language: DateLanguage): boolean {
+  let list = patterns.get(language);
+  if (!list) patterns.set(language, (list = datePatterns(language)));
+  return list.some((pattern) => pattern.test(text));
+}
