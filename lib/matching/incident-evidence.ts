@@ -50,6 +50,9 @@ const LEAD = 1500;
 /** At most this many windows around names are read for dates (a long page names many places). */
 const MAX_DATE_WINDOWS = 12;
 
+/** Up to this length, phrases are looked for in the folded text by a string search, not an index of its words. */
+const SEARCHED_TEXT = 5000;
+
 /** The text around one mention, read on first use. */
 export interface MentionWindow {
   /** The sentence with the one before and after. */
@@ -109,14 +112,14 @@ export class ArticleReading {
   /**
    * A folded phrase among the article's words. `folded` has one space between words and one at each
    * end, so the phrase with a space on each side occurs in it exactly where it stands as whole words:
-   * a string search, until the index of words is made for the event words; then only where the
-   * phrase's first word stands is it compared.
+   * in a short text, a string search; in a long one (or once it is made anyway), the index of words,
+   * where only the places the phrase's first word stands are compared.
    */
   private occurs(folded: string): boolean {
     const padded = ` ${folded} `;
-    if (!this.wordStarts) return this.folded.includes(padded);
+    if (!this.wordStarts && this.folded.length < SEARCHED_TEXT) return this.folded.includes(padded);
     const space = folded.indexOf(' ');
-    const starts = this.wordStarts.get(space < 0 ? folded : folded.slice(0, space));
+    const starts = this.wordIndex.get(space < 0 ? folded : folded.slice(0, space));
     if (!starts) return false;
     if (space < 0) return true;
     return starts.some((at) => this.folded.startsWith(padded, at));
