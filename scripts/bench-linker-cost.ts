@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--profile] [--json]`: what the
+ * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--bundled] [--profile] [--json]`: what the
  * background's match + link costs now against a base commit (default 69aed9e, main before the
  * linker), on the same inputs as `npm run bench` (the seed-like article and the generated 1 MB
  * article), old and new interleaved in one process so that a busy machine slows both alike.
@@ -14,7 +14,13 @@ import { median } from '../lib/bench/stats';
 import { defaultPack } from '../lib/knowledge/default-pack';
 import { KnowledgeService } from '../lib/knowledge/knowledge-service';
 import type { PageText } from '../lib/matching/text-matcher';
-import { PROJECT_ROOT as root, scannerIn, unpackCommit, type Scanner } from './compare-scan-base';
+import {
+  PROJECT_ROOT as root,
+  bundledScannerIn,
+  scannerIn,
+  unpackCommit,
+  type Scanner,
+} from './compare-scan-base';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -65,7 +71,11 @@ const inputs: Record<string, { page: PageText; runs: number }> = {
   },
 };
 
-const scanners: Record<string, Scanner> = { base: await scannerIn(unpackCommit(base)), head: current };
+// --bundled: both trees bundled as the extension's background is (compare-scan-base.ts), not run by tsx.
+const bundled = process.argv.includes('--bundled');
+const scanners: Record<string, Scanner> = bundled
+  ? { base: await bundledScannerIn(unpackCommit(base)), head: await bundledScannerIn(root) }
+  : { base: await scannerIn(unpackCommit(base)), head: current };
 for (const [name, { page }] of Object.entries(inputs))
   for (const [who, scanner] of Object.entries(scanners)) {
     scanner.scan(page);
@@ -104,7 +114,9 @@ for (let round = 0; round < rounds; round++)
       time(scanner, page, runs, ((times[name] ??= {})[who] ??= { wall: [], cpu: [] }));
 const loadAfter = loadavg()[0]!;
 
-console.log(`\n${base} (base) against this tree, medians of ${rounds} interleaved rounds:`);
+console.log(
+  `\n${base} (base) against this tree${bundled ? ', both bundled' : ''}, medians of ${rounds} interleaved rounds:`,
+);
 const result: Record<string, Record<string, number>> = {};
 for (const [name, { base: b, head: h }] of Object.entries(times)) {
   const row = (result[name] = {

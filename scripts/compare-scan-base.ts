@@ -5,9 +5,9 @@
  * node_modules.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageText, TextMatches } from '../lib/matching/text-matcher';
 
@@ -24,6 +24,9 @@ export function unpackCommit(commit: string): string {
   }
   if (!existsSync(join(dir, 'node_modules')))
     symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  // Its tsconfig extends the one WXT generates, which is not in the repository.
+  if (!existsSync(join(dir, '.wxt')) && existsSync(join(PROJECT_ROOT, '.wxt')))
+    symlinkSync(join(PROJECT_ROOT, '.wxt'), join(dir, '.wxt'));
   return dir;
 }
 
@@ -51,4 +54,35 @@ export async function allCandidatesMatcherIn(dir: string): Promise<Scanner> {
   const kb = new KnowledgeBase([defaultPack()]);
   const matcher = new TextMatcher(kb, compileMatcher(kb), { threshold: 0 });
   return { scan: (page: PageText) => matcher.match(page) as TextMatches };
+}
+
+/**
+ * The same scanner bundled as the extension's background is (Vite, one ES module, every import
+ * hoisted into one scope): run by tsx, each imported constant and function of another module is read
+ * through a getter, which weighs on the scanner's per-character loop; the bundle has no such cost.
+ */
+export async function bundledScannerIn(dir: string): Promise<Scanner> {
+  const { build } = await import('vite');
+  const out = join(tmpdir(), `claimlens-bundle-${basename(dir)}`);
+  const entry = join(out, 'entry.ts');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    entry,
+    `export { KnowledgeService } from '${join(dir, 'lib/knowledge/knowledge-service')}';\n` +
+      `export { defaultPack } from '${join(dir, 'lib/knowledge/default-pack')}';\n`,
+  );
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: dir,
+    publicDir: false,
+    build: {
+      outDir: join(out, 'dist'),
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry, formats: ['es'], fileName: () => 'scanner.mjs' },
+    },
+  });
+  const bundle = await import(pathToFileURL(join(out, 'dist', 'scanner.mjs')).href);
+  return new bundle.KnowledgeService([bundle.defaultPack()]) as Scanner;
 }
