@@ -112,17 +112,27 @@ export class ArticleReading {
   /**
    * A folded phrase among the article's words. `folded` has one space between words and one at each
    * end, so the phrase with a space on each side occurs in it exactly where it stands as whole words:
-   * in a short text, a string search; in a long one (or once it is made anyway), the index of words,
-   * where only the places the phrase's first word stands are compared.
+   * in a short text, a string search; in a long one (or once it is made anyway), the index of words.
+   * There a phrase with a word the article lacks is not there; else it is compared only where its
+   * rarest word stands.
    */
   private occurs(folded: string): boolean {
     const padded = ` ${folded} `;
     if (!this.wordStarts && this.folded.length < SEARCHED_TEXT) return this.folded.includes(padded);
-    const space = folded.indexOf(' ');
-    const starts = this.wordIndex.get(space < 0 ? folded : folded.slice(0, space));
-    if (!starts) return false;
-    if (space < 0) return true;
-    return starts.some((at) => this.folded.startsWith(padded, at));
+    const index = this.wordIndex;
+    const words = folded.split(' ');
+    if (words.length === 1) return index.has(folded);
+    // Each word's start (the space before it) lies this far after the phrase's own.
+    let rarest: number[] | undefined;
+    let offset = 0;
+    let at = 0;
+    for (const word of words) {
+      const starts = index.get(word);
+      if (!starts) return false;
+      if (!rarest || starts.length < rarest.length) [rarest, offset] = [starts, at];
+      at += word.length + 1;
+    }
+    return rarest!.some((start) => start >= offset && this.folded.startsWith(padded, start - offset));
   }
 
   /** Where each word of `folded` starts (at the space before it), made on first use. */
