@@ -1,53 +1,33 @@
 /**
- * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--profile] [--json]`: what the
+ * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--bundled] [--profile] [--json]`: what the
  * background's match + link costs now against a base commit (default 69aed9e, main before the
  * linker), on the same inputs as `npm run bench` (the seed-like article and the generated 1 MB
  * article), old and new interleaved in one process so that a busy machine slows both alike.
- * The base is unpacked once with `git archive` under the system's temp folder (no worktree is added).
+ * The base is unpacked once with `git archive` under the system's temp folder (scripts/compare-scan-base.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { pageTextOf } from '../lib/bench/background-match';
 import { generateArticle } from '../lib/bench/generators';
 import { median } from '../lib/bench/stats';
 import { defaultPack } from '../lib/knowledge/default-pack';
 import { KnowledgeService } from '../lib/knowledge/knowledge-service';
 import type { PageText } from '../lib/matching/text-matcher';
+import {
+  PROJECT_ROOT as root,
+  bundledScannerIn,
+  scannerIn,
+  unpackCommit,
+  type Scanner,
+} from './compare-scan-base';
 
-const root = join(import.meta.dirname, '..');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const base = arg('--base', '69aed9e');
 const rounds = Number(arg('--rounds', '7'));
-
-/** The base commit's tree, unpacked once, with this tree's node_modules. */
-function unpack(commit: string): string {
-  const full = execFileSync('git', ['rev-parse', commit], { cwd: root, encoding: 'utf8' }).trim();
-  const dir = join(tmpdir(), `claimlens-${full.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'package.json'))) {
-    mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', full], { cwd: root, maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  }
-  if (!existsSync(join(dir, 'node_modules')))
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
-
-interface Scanner {
-  scan(page: PageText): { mentions: unknown[]; incidents: unknown[] };
-}
-
-async function oldScanner(dir: string): Promise<Scanner> {
-  const service = await import(pathToFileURL(join(dir, 'lib/knowledge/knowledge-service.ts')).href);
-  const pack = await import(pathToFileURL(join(dir, 'lib/knowledge/default-pack.ts')).href);
-  return new service.KnowledgeService([pack.defaultPack()]) as Scanner;
-}
 
 interface Times {
   /** Wall-clock milliseconds of each scan. */
@@ -91,7 +71,11 @@ const inputs: Record<string, { page: PageText; runs: number }> = {
   },
 };
 
-const scanners: Record<string, Scanner> = { base: await oldScanner(unpack(base)), head: current };
+// --bundled: both trees bundled as the extension's background is (compare-scan-base.ts), not run by tsx.
+const bundled = process.argv.includes('--bundled');
+const scanners: Record<string, Scanner> = bundled
+  ? { base: await bundledScannerIn(unpackCommit(base)), head: await bundledScannerIn(root) }
+  : { base: await scannerIn(unpackCommit(base)), head: current };
 for (const [name, { page }] of Object.entries(inputs))
   for (const [who, scanner] of Object.entries(scanners)) {
     scanner.scan(page);
@@ -130,7 +114,9 @@ for (let round = 0; round < rounds; round++)
       time(scanner, page, runs, ((times[name] ??= {})[who] ??= { wall: [], cpu: [] }));
 const loadAfter = loadavg()[0]!;
 
-console.log(`\n${base} (base) against this tree, medians of ${rounds} interleaved rounds:`);
+console.log(
+  `\n${base} (base) against this tree${bundled ? ', both bundled' : ''}, medians of ${rounds} interleaved rounds:`,
+);
 const result: Record<string, Record<string, number>> = {};
 for (const [name, { base: b, head: h }] of Object.entries(times)) {
   const row = (result[name] = {

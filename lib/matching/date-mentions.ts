@@ -6,6 +6,9 @@
  */
 import * as chrono from 'chrono-node';
 import { pad, toDay } from '../calendar';
+import { mayHoldDate, type DateLanguage } from './date-precheck';
+
+export type { DateLanguage } from './date-precheck';
 
 export interface DateMention {
   /** YYYY-MM-DD for a day, YYYY-MM for a month, YYYY for a year; --MM-DD for a day of no known year. */
@@ -71,9 +74,6 @@ const NUMBER_WORDS: Record<string, number> = {
 const YEARS_BACK =
   /\b(\d{1,2}|[a-z]+)(?:st|nd|rd|th)?[ -](?:anniversary|years? (?:since|after|ago|on|later|have passed))\b/gi;
 
-/** The languages whose dates are read in a text: English, and French or Portuguese where their month names appear. */
-export type DateLanguage = 'en' | 'fr' | 'pt';
-
 export function dateLanguagesOf(text: string): DateLanguage[] {
   const languages: DateLanguage[] = ['en'];
   if (FRENCH_MONTHS.test(text)) languages.push('fr');
@@ -92,16 +92,18 @@ export function findDates(
 ): DateMention[] {
   const ref = reference ? dayToDate(reference) : undefined;
   const mentions: DateMention[] = [];
-  const parsers = languages.map((language) => chrono[language]);
   const covered: [number, number][] = [];
-  for (const parser of parsers)
-    for (const r of parser.parse(text, ref ?? new Date(0))) {
+  for (const language of languages) {
+    // Most of a parse goes on numbers that are no date ("12 people"): skipped where no date can be.
+    if (!mayHoldDate(text, language)) continue;
+    for (const r of chrono[language].parse(text, ref ?? new Date(0))) {
       const mention = fromResult(r, ref);
       if (!mention) continue;
       if (covered.some(([s, e]) => r.index < e && r.index + r.text.length > s)) continue;
       covered.push([r.index, r.index + r.text.length]);
       mentions.push(mention);
     }
+  }
   if (ref) {
     for (const m of text.matchAll(YEARS_BACK)) {
       const raw = m[1]!.toLowerCase();
@@ -230,7 +232,7 @@ export function dateContradicts(mention: Pick<DateMention, 'date'>, incidentDate
  */
 export function findArticleDate(text: string): string | undefined {
   for (const line of text.slice(0, 4000).split('\n')) {
-    if (line.length > DATELINE_LENGTH) continue;
+    if (line.length > DATELINE_LENGTH || !mayHoldDate(line, 'en')) continue;
     for (const r of chrono.parse(line)) {
       const c = r.start;
       if (isRelativeToNow(r)) continue;

@@ -50,6 +50,9 @@ const LEAD = 1500;
 /** At most this many windows around names are read for dates (a long page names many places). */
 const MAX_DATE_WINDOWS = 12;
 
+/** Up to this length, phrases are looked for in the folded text by a string search, not an index of its words. */
+const SEARCHED_TEXT = 5000;
+
 /** The text around one mention, read on first use. */
 export interface MentionWindow {
   /** The sentence with the one before and after. */
@@ -106,15 +109,30 @@ export class ArticleReading {
     return found;
   }
 
-  /** A folded phrase among the article's words: only where its first word stands is it compared. */
+  /**
+   * A folded phrase among the article's words. `folded` has one space between words and one at each
+   * end, so the phrase with a space on each side occurs in it exactly where it stands as whole words:
+   * in a short text, a string search; in a long one (or once it is made anyway), the index of words.
+   * There a phrase with a word the article lacks is not there; else it is compared only where its
+   * rarest word stands.
+   */
   private occurs(folded: string): boolean {
-    const space = folded.indexOf(' ');
-    const first = space < 0 ? folded : folded.slice(0, space);
-    const starts = this.wordIndex.get(first);
-    if (!starts) return false;
-    if (space < 0) return true;
     const padded = ` ${folded} `;
-    return starts.some((at) => this.folded.startsWith(padded, at));
+    if (!this.wordStarts && this.folded.length < SEARCHED_TEXT) return this.folded.includes(padded);
+    const index = this.wordIndex;
+    const words = folded.split(' ');
+    if (words.length === 1) return index.has(folded);
+    // Each word's start (the space before it) lies this far after the phrase's own.
+    let rarest: number[] | undefined;
+    let offset = 0;
+    let at = 0;
+    for (const word of words) {
+      const starts = index.get(word);
+      if (!starts) return false;
+      if (!rarest || starts.length < rarest.length) [rarest, offset] = [starts, at];
+      at += word.length + 1;
+    }
+    return rarest!.some((start) => start >= offset && this.folded.startsWith(padded, start - offset));
   }
 
   /** Where each word of `folded` starts (at the space before it), made on first use. */
@@ -210,7 +228,7 @@ export class ArticleReading {
     if (!this.numberSet) {
       this.numberSet = new Set();
       for (const m of this.folded.matchAll(/ (\d{1,4}) /g)) this.numberSet.add(Number(m[1]));
-      for (const [word, n] of SMALL_NUMBERS) if (this.wordIndex.has(word)) this.numberSet.add(n);
+      for (const [word, n] of SMALL_NUMBERS) if (this.occurs(word)) this.numberSet.add(n);
     }
     return this.numberSet;
   }

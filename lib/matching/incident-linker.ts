@@ -300,15 +300,16 @@ function weigh(
   const windows = [...names, ...anchored.map((p) => p.index)].slice(0, 12).map((i) => reading.window(i));
   const kinds = new Set<EventKind>(incident.kinds ?? []);
   const near = windows.flatMap((w) => w.events);
-  const anywhere = reading.events;
   const kindWord = (words: typeof near) => words.find((w) => w.kinds.some((k) => kinds.has(k)));
   const ownWord = (incident.eventWords ?? []).find((w) => reading.has(w));
   const nearKind = kindWord(near);
-  const anyKind = nearKind ?? kindWord(anywhere);
+  // The whole article's event words are read only when the words near the names do not settle it.
+  const anyKind = nearKind ?? kindWord(reading.events);
   if (nearKind) score += WEIGHTS.kindNear;
   else if (anyKind) score += WEIGHTS.kindAnywhere;
   if (ownWord) score += WEIGHTS.ownWords;
-  const generic = anywhere.find((w) => w.kinds.length === 0) ?? near[0];
+  const generic =
+    anyKind || ownWord ? undefined : (reading.events.find((w) => w.kinds.length === 0) ?? near[0]);
   if (!anyKind && !ownWord) {
     if (generic) score += WEIGHTS.genericEvent;
     else if (names.length === 0) score += WEIGHTS.noEvent;
