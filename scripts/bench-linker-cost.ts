@@ -1,13 +1,16 @@
 /**
- * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--bundled] [--profile] [--json]`: what the
+ * `npx tsx scripts/bench-linker-cost.ts [--base <commit>] [--rounds N] [--bundled | --base-pack] [--profile] [--json]`: what the
  * background's match + link costs now against a base commit (default 69aed9e, main before the
  * linker), on the same inputs as `npm run bench` (the seed-like article and the generated 1 MB
  * article), old and new interleaved in one process so that a busy machine slows both alike.
  * The base is unpacked once with `git archive` under the system's temp folder (scripts/compare-scan-base.ts).
+ * `--base-pack`: this tree's code runs on the base commit's default pack (the code's cost apart from
+ * what the pack has gained since).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { pageTextOf } from '../lib/bench/background-match';
 import { generateArticle } from '../lib/bench/generators';
 import { median } from '../lib/bench/stats';
@@ -52,7 +55,12 @@ function time(scanner: Scanner, page: PageText, runs: number, into: Times = { wa
   return into;
 }
 
-const pack = defaultPack();
+const basePack = process.argv.includes('--base-pack');
+const pack = basePack
+  ? (
+      await import(pathToFileURL(join(unpackCommit(base), 'lib/knowledge/default-pack.ts')).href)
+    ).defaultPack()
+  : defaultPack();
 const current = new KnowledgeService([pack]);
 const inputs: Record<string, { page: PageText; runs: number }> = {
   'seed-like article': {
@@ -115,7 +123,7 @@ for (let round = 0; round < rounds; round++)
 const loadAfter = loadavg()[0]!;
 
 console.log(
-  `\n${base} (base) against this tree${bundled ? ', both bundled' : ''}, medians of ${rounds} interleaved rounds:`,
+  `\n${base} (base) against this tree${bundled ? ', both bundled' : ''}${basePack ? ", both on the base's pack" : ''}, medians of ${rounds} interleaved rounds:`,
 );
 const result: Record<string, Record<string, number>> = {};
 for (const [name, { base: b, head: h }] of Object.entries(times)) {
