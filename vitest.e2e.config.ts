@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // What a test polls for is what a reader waits for: on a loaded machine a poll's 1 s default
+    // (each try may attach to the page over CDP) ran out before the page had drawn it.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -39,7 +39,7 @@ export class FrameView {
   private state: State = { kind: 'none' };
   private knownTags: string[] = [];
   private colorLabels: Partial<Record<ColorId, string>> = {};
-  private seen?: SeenWatcher;
+  private seen?: { element: Element; watcher: SeenWatcher };
   /** What the reader recorded from the shown note's passage (My pack, read through the background). */
   private recorded?: { id: string; links: RecordedLink[] };
   /** Each command from the content script supersedes the ones before (answers arriving late are dropped). */
@@ -144,10 +144,24 @@ export class FrameView {
     }
   }
 
-  /** A click that saves, changes or deletes counts only if the reader can see this frame. */
+  /**
+   * A click that saves, changes or deletes counts only if the reader can see this frame. A redraw while
+   * the browser's verdict is on its way (the page told the notice of the selection again, the frame
+   * was resized) does not cut it short: a verdict cut short read as "hidden or covered", and the
+   * reader's Attach or Save was dropped with nothing covering the frame.
+   */
   private async seenByReader(): Promise<boolean> {
     const shown = document.getElementById('app')?.firstElementChild;
-    return !!shown && (await (this.seen ??= watchSeen(shown)).seen());
+    if (!shown) return false;
+    if (this.seen?.element !== shown) this.seen = { element: shown, watcher: watchSeen(shown) };
+    return this.seen.watcher.seen();
+  }
+
+  /** Attach, only when the reader sees the notice; otherwise says why nothing happened. */
+  private async attachSeen(state: Extract<State, { kind: 'relink' }>): Promise<void> {
+    if (await this.seenByReader())
+      return this.state.kind === 'relink' ? this.post({ type: 'attach' }) : undefined;
+    if (this.state === state) this.set({ ...state, error: t('errorNotSeen') });
   }
 
   private edit(note: Note): void {
@@ -163,8 +177,6 @@ export class FrameView {
   }
 
   private draw(): void {
-    this.seen?.stop();
-    this.seen = undefined;
     const view = this.view();
     if (!view || this.role === 'notice') return this.render(view);
     this.render(
@@ -269,7 +281,7 @@ export class FrameView {
             selected={state.selected}
             error={state.error}
             takeFocus={false}
-            onAttach={() => void this.seenByReader().then((seen) => seen && this.post({ type: 'attach' }))}
+            onAttach={() => void this.attachSeen(state)}
             onCancel={() => this.post({ type: 'cancelRelink' })}
           />
         );
