@@ -129,6 +129,14 @@ export interface PageOpeningRequest {
   scope: DisplaySettings['scope'];
 }
 
+/**
+ * Matches as the background answers a content script: it files them as what the page found (badge,
+ * popup; lib/page/page-findings.ts) unless it says `unfiled` — it does not know the page as it is (its
+ * worker was stopped since the page opened, or the page files its own findings): the page then sends
+ * what it shows itself (`reportPage`).
+ */
+export type FiledMatches = TextMatches & { unfiled?: true };
+
 export interface PageOpening {
   paused: boolean;
   display: DisplaySettings;
@@ -139,7 +147,7 @@ export interface PageOpening {
    * http(s) page, or the reader marks another scope than the text was read from (the page reads it
    * again from there and sends it with `scanText`).
    */
-  found: TextMatches | ReadText | null;
+  found: FiledMatches | ReadText | null;
 }
 
 export interface ProtocolMap {
@@ -183,19 +191,24 @@ export interface ProtocolMap {
   showMark(data: { tabId: number; targetId: string }): boolean;
   /** Shows a note on its page: the tab that has it open, else a new tab at its address. */
   openNote(data: { id: string }): { ok: boolean; message?: string };
-  /** The known names and incidents in a page's visible text; null when ClaimLens does not read this URL. */
-  scanText(data: PageText & { url: string }): TextMatches | null;
+  /**
+   * The known names and incidents in a page's visible text (filed as what the page found); null when
+   * ClaimLens does not read this URL.
+   */
+  scanText(data: PageText & { url: string }): FiledMatches | null;
   /**
    * Finishes a scan that asked for the date (`needsDate` with `resume`) on the text the background
    * holds; `resend` when it no longer holds it (worker restarted), and the page sends the text again.
    */
-  scanWithDate(data: { resume: string; declaredDate?: string }): TextMatches | { resend: true };
+  scanWithDate(data: { resume: string; declaredDate?: string }): FiledMatches | { resend: true };
   /** Tooltip cards for entity and incident ids (unknown ids are left out). */
   getCards(data: { ids: string[] }): Card[];
   /**
    * What the page found, for the toolbar badge and the popup. The background takes a page to have
-   * found nothing as it opens, so a page sends this only when it found something, or no longer has
-   * what it sent before: a page that names nothing sends no second message.
+   * found nothing as it opens, and then what it answered it (`FiledMatches`), counted as the page
+   * counts what it draws: a page sends this only when what it shows differs from that (text it could
+   * not draw, marks gone with their nodes), and from then on whenever what it shows changes. A page
+   * that draws what it was answered sends no message besides its text.
    */
   reportPage(data: PageFindings): void;
   /** The record form (extension pages only): known incidents or names matching what the reader typed. */

@@ -7,8 +7,9 @@
  * (self time and the time below them), named by the minified bundle's text at their place. A
  * developer's tool: nothing in the product calls it.
  *
- * Cases: append2k, append20k, deep, flood, 20mb, seed. `--over MS`: the tasks to look into (20);
- * `--out FILE` keeps the recording, `--from FILE` analyses a kept one again.
+ * Cases: append2k, append20k, deep, flood, 20mb, seed. `--over MS`: the tasks to look into (20),
+ * longest first; `--cpu`: by thread time rather than wall time; `--out FILE` keeps the recording,
+ * `--from FILE` analyses a kept one again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,7 +81,11 @@ async function main() {
   const name = process.argv[2] ?? '';
   const outIndex = process.argv.indexOf('--out');
   const out = outIndex >= 0 ? process.argv[outIndex + 1] : undefined;
-  const threshold = Number(process.argv[process.argv.indexOf('--over') + 1] || 20);
+  const overIndex = process.argv.indexOf('--over');
+  const threshold = overIndex >= 0 ? Number(process.argv[overIndex + 1]) : 20;
+  // `--cpu`: the tasks are chosen and ordered by thread time (on a loaded machine, wall time says
+  // more of the machine than of the task).
+  const byCpu = process.argv.includes('--cpu');
   const fromIndex = process.argv.indexOf('--from');
   if (fromIndex >= 0) {
     // A recording saved before (--out): analysed again, nothing run.
@@ -88,7 +93,7 @@ async function main() {
       events: TraceEvent[];
       profile: Profile;
     };
-    analyse(saved.events, saved.profile, name === 'seed' ? 0 : threshold);
+    analyse(saved.events, saved.profile, name === 'seed' ? 0 : threshold, byCpu);
     return;
   }
   const chosen = CASES[name];
@@ -124,7 +129,7 @@ async function main() {
   await withExt.close();
   await server.close();
   if (out) writeFileSync(out, JSON.stringify(recorded));
-  analyse(recorded.events, recorded.profile, name === 'seed' ? 0 : threshold);
+  analyse(recorded.events, recorded.profile, name === 'seed' ? 0 : threshold, byCpu);
   if (report) console.log(`\nClaimLens's own report: ${JSON.stringify(report.timing)}`);
 }
 
@@ -165,7 +170,7 @@ function snippet(url: string, line: number, column: number): string {
   return (lines[line] ?? '').slice(column, column + 90).replace(/\s+/g, ' ');
 }
 
-function analyse(events: TraceEvent[], profile: Profile, threshold: number): void {
+function analyse(events: TraceEvent[], profile: Profile, threshold: number, byCpu = false): void {
   // The page's renderer: of the renderers' main threads, the one that ran most script.
   const mainThreads = events.filter(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
@@ -199,15 +204,33 @@ function analyse(events: TraceEvent[], profile: Profile, threshold: number): voi
     return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}:${f.columnNumber} «${snippet(f.url, f.lineNumber, f.columnNumber)}»`;
   };
   summarise(tasks, profile, times, isOurs, parent);
+  const length = (task: TraceEvent) => ((byCpu ? task.tdur : task.dur) ?? 0) / 1000;
+  // With `--cpu`, ClaimLens's own tasks only (most of their samples have it on the stack).
+  const mostlyOurs = (task: TraceEvent) => {
+    let sampled = 0;
+    let ours = 0;
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (times[i]! < task.ts || times[i]! > task.ts + (task.dur ?? 0)) continue;
+      sampled++;
+      for (let id: number | undefined = profile.samples[i]!; id !== undefined; id = parent.get(id))
+        if (isOurs(id)) {
+          ours++;
+          break;
+        }
+    }
+    return ours > 0 && ours >= sampled / 2;
+  };
   const windows =
     threshold > 0
-      ? tasks.filter((task) => (task.dur ?? 0) / 1000 >= threshold)
+      ? tasks
+          .filter((task) => length(task) >= threshold && (!byCpu || mostlyOurs(task)))
+          .sort((a, b) => length(b) - length(a))
       : [{ ts: profile.startTime, dur: profile.endTime - profile.startTime } as TraceEvent];
   console.log(
-    `${tasks.length} renderer tasks; ${windows.length} ${threshold > 0 ? `over ${threshold} ms` : '(whole recording)'}`,
+    `${tasks.length} renderer tasks; ${windows.length} ${threshold > 0 ? `over ${threshold} ms${byCpu ? ' of thread time' : ''}, longest first` : '(whole recording)'}`,
   );
   const totals = { self: new Map<string, number>(), below: new Map<string, number>() };
-  for (const task of windows.slice(0, 40)) {
+  for (const task of windows.slice(0, 12)) {
     const from = task.ts;
     const to = task.ts + (task.dur ?? 0);
     const inside = main.filter((e) => e.ts >= from && e.ts + (e.dur ?? 0) <= to && e !== task);

@@ -18,7 +18,7 @@ import {
 } from '../../lib/page/spotter-registration';
 import type { BackupSettings } from '../../lib/backup';
 import { HeldTexts } from '../../lib/matching/held-texts';
-import type { PageText } from '../../lib/matching/text-matcher';
+import type { PageText, TextMatches } from '../../lib/matching/text-matcher';
 import {
   onMessage,
   pageMessaging,
@@ -35,7 +35,7 @@ import { pageKeyFor } from '../../lib/notes/page-identity';
 import { passageResult } from '../../lib/notes/passage-note';
 import { installTestHooks } from './test-hooks';
 import { BADGE_COLOR, badgeColor, badgeText } from '../../lib/badge';
-import { TabFindings } from '../../lib/tab-findings';
+import { TabFindings, type FilingHandle } from '../../lib/tab-findings';
 import { translate as t } from '../../lib/i18n';
 import { isWebAddress } from '../../lib/safe-url';
 import { myPackStore } from '../../lib/mypack/my-pack-instance';
@@ -136,11 +136,35 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void packManager().checkForUpdates();
   });
-  /** What each tab's pages found (the top page and its frames): nothing as it opens, then what they send. */
+  /**
+   * What each tab's pages found (the top page and its frames): nothing as it opens, then what it was
+   * answered, or what it files itself when it did not draw all of that.
+   */
   const findings = new TabFindings();
-  const pageOpened = (tabId: number, url: string) => {
-    if (findings.opened(tabId, url)) void setBadge(tabId, '');
+  const showBadge = (tabId: number) => {
+    const tab = findings.get(tabId);
+    return tab ? setBadge(tabId, badgeText(tab), badgeColor(tab)) : setBadge(tabId, '');
   };
+  /** Changes what a tab found, and its badge if that changes what it shows. */
+  const refile = <T>(tabId: number, change: () => T): T => {
+    const shown = (tab = findings.get(tabId)) => (tab ? `${badgeText(tab)} ${badgeColor(tab)}` : '');
+    const before = shown();
+    const result = change();
+    if (shown() !== before) void showBadge(tabId);
+    return result;
+  };
+  /**
+   * Files an answer to a content script as what its page found (where the filing taken as the message
+   * arrived still holds); else says so (`unfiled`), and the page files its own.
+   */
+  const fileAnswer = <T extends TextMatches>(where: FilingHandle | null, matches: T, text: string) => {
+    if (where === null || matches.needsDate) return matches;
+    const filed = where !== undefined && refile(where.tabId, () => findings.answered(where, matches, text));
+    return filed ? matches : { ...matches, unfiled: true as const };
+  };
+  /** Where an answer to a sender goes (null: not a content script, nothing is filed). */
+  const filingOf = (who: Sender, sender: chrome.runtime.MessageSender) =>
+    who.kind === 'page' ? findings.filingFor(who.tabId, who.frameId, sender.documentId) : null;
   /** What the tab's top page found and what it cost it, asked of the page (null: no page answers). */
   const askPage = (tabId: number) =>
     pageMessaging.sendMessage('pageReport', {}, { tabId, frameId: 0 }).catch(() => null);
@@ -193,23 +217,28 @@ export default defineBackground(() => {
   // A glance (the page's textContent) that names nothing is answered with no matches: the page is done.
   const openingMatches = async (page: PageGlance | PageText, sender: chrome.runtime.MessageSender) =>
     'glance' in page ? (await knowledge()).glanceAt(page.glance) : scanPage(page, sender);
+  // What the background answers a page is filed as what it found (badge, popup): the page sends its
+  // own findings only when it did not draw all of it.
   onMessage('scanText', async ({ data: raw, sender }) => {
     const message = accept('scanText', raw, sender);
     if (!message) return null;
     const { who, data } = message;
+    const where = filingOf(who, sender);
     const url = who.kind === 'page' ? who.url : data.url;
     if (!isWebAddress(url) || isPaused((await pageSettings()).pause, url)) return null;
     const { url: _url, ...page } = data;
-    return scanPage(page, sender);
+    return fileAnswer(where, await scanPage(page, sender), page.text);
   });
   onMessage('scanWithDate', async ({ data: raw, sender }) => {
     const message = accept('scanWithDate', raw, sender);
     if (!message) return { resend: true as const };
-    const { data } = message;
+    const { who, data } = message;
+    const where = filingOf(who, sender);
     const page = awaitingDate.take(senderKey(sender), data.resume);
     if (!page) return { resend: true as const };
     const { dateUnread: _unread, ...rest } = page;
-    return (await knowledge()).scan({ ...rest, declaredDate: data.declaredDate });
+    const found = await (await knowledge()).scan({ ...rest, declaredDate: data.declaredDate });
+    return fileAnswer(where, found, page.text);
   });
 
   onMessage('getCards', async ({ data: raw, sender }) => {
@@ -222,10 +251,10 @@ export default defineBackground(() => {
     const message = accept('reportPage', raw, sender);
     const who = message?.who;
     if (!message || who?.kind !== 'page') return;
-    // Each frame of the sender's tab files what it found; the badge counts the tab.
-    findings.filed(who.tabId, message.data, who.frameId);
-    const tab = findings.get(who.tabId)!;
-    await setBadge(who.tabId, badgeText(tab), badgeColor(tab));
+    // Each frame of the sender's tab files what it found, under the address the browser gives it;
+    // the badge counts the tab.
+    const page = { ...message.data, url: who.url };
+    if (findings.filed(who.tabId, page, who.frameId, sender.documentId)) await showBadge(who.tabId);
   });
 
   // Saved passages: the database lives here, in the extension's own origin, never in a page's. A
@@ -256,9 +285,13 @@ export default defineBackground(() => {
     // Paused here (a page that opened while the registration was changing): the text is dropped unread.
     if (isPaused(pause, address.url)) return { paused: true, display, notes: nothing, found: null };
     const frameId = who.kind === 'page' ? who.frameId : 0;
-    if (who.kind === 'page' && frameId === 0) pageOpened(who.tabId, address.url);
-    else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId))
-      void setBadge(who.tabId, badgeText(findings.get(who.tabId)!), badgeColor(findings.get(who.tabId)!));
+    // The page has found nothing yet: then what it is answered (below and later) is what it found.
+    const opening = { document: sender.documentId, display };
+    if (who.kind === 'page' && frameId === 0) {
+      if (findings.opened(who.tabId, address.url, opening)) void setBadge(who.tabId, '');
+    } else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId, { ...opening, url: who.url }))
+      void showBadge(who.tabId);
+    const where = filingOf(who, sender);
     const readable = isWebAddress(address.url) && data.scope === display.scope;
     // The notes come back even if matching fails (a pack store that cannot be read): no marks then.
     // Notes belong to the top page: a frame is only read and marked.
@@ -274,7 +307,12 @@ export default defineBackground(() => {
     const tabId = frameId === 0 ? sender.tab?.id : undefined;
     const focus = tabId === undefined ? undefined : pendingFocus.get(tabId);
     if (tabId !== undefined) pendingFocus.delete(tabId);
-    return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found };
+    // Visible text (a page too long to glance at) is matched, and filed as what the page found.
+    const filed =
+      found && !('readText' in found) && 'text' in data.page
+        ? fileAnswer(where, found, data.page.text)
+        : found;
+    return { paused: false, display, notes: focus ? { ...notes, focus } : notes, found: filed };
   });
   onMessage('showMark', async ({ data: raw, sender }) => {
     const message = accept('showMark', raw, sender);

@@ -4,10 +4,11 @@
  * found. Everything that talks to the extension comes in through `SpotterPorts`, so tests can drive it.
  */
 import type { IncidentMatch } from '../matching/incident-linker';
-import { TOPIC_KINDS, countedMentions, withTopic } from '../matching/mention-count';
+import { TOPIC_KINDS } from '../matching/mention-count';
 import type { PageText, TextMatches, TextMention } from '../matching/text-matcher';
 import {
   MAX_GLANCE,
+  type FiledMatches,
   type PageFindings,
   type PageGlance,
   type PageReport,
@@ -30,6 +31,7 @@ import { timeSend } from './send-timing';
 import { articleRoot } from './article-root';
 import { DEFAULT_DISPLAY, isKindMarked, type DisplaySettings } from '../display-settings';
 import { isUiHost } from './ui-host';
+import { AnsweredFindings, countedOnPage, filingOf, findingsOf } from './page-findings';
 import { isSkipped } from './visible-text';
 
 export interface SpotterPorts {
@@ -46,15 +48,16 @@ export interface SpotterPorts {
     page: PageGlance | PageText,
     scope: DisplaySettings['scope'],
     canonicalHref: string | undefined,
-  ): Promise<{ display: DisplaySettings | null; found: TextMatches | ReadText | null }>;
+  ): Promise<{ display: DisplaySettings | null; found: FiledMatches | ReadText | null }>;
   /** Finds names and incidents in text (the background); null when ClaimLens does not read this page. */
-  scanText(page: PageText): Promise<TextMatches | null>;
+  scanText(page: PageText): Promise<FiledMatches | null>;
   /** Finishes a scan that asked for the date, on the text the background holds (`resume`). */
-  scanWithDate(resume: string, declaredDate: string | undefined): Promise<TextMatches | { resend: true }>;
+  scanWithDate(resume: string, declaredDate: string | undefined): Promise<FiledMatches | { resend: true }>;
   /**
-   * Tells the background what the page found (toolbar badge, popup). It takes a page to have found
-   * nothing as it opens: the spotter sends this only when it has found something, or no longer has
-   * what it sent.
+   * Tells the background what the page found (toolbar badge, popup). The background files what it
+   * answered the page as its findings (lib/page/page-findings.ts): the spotter sends this only when
+   * what it shows differs from that (text it could not draw, marks gone with their nodes), or the
+   * background said it did not file an answer; from then on, whenever what it shows changes.
    */
   reportPage(findings: PageFindings): Promise<void>;
 }
@@ -128,9 +131,12 @@ export const MAX_PART = 200_000;
 /**
  * Text read before it is sent, at most (about: a read stops where a block starts after this many
  * characters, sends what it read, and reads on): a 20 MB page is never held as one string, whose
- * making alone was a task of 100–300 ms.
+ * making alone was a task of 100–300 ms. Below MAX_PART, so that a portion (with the block it ends
+ * in) goes in one message: joining a portion into one string and copying it into the message are
+ * each a task's work (a portion of 500,000 characters took 15 ms of thread time to join, and its
+ * parts of 200,000 characters about 14 ms each to copy).
  */
-export const MAX_READ = 500_000;
+export const MAX_READ = 150_000;
 
 /** How a read ended: done, ClaimLens is off on this page, or the page must be read from another root. */
 type ReadOutcome = 'done' | 'off' | 'reread';
@@ -202,8 +208,14 @@ export class Spotter {
   private findings?: PageFindings;
   private timing?: PageTiming;
   /**
-   * What the background was last told the page found, as JSON (undefined: nothing, as the background
-   * takes it to be when the page opens): the page files again only when that changes.
+   * What the background answered this page, which it files as the page's findings (badge, popup)
+   * while the page has sent none of its own; undefined once it has (or the background said it did
+   * not file an answer): `filed` is what it holds then.
+   */
+  private answered? = new AnsweredFindings();
+  /**
+   * What the background holds as the page's findings once the page files its own (`filingOf`;
+   * undefined: nothing): the page files again only when what it shows changes.
    */
   private filed?: string;
   /** Whether the first text went out (`openPage`); later text goes with `scanText`. */
@@ -366,7 +378,9 @@ export class Spotter {
   }
 
   /** Sends the page's first text (`openPage`), with its head; what the background answered. */
-  private async open(page: PageGlance | PageText): Promise<TextMatches | ReadText | null | 'off' | 'reread'> {
+  private async open(
+    page: PageGlance | PageText,
+  ): Promise<FiledMatches | ReadText | null | 'off' | 'reread'> {
     this.opened = true;
     const scope = this.display.scope;
     const canonical = this.timed('head', () => canonicalHref(this.doc));
@@ -451,8 +465,15 @@ export class Spotter {
     }
     const sending = this.timed('collect', () => parts(unknown.text, unknown.breaks));
     for (const part of sending) {
+      // Copying a part into the message is a task's worth of work of its own (about 0.07 µs a
+      // character): it starts a task of its own when the one it would join has run its slice (on a
+      // long page: the read, and the joining of its portion into one string).
+      if (this.taskDue(performance.now())) {
+        await this.outsideTask(yieldToPage());
+        if (this.signal.aborted) return 'done';
+      }
       const plainIds = this.timed('send', () => this.plainIds());
-      let result: TextMatches | null;
+      let result: FiledMatches | null;
       try {
         if (!this.opened) {
           const opening = await this.open(this.pageText(part, plainIds));
@@ -477,6 +498,7 @@ export class Spotter {
       if (!result) return 'off';
       if (this.signal.aborted || result.needsDate) return 'done';
       const matches = result;
+      this.timed('report', () => this.wasAnswered(matches, part.text));
       dropOld();
       const clock = this.slicer('map');
       const at = (position: number, end: boolean) => unknown.original(part.offset + position, end);
@@ -627,13 +649,26 @@ export class Spotter {
     else this.byNode.delete(mention.node);
   }
 
+  /** Notes an answer the background filed as what the page found (or did not: the page files its own). */
+  private wasAnswered(matches: FiledMatches, text: string): void {
+    if (!this.answered) return;
+    if (!matches.unfiled) {
+      this.answered.add(matches, text);
+      return;
+    }
+    // A background that does not know the page (its worker restarted since the page opened) holds
+    // nothing of it; the badge the browser kept shows what was answered before.
+    this.filed = filingOf(this.answered.findings(this.display));
+    this.answered = undefined;
+  }
+
   /**
    * Sends text to be matched; copying the text into the message is counted as the page's time.
    */
   private async scan(
     part: { text: string; breaks: number[] },
     plainIds: string[],
-  ): Promise<TextMatches | null> {
+  ): Promise<FiledMatches | null> {
     const page = this.pageText(part, plainIds);
     return this.sent(() => this.ports.scanText(page));
   }
@@ -712,11 +747,9 @@ export class Spotter {
     // Each step is linear in the mentions; between two, the page runs if the task has run its slice
     // (a page that added 20,000 paragraphs has thousands of marks to count, draw and file).
     const clock = this.slicer('count');
-    const ownerOf = (m: Mention) => m.found.targetId;
-    const contextOf = (m: Mention) => m.found.context;
     const unchecked = this.timed('count', () => {
       this.dropGone();
-      return countedMentions(this.mentions, ownerOf, contextOf).filter((m) => !m.checked);
+      return countedOnPage(this.mentions, true).filter((m) => !m.checked);
     });
     // Check CSS visibility only where it can matter (new mentions that would count), then count
     // again with the answers.
@@ -732,15 +765,21 @@ export class Spotter {
     }
     clock.end();
     if (await this.paused()) return;
-    const counted = this.timed('count', () =>
-      withTopic(countedMentions(this.mentions, ownerOf, contextOf), (m) => m.found.kind, this.hasIncident()),
-    );
+    const counted = this.timed('count', () => countedOnPage(this.mentions, this.hasIncident()));
     this.timed('draw', () => this.draw(counted));
     if (await this.paused()) return;
     const findings = this.timed('report', () => this.findingsOf(counted));
-    const found = findings.entities.length > 0 || findings.incidents.length > 0;
-    const filing = found ? this.timed('report', () => JSON.stringify(findings)) : undefined;
-    if (filing !== this.filed) {
+    // What the background holds for the page: what it answered (it counts that as the page does),
+    // or what the page last filed itself.
+    const { answered } = this;
+    const [filing, held] = this.timed('report', () => [
+      filingOf(findings),
+      answered ? filingOf(answered.findings(this.display)) : this.filed,
+    ]);
+    if (filing !== held) {
+      // From now on the page files what it shows whenever that changes (the background files no
+      // more answers for it once it has its report).
+      this.answered = undefined;
       this.filed = filing;
       // Not waited for: the next pass need not wait for the background to file this one. If it was
       // not filed (the background restarting), the next pass files it again.
@@ -918,40 +957,16 @@ export class Spotter {
   }
 
   private findingsOf(counted: readonly Mention[]): PageFindings {
-    const byId = new Map<string, { found: TextMention; aliases: Set<string>; mentions: number }>();
-    for (const { found, text } of counted) {
-      // What the reader chose not to mark is not reported either (badge, popup); places are context.
-      if (found.type !== 'entity' || (found.kind !== 'place' && !isKindMarked(this.display, found.kind)))
-        continue;
-      const entry = byId.get(found.targetId) ?? { found, aliases: new Set<string>(), mentions: 0 };
-      entry.aliases.add(text);
-      entry.mentions++;
-      byId.set(found.targetId, entry);
-    }
     const incidents = this.display.kinds.includes('incident')
       ? [...this.incidents.values()].filter((i) => i.ranges.length > 0)
       : [];
     const words = new Map<Range, string>();
     if (incidents.length > 0) for (const m of this.mentions) words.set(m.range, m.text);
-    return {
-      url: documentUrl(this.doc),
-      published: this.published,
-      entities: [...byId.values()].map((e) => ({
-        id: e.found.targetId,
-        name: e.found.name,
-        kind: e.found.kind,
-        aliases: [...e.aliases],
-        mentions: e.mentions,
-      })),
-      incidents: incidents.map(({ match, ranges }) => ({
-        id: match.id,
-        name: match.name,
-        aliases: [...new Set(ranges.map((r) => words.get(r) ?? r.toString()))],
-        confidence: match.confidence,
-        why: match.why,
-        competingClaimants: match.competingClaimants,
-      })),
-    };
+    const named = incidents.map(({ match, ranges }) => ({
+      match,
+      words: ranges.map((r) => words.get(r) ?? r.toString()),
+    }));
+    return { url: documentUrl(this.doc), ...findingsOf(counted, named, this.published, this.display) };
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -439,6 +439,9 @@ describe('pages ClaimLens must leave alone', () => {
 
 describe('the badge', () => {
   it('counts the groups and incidents on the tab', async () => {
+    await browser.worker.evaluate(() =>
+      (globalThis as unknown as { claimlens: BadgeHooks }).claimlens.resetMessages(),
+    );
     const { page, url } = await open('zakura-2017.html');
     const report = await waitForReport(browser, url);
     const expected =
@@ -449,9 +452,20 @@ describe('the badge', () => {
       report.tabId,
     );
     expect(badge).toBe(String(expected));
+    // The background filed what it answered: the page sent its glance and its text, and no report.
+    const sent = await browser.worker.evaluate(() =>
+      (globalThis as unknown as { claimlens: BadgeHooks }).claimlens.messages(),
+    );
+    expect(sent).toEqual({ openPage: 1, scanText: 1 });
     await page.close();
   });
 });
+
+/** The worker's message counts (test build only: entrypoints/background/test-hooks.ts). */
+interface BadgeHooks {
+  messages(): Record<string, number>;
+  resetMessages(): void;
+}
 
 describe('a page rendered by a framework', () => {
   it('keeps working, and its late and re-rendered text is marked', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TabFindings } from '../../lib/tab-findings';
 import type { PageFindings } from '../../lib/messaging';
+import { DEFAULT_DISPLAY } from '../../lib/display-settings';
+import { matcherFor } from '../fixtures/spot';
+import { testPack } from '../fixtures/test-pack';
 
 const withGroup: PageFindings = {
   url: 'https://news.example/a',
@@ -72,5 +75,86 @@ describe('what the frames of a tab found', () => {
     tabs.filed(1, inFrame, 7);
     expect(tabs.opened(1, 'https://news.example/b')).toBe(true);
     expect(tabs.get(1)!.entities).toEqual([]);
+  });
+});
+
+describe('what the background answered a page, filed as what it found', () => {
+  const matcher = matcherFor(testPack());
+  const answer = (text: string, plainIds: string[] = []) => ({
+    text,
+    matches: matcher.match({ text, breaks: [], plainIds, dateUnread: false }),
+  });
+  const everything = { display: DEFAULT_DISPLAY };
+
+  it('counts every answer to the page as the page counts what it draws, and only what the reader marks', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, 'https://news.example/a', { document: 'doc-1', ...everything });
+    for (const text of ['The Islamic State claimed it.', 'Amaq said so; S P Vaid said nothing.']) {
+      const { matches } = answer(text);
+      expect(tabs.answered(tabs.filingFor(1, 0, 'doc-1'), matches, text)).toBe(true);
+    }
+    expect(tabs.get(1)!.entities.map((e) => [e.id, e.aliases, e.mentions])).toEqual([
+      ['group-is', ['Islamic State'], 1],
+      ['media-amaq', ['Amaq'], 1],
+      ['person-vaid', ['S P Vaid'], 1],
+    ]);
+    expect(tabs.get(1)!.url).toBe('https://news.example/a');
+
+    // A reader who marks only groups sees only groups counted.
+    tabs.opened(2, 'https://news.example/a', { display: { ...DEFAULT_DISPLAY, kinds: ['group'] } });
+    const { text, matches } = answer('The Islamic State claimed it; S P Vaid said nothing.');
+    tabs.answered(tabs.filingFor(2, 0, undefined), matches, text);
+    expect(tabs.get(2)!.entities.map((e) => e.id)).toEqual(['group-is']);
+  });
+
+  it('counts people only beside a group, and files nothing for a page whose answers name nothing it marks', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, 'https://news.example/a', everything);
+    const { text, matches } = answer('S P Vaid spoke to reporters.');
+    tabs.answered(tabs.filingFor(1, 0, undefined), matches, text);
+    expect(tabs.get(1)).toEqual({ url: 'https://news.example/a', entities: [], incidents: [] });
+  });
+
+  it('files an answer only for the page as it was when the message arrived, in its own document and frame', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, 'https://news.example/a', { document: 'doc-1', ...everything });
+    const { text, matches } = answer('The Islamic State claimed it.');
+    // Another document of the same frame (one that was navigated away from): not filed.
+    expect(tabs.answered(tabs.filingFor(1, 0, 'doc-0'), matches, text)).toBe(false);
+    // The page opened again (settings changed) while its earlier self waited for this answer.
+    const earlier = tabs.filingFor(1, 0, 'doc-1');
+    tabs.opened(1, 'https://news.example/a', { document: 'doc-1', ...everything });
+    expect(tabs.answered(earlier, matches, text)).toBe(false);
+    // A frame the worker never saw open (it started since), and a tab it does not know.
+    expect(tabs.answered(tabs.filingFor(1, 4, undefined), matches, text)).toBe(false);
+    expect(tabs.answered(tabs.filingFor(9, 0, undefined), matches, text)).toBe(false);
+    expect(tabs.get(1)!.entities).toEqual([]);
+  });
+
+  it('counts what a page files itself from then on, not its answers; a report of another document is dropped', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, withGroup.url, { document: 'doc-1', ...everything });
+    const { text, matches } = answer('Amaq said so.');
+    tabs.answered(tabs.filingFor(1, 0, 'doc-1'), matches, text);
+    expect(tabs.filed(1, withGroup, 0, 'doc-0')).toBe(false);
+    expect(tabs.get(1)!.entities.map((e) => e.id)).toEqual(['media-amaq']);
+    expect(tabs.filed(1, withGroup, 0, 'doc-1')).toBe(true);
+    expect(tabs.answered(tabs.filingFor(1, 0, 'doc-1'), matches, text)).toBe(false);
+    expect(tabs.get(1)!.entities.map((e) => e.id)).toEqual(['group-is']);
+  });
+
+  it('counts the answers to each frame for the tab, and forgets them when another page opens in the frame', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, withGroup.url, everything);
+    tabs.filed(1, withGroup);
+    expect(tabs.frameOpened(1, 7, { url: 'https://embed.example/live', ...everything })).toBe(false);
+    const { text, matches } = answer('The Islamic State and Amaq.');
+    tabs.answered(tabs.filingFor(1, 7, undefined), matches, text);
+    expect(tabs.get(1)!.entities.map((e) => [e.id, e.mentions])).toEqual([
+      ['group-is', 3],
+      ['media-amaq', 1],
+    ]);
+    expect(tabs.frameOpened(1, 7, { url: 'https://embed.example/next', ...everything })).toBe(true);
+    expect(tabs.get(1)!.entities.map((e) => [e.id, e.mentions])).toEqual([['group-is', 2]]);
   });
 });

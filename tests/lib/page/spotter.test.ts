@@ -14,6 +14,7 @@ import { testPack } from '../../fixtures/test-pack';
 import { matcherFor, serviceFor } from '../../fixtures/spot';
 import { HeldTexts } from '../../../lib/matching/held-texts';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../../lib/display-settings';
+import { TabFindings } from '../../../lib/tab-findings';
 
 /** jsdom has no CSS Custom Highlight API: a registry with the same shape, enough to see what is drawn. */
 class FakeHighlight extends Set<Range> {
@@ -78,20 +79,34 @@ async function runSpotter(
 
 /**
  * A spotter on the current document that is told to read its text at once, matched with the test
- * pack; `reportPage` gets what it files.
+ * pack, beside a background that files what it answers as the page's findings (lib/tab-findings.ts,
+ * as the worker does): `shown()` is what the badge and the popup show; `reportPage` gets what the
+ * page files itself. `restarted`: the worker started after the page opened, and does not know it.
  */
-function readingSpotter(reportPage: SpotterPorts['reportPage']): Spotter {
+function readingSpotter(reportPage: SpotterPorts['reportPage'], restarted = false) {
   const matcher = matcherFor(testPack());
-  return new Spotter(
+  const tabs = new TabFindings();
+  const spotter = new Spotter(
     document,
     {
-      openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
-      scanText: async (page) => matcher.match(page),
+      openPage: async () => {
+        if (!restarted) tabs.opened(1, 'https://news.example/a', { display: DEFAULT_DISPLAY });
+        return { display: DEFAULT_DISPLAY, found: { readText: true } };
+      },
+      scanText: async (page) => {
+        const where = tabs.filingFor(1, 0, undefined);
+        const found = matcher.match(page);
+        return tabs.answered(where, found, page.text) ? found : { ...found, unfiled: true as const };
+      },
       scanWithDate: async () => ({ resend: true }),
-      reportPage,
+      reportPage: async (findings) => {
+        await reportPage(findings);
+        tabs.filed(1, findings);
+      },
     },
     pageSignal(),
   );
+  return { spotter, shown: () => tabs.get(1) };
 }
 
 /** Adds a paragraph to the page and waits until the spotter has read it. */
@@ -193,78 +208,87 @@ describe('the spotter on a page', () => {
   it('offers no mark to hover or step to where the browser cannot draw them, and still reports', async () => {
     delete (globalThis as { Highlight?: unknown }).Highlight;
     document.body.innerHTML = '<p>The Islamic State claimed it through Amaq.</p>';
-    const matcher = matcherFor(testPack());
-    let report: PageFindings | undefined;
-    const spotter = new Spotter(
-      document,
-      {
-        openPage: async () => ({ display: DEFAULT_DISPLAY, found: { readText: true } }),
-        scanText: async (page) => matcher.match(page),
-        scanWithDate: async () => ({ resend: true }),
-        reportPage: async (r) => {
-          report = r;
-        },
-      },
-      pageSignal(),
-    );
+    const { spotter, shown } = readingSpotter(async () => undefined);
     await spotter.ready;
     expect(spotter.getMarks()).toEqual([]);
     expect(registry.size).toBe(0);
-    expect(report?.entities.map((e) => e.id).sort()).toEqual(['group-is', 'media-amaq']);
+    expect(
+      spotter
+        .report()!
+        .entities.map((e) => e.id)
+        .sort(),
+    ).toEqual(['group-is', 'media-amaq']);
+    expect(
+      shown()!
+        .entities.map((e) => e.id)
+        .sort(),
+    ).toEqual(['group-is', 'media-amaq']);
   });
 
-  it('files its findings with the background only when it has some, or when they are gone, and counts the sending', async () => {
+  it('sends no findings of its own while it shows what it was answered, and files them, counting the sending, once it does not', async () => {
     document.body.innerHTML = '<p id="claim">The Islamic State claimed it.</p><p>Rain in the hills.</p>';
     const filed: PageFindings[] = [];
-    const spotter = readingSpotter(async (findings) => {
+    const { spotter, shown } = readingSpotter(async (findings) => {
       await undefined;
       spin(5); // the library copying the message, after its first await
       filed.push(findings);
     });
     await spotter.ready;
-    expect(filed.map((f) => f.entities.map((e) => e.id))).toEqual([['group-is']]);
+    // The background filed what it answered: the badge shows it, and the page sends nothing more.
+    expect(shown()!.entities.map((e) => e.id)).toEqual(['group-is']);
+    expect(filed).toEqual([]);
+
+    // What it found did not change: the background is not told again.
+    await appendAndRead(spotter, 'Rain again.');
+    expect(filed).toEqual([]);
+    expect(shown()!.entities.map((e) => e.id)).toEqual(['group-is']);
+
+    // The name left the page: the background still holds what it answered, so the page tells it.
+    document.getElementById('claim')!.textContent = 'A correction was issued.';
+    await until(() => filed.length === 1);
+    expect(filed[0]!.entities).toEqual([]);
+    expect(shown()!.entities).toEqual([]);
+    expect(drawn('group')).toEqual([]);
     // Sending it was the page's work, in the task that drew the marks.
     expect(spotter.report()!.timing.phases.report).toBeGreaterThanOrEqual(5);
     expect(spotter.report()!.timing.longestTaskMs).toBeGreaterThanOrEqual(5);
 
-    // What it found did not change: the background is not told again.
-    await appendAndRead(spotter, 'Rain again.');
-    expect(filed).toHaveLength(1);
-
-    document.getElementById('claim')!.textContent = 'A correction was issued.';
-    await until(() => filed.length === 2);
-    expect(filed[1]!.entities).toEqual([]);
-    expect(drawn('group')).toEqual([]);
-
     // Nothing found before, nothing now: the background is not told again.
     await appendAndRead(spotter, 'More rain.');
-    expect(filed).toHaveLength(2);
+    expect(filed).toHaveLength(1);
+    // A name again: the page files its own findings from now on.
+    await appendAndRead(spotter, 'The Islamic State claimed it again.');
+    await until(() => filed.length === 2);
+    expect(shown()!.entities.map((e) => [e.id, e.mentions])).toEqual([['group-is', 1]]);
   });
 
-  it('files again what the background did not take (it was restarting)', async () => {
+  it('files its own findings where the background did not file what it answered (its worker restarted), and again if that was not taken', async () => {
     document.body.innerHTML = '<p>The Islamic State claimed it.</p>';
     let calls = 0;
-    const spotter = readingSpotter(async () => {
+    const { spotter, shown } = readingSpotter(async () => {
       calls++;
       if (calls === 1) throw new Error('the background is restarting');
-    });
+    }, true);
     await spotter.ready;
     expect(calls).toBe(1);
     await appendAndRead(spotter, 'Rain again.');
     expect(calls).toBe(2);
+    expect(shown()!.entities.map((e) => e.id)).toEqual(['group-is']);
   });
 
   it('drops the marks of text the page removes, and tells the background, with nothing added', async () => {
     document.body.innerHTML = '<p id="claim">The Islamic State claimed it.</p><p>Rain in the hills.</p>';
     const filed: PageFindings[] = [];
-    const spotter = readingSpotter(async (findings) => {
+    const { spotter, shown } = readingSpotter(async (findings) => {
       filed.push(findings);
     });
     await spotter.ready;
     expect(spotter.getMarks()).toHaveLength(1);
+    expect(shown()!.entities).toHaveLength(1);
     document.getElementById('claim')!.remove();
-    await until(() => filed.length === 2);
-    expect(filed[1]!.entities).toEqual([]);
+    await until(() => filed.length === 1);
+    expect(filed[0]!.entities).toEqual([]);
+    expect(shown()!.entities).toEqual([]);
     expect(spotter.getMarks()).toEqual([]);
     expect(drawn('group')).toEqual([]);
   });
