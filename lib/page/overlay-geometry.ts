@@ -97,3 +97,24 @@ export function sameBoxes(a: readonly Box[], b: readonly Box[]): boolean {
   }
   return true;
 }
+
+/** How far left of its block a saved passage's margin marker stands, and how wide it is. */
+const MARKER_GAP_PX = 8;
+const MARKER_WIDTH_PX = 3;
+
+/**
+ * A saved passage's margin marker: a thin bar left of the block the passage is in (`blockLeft`, in
+ * the overlay's coordinates), as tall as the passage's lines, so a reader scanning the page's edge
+ * sees where the notes are. Never left of the overlay's origin; none for a passage with no box.
+ */
+export function marginMarker(boxes: readonly Box[], blockLeft: number): Box | null {
+  if (boxes.length === 0) return null;
+  const top = Math.min(...boxes.map((b) => b.top));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return {
+    left: quarter(Math.max(0, blockLeft - MARKER_GAP_PX - MARKER_WIDTH_PX)),
+    top,
+    width: MARKER_WIDTH_PX,
+    height: quarter(bottom - top),
+  };
+}

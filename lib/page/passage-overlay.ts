@@ -6,7 +6,7 @@
  * resized, content changed, fonts loaded, a scrolling box scrolled), never catch the pointer, and are
  * translucent tints (lighter on dark pages) so the text stays readable under them.
  */
-import { lineBoxes, sameBoxes, textRanges, type Box } from './overlay-geometry';
+import { lineBoxes, marginMarker, sameBoxes, textRanges, type Box } from './overlay-geometry';
 import type { NoteStyle } from './mark-layer';
 
 export interface Passage {
@@ -64,6 +64,36 @@ export const LINE_COLOR: Record<Theme, string> = {
   dark: 'rgba(255, 255, 255, 0.7)',
 };
 
+/** The margin marker: the note's colour, solid enough to be seen at three pixels wide. */
+export const MARKERS: Record<Theme, Record<NoteStyle, string>> = {
+  light: {
+    'note-highlight': 'rgb(230, 180, 0)',
+    'note-claim': 'rgb(230, 90, 50)',
+    'note-official': 'rgb(30, 120, 210)',
+    'note-disputed': 'rgb(150, 60, 170)',
+    'note-follow-up': 'rgb(60, 150, 70)',
+  },
+  dark: {
+    'note-highlight': 'rgb(255, 235, 59)',
+    'note-claim': 'rgb(255, 138, 101)',
+    'note-official': 'rgb(100, 181, 246)',
+    'note-disputed': 'rgb(206, 147, 216)',
+    'note-follow-up': 'rgb(129, 199, 132)',
+  },
+};
+
+/** The nearest element holding the range's start that is laid out as a block (its left edge is the text's margin). */
+function blockOf(range: Range): Element {
+  const node: Node = range.startContainer;
+  let element = node instanceof Element ? node : node.parentElement;
+  const view = range.startContainer.ownerDocument?.defaultView;
+  while (element && element.parentElement && view) {
+    if (!view.getComputedStyle(element).display.startsWith('inline')) return element;
+    element = element.parentElement;
+  }
+  return element ?? range.startContainer.ownerDocument!.documentElement;
+}
+
 /** The closed roots made on overlay elements (a closed root cannot be asked for again). */
 const BOX_ROOTS = new WeakMap<HTMLElement, ShadowRoot>();
 
@@ -71,6 +101,8 @@ interface Drawn {
   style: NoteStyle;
   active: boolean;
   boxes: Box[];
+  /** The bar in the margin beside the passage's lines (null: nothing to mark). */
+  marker: Box | null;
   elements: HTMLElement[];
   range: Range;
   /** The passage's text, one range per text node (again when the range changed or a node went away). */
@@ -161,6 +193,7 @@ export class PassageOverlay {
           active: false,
           range: passage.range,
           boxes: [],
+          marker: null,
           elements: [],
           parts: [],
         };
@@ -177,11 +210,19 @@ export class PassageOverlay {
       const rects: DOMRect[] = [];
       for (const part of drawn.parts) for (const rect of part.getClientRects()) rects.push(rect);
       const boxes = lineBoxes(rects, origin);
+      const marker = marginMarker(boxes, blockOf(passage.range).getBoundingClientRect().left - origin.left);
       const active = passage.id === this.activeId;
-      if (sameBoxes(boxes, drawn.boxes) && drawn.style === passage.style && drawn.active === active) continue;
+      if (
+        sameBoxes(boxes, drawn.boxes) &&
+        sameBoxes(marker ? [marker] : [], drawn.marker ? [drawn.marker] : []) &&
+        drawn.style === passage.style &&
+        drawn.active === active
+      )
+        continue;
       drawn.style = passage.style;
       drawn.active = active;
       drawn.boxes = boxes;
+      drawn.marker = marker;
       changed.push(drawn);
     }
     // Every rectangle is read before any box is written: a write between two reads would make the
@@ -202,15 +243,23 @@ export class PassageOverlay {
       `position:absolute;box-sizing:border-box;background:${TINTS[theme][drawn.style]};` +
       (line ? `${line} ${LINE_COLOR[theme]};` : '') +
       (drawn.active ? `${OPEN_OUTLINE[theme]};` : '');
-    while (drawn.elements.length > drawn.boxes.length) drawn.elements.pop()!.remove();
-    while (drawn.elements.length < drawn.boxes.length) {
+    const boxes = drawn.marker ? [...drawn.boxes, drawn.marker] : drawn.boxes;
+    while (drawn.elements.length > boxes.length) drawn.elements.pop()!.remove();
+    while (drawn.elements.length < boxes.length) {
       const element = this.doc.createElement('div');
       container.append(element);
       drawn.elements.push(element);
     }
-    drawn.boxes.forEach((box, i) => {
-      drawn.elements[i]!.style.cssText =
-        `${look}left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+    boxes.forEach((box, i) => {
+      const element = drawn.elements[i]!;
+      const where = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+      if (box === drawn.marker) {
+        element.dataset.marker = '';
+        element.style.cssText = `position:absolute;background:${MARKERS[theme][drawn.style]};${where}`;
+      } else {
+        delete element.dataset.marker;
+        element.style.cssText = `${look}${where}`;
+      }
     });
   }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { lineBoxes, sameBoxes, textRanges } from '../../../lib/page/overlay-geometry';
+import { lineBoxes, marginMarker, sameBoxes, textRanges } from '../../../lib/page/overlay-geometry';
 
 const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
 
@@ -56,5 +56,17 @@ describe('where a passage’s tint goes', () => {
     expect(sameBoxes(a, [rect(1, 2, 3, 4)])).toBe(true);
     expect(sameBoxes(a, [rect(1, 2, 3, 5)])).toBe(false);
     expect(sameBoxes(a, [])).toBe(false);
+  });
+});
+
+describe('where a passage’s margin marker goes', () => {
+  it('stands left of the block, as tall as all the passage’s lines, never left of the page', () => {
+    const lines = [
+      { left: 300, top: 100, width: 200, height: 18 },
+      { left: 120, top: 122, width: 380, height: 18 },
+    ];
+    expect(marginMarker(lines, 120)).toEqual({ left: 109, top: 100, width: 3, height: 40 });
+    expect(marginMarker(lines, 4)).toMatchObject({ left: 0 });
+    expect(marginMarker([], 120)).toBeNull();
   });
 });

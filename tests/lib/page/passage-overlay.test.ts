@@ -16,9 +16,12 @@ beforeEach(() => {
     const list = [new DOMRect(this.startOffset * 10, top, (this.endOffset - this.startOffset) * 10, 18)];
     return Object.assign(list, { item: (i: number) => list[i] ?? null }) as unknown as DOMRectList;
   });
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(
-    () => new DOMRect(origin.left, origin.top, 0, 0),
-  );
+  // Paragraphs stand 100 px right of the overlay's origin (their text's margin); the rest at it.
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    return this.tagName === 'P'
+      ? new DOMRect(origin.left + 100, origin.top, 600, 20)
+      : new DOMRect(origin.left, origin.top, 0, 0);
+  });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -50,7 +53,10 @@ function setUp(theme: 'light' | 'dark' = 'light') {
     range.setEnd(text, end);
     return range;
   };
-  const children = () => [...(root?.children ?? [])];
+  const all = () => [...(root?.children ?? [])] as HTMLElement[];
+  /** The tint boxes (the margin markers apart). */
+  const children = () => all().filter((el) => !('marker' in el.dataset));
+  const markers = () => all().filter((el) => 'marker' in el.dataset);
   const boxes = () =>
     children().map((el) => {
       const s = (el as HTMLElement).style;
@@ -63,7 +69,7 @@ function setUp(theme: 'light' | 'dark' = 'light') {
         outlineWidth: s.outlineWidth,
       };
     });
-  return { host, overlay, passage, boxes, children, mode: () => mode };
+  return { host, overlay, passage, boxes, children, markers, mode: () => mode };
 }
 
 /** The host is asked for asynchronously, then drawn in the next frame. */
@@ -140,6 +146,26 @@ describe('the overlay of saved passages', () => {
     overlay.destroy();
   });
 
+  it('marks each saved passage in the margin left of its paragraph, in its colour, and takes the mark away with it', async () => {
+    const { overlay, passage, markers } = setUp();
+    overlay.set([
+      { id: 'a', style: 'note-official', range: passage(0, 16, 33) },
+      { id: 'b', style: 'note-follow-up', range: passage(1, 0, 9) },
+    ]);
+    await settled();
+    const [a, b] = markers().map((m) => m.style);
+    // Left of the paragraph (100 px), whatever column the passage starts in; as tall as its line.
+    expect(a).toMatchObject({ left: '89px', top: '100px', width: '3px', height: '18px' });
+    expect(b).toMatchObject({ left: '89px', top: '140px', width: '3px', height: '18px' });
+    expect(a!.background).not.toBe(b!.background);
+    expect(a!.background).not.toMatch(/rgba/); // solid: three pixels must be seen
+    overlay.set([{ id: 'b', style: 'note-follow-up', range: passage(1, 0, 9) }]);
+    await settled();
+    expect(markers()).toHaveLength(1);
+    expect(markers()[0]!.style.top).toBe('140px');
+    overlay.destroy();
+  });
+
   it('lays out again, once per frame, when the page changes', async () => {
     const { overlay, passage, boxes } = setUp();
     overlay.set([{ id: 'b', style: 'note-claim', range: passage(1, 0, 9) }]);
@@ -150,7 +176,10 @@ describe('the overlay of saved passages', () => {
     document.body.prepend(document.createElement('div'));
     document.body.prepend(document.createElement('div'));
     // Three changes, one layout (the overlay's origin is read once per layout).
-    const layouts = () => vi.mocked(HTMLElement.prototype.getBoundingClientRect).mock.calls.length;
+    const layouts = () =>
+      vi
+        .mocked(HTMLElement.prototype.getBoundingClientRect)
+        .mock.contexts.filter((element) => (element as HTMLElement).tagName !== 'P').length;
     const before = layouts();
     await frame();
     await frame();
