@@ -8,7 +8,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { HIGHLIGHT_PRIORITY } from '../../lib/page/mark-layer';
 import { PROJECT_ROOT, serveStatic, type StaticServer } from '../../scripts/browser-harness';
 import { buildDir } from '../../scripts/extension-builds';
 import {
@@ -16,7 +15,7 @@ import {
   waitFor,
   type FirefoxWithExtension,
 } from '../../scripts/firefox-harness';
-import { clickUi } from '../../scripts/firefox-ui-probe';
+import { clickUi, publicMarks, selectWithMouse } from '../../scripts/firefox-ui-probe';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -30,44 +29,6 @@ afterAll(async () => {
   await firefox?.close();
   await server?.close();
 });
-
-/** The text of the public marks of one style on the page (their names are random; painting order tells the style). */
-function marked(page: Page, style: keyof typeof HIGHLIGHT_PRIORITY): Promise<string[]> {
-  return page.evaluate(
-    (priority) =>
-      [...CSS.highlights.values()]
-        .filter((h) => h.priority === priority)
-        .flatMap((h) => [...h].map((r) => (r as Range).toString())),
-    HIGHLIGHT_PRIORITY[style],
-  );
-}
-
-/** Selects the start of an element's text with the mouse, as a reader would. */
-async function selectWithMouse(page: Page, selector: string, chars: number): Promise<void> {
-  const box = await page.evaluate(
-    (sel, n) => {
-      const text = document.querySelector(sel)!.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(n, text.length));
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    },
-    selector,
-    chars,
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** The record form: the newest live frame of the record page that holds it. */
 function recordFrame(page: Page): Promise<Frame> {
@@ -114,7 +75,7 @@ describe('recording a claim in Firefox', () => {
     await page.goto(server.url('record/zakura-claim.html'));
     // The first page after installing may wait for the background's first compile of the pack.
     await waitFor(
-      async () => (await marked(page, 'incident')).includes('Zakura attack'),
+      async () => (await publicMarks(page)).incident?.includes('Zakura attack'),
       60_000,
       'the marks',
     );
@@ -148,7 +109,7 @@ describe('recording a claim in Firefox', () => {
 
     // Marked on the page at once, without a reload.
     await waitFor(
-      async () => (await marked(page, 'group')).includes('Valley Martyrs Brigade'),
+      async () => (await publicMarks(page)).group?.includes('Valley Martyrs Brigade'),
       20_000,
       'the new claimant marked',
     );
