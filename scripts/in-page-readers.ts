@@ -153,6 +153,25 @@ export function selectionEnds({ selector, chars }: { selector: string; chars: nu
   };
 }
 
+/**
+ * In the page: the centre of the first occurrence of `needle` in the page's own text, scrolled into
+ * the middle of the window first (a point to hover or click, as a reader would).
+ */
+export function textCentre(needle: string): { x: number; y: number } {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.nodeValue!.indexOf(needle);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, i);
+    range.setEnd(n, i + needle.length);
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0]!;
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
+  throw new Error(`text not found: ${needle}`);
+}
+
 /** In the page: the text the reader has selected. */
 export function selectedText(): string {
   return document.getSelection()!.toString();

@@ -12,6 +12,7 @@ import {
   selectedText,
   selectionEnds,
   shows,
+  textCentre,
   type UiElement,
 } from './in-page-readers';
 
@@ -119,6 +120,11 @@ export function noteFrame(page: Page, role: 'panel' | 'notice' = 'panel', timeou
 export async function selectWithMouse(page: Page, selector: string, chars = 60): Promise<string> {
   await drag(page.mouse, await page.evaluate(selectionEnds, { selector, chars }));
   return page.evaluate(selectedText);
+}
+
+/** Centre of the first occurrence of `text` in the page's own text, scrolled into view. */
+export function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(textCentre, text);
 }
 
 const TEST_ROOT = '__claimlensTestUiRoot';

@@ -19,7 +19,7 @@ import {
 } from '../../scripts/browser-harness';
 import { highlightNameOf, publicMarks, type PublicStyle } from '../../scripts/page-marks';
 import { CONTENT_MAIN_PATH } from '../../lib/page/content-main-contract';
-import { inUi, registerUiSelector, uiHostName } from '../../scripts/page-ui-probe';
+import { inUi, pointOf, registerUiSelector, uiHostName } from '../../scripts/page-ui-probe';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -103,24 +103,6 @@ async function stepTo(page: Page, title: string, max = 40): Promise<void> {
     if ((await heading.count()) > 0 && (await heading.first().textContent()) === title) return;
   }
   throw new Error(`no mark opened a tooltip titled ${title}`);
-}
-
-/** Centre of the first occurrence of `text` in the page's own text. */
-async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue!.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
 }
 
 describe('inline context on a Zakura-like report', () => {

@@ -25,6 +25,7 @@ import {
   clickUi,
   inUi,
   noteFrame,
+  pointOf,
   registerUiSelector,
   selectWithMouse,
 } from '../../scripts/page-ui-probe';
@@ -68,23 +69,6 @@ async function recordFrame(page: Page, timeout = 5000): Promise<Frame> {
     if (Date.now() > until) throw new Error('no record form on the page');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** Centre of the first occurrence of `text` in the page's own text. */
-async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue!.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
 }
 
 /** The full card of the incident named `name` on the page, docked beside the article (its text). */
