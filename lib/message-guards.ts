@@ -1,5 +1,4 @@
 /** Checks the data of each message as it arrives in the background: a page must not be able to feed it junk. */
-import { isNoteRange } from './anchoring/range-selector';
 import { isLanguageTag } from './notes/page-language';
 import {
   MAX_GLANCE,
@@ -10,16 +9,11 @@ import {
   type ProtocolMap,
   type RelinkRequest,
 } from './messaging';
-import {
-  ANCHOR_STATUSES,
-  isColorId,
-  type AnchorStatus,
-  type Note,
-  type NoteSelectors,
-} from './notes/note-types';
+import { ANCHOR_STATUSES, isColorId, type AnchorStatus, type Note } from './notes/note-types';
 import type { PageText } from './matching/text-matcher';
 import { MAX_DATE_LENGTH } from './page/article-date';
 import { isRecordRequest } from './mypack/record-guard';
+import { isSelectors } from './notes/selectors-guard';
 import { KNOWN_WHATS, type KnownWhat } from './mypack/record-answers';
 
 type Guards = { [K in keyof ProtocolMap]: (data: unknown) => data is Parameters<ProtocolMap[K]>[0] };
@@ -43,8 +37,6 @@ const isDense = (v: unknown[]): boolean => {
 const strList = (v: unknown, maxItems: number, maxLen = 200): v is string[] =>
   Array.isArray(v) && v.length <= maxItems && isDense(v) && v.every((s) => isStr(s, maxLen));
 
-/** Longest passage a reader may save. */
-export const MAX_QUOTE = 100_000;
 /**
  * Longest note text a message may carry: ten times what a note may hold, so that a note over the
  * limit (NOTE_LIMITS.textLength) reaches the repository, whose answer says the limit, instead of
@@ -52,20 +44,6 @@ export const MAX_QUOTE = 100_000;
  */
 const MAX_NOTE_TEXT = 1_000_000;
 const ID = /^[A-Za-z0-9-]{8,100}$/;
-
-const isSelectors = (v: unknown): v is NoteSelectors =>
-  isObj(v) &&
-  isObj(v.quote) &&
-  isStr(v.quote.exact, MAX_QUOTE) &&
-  (v.quote.exact as string).length > 0 &&
-  isStr(v.quote.prefix, 1000) &&
-  isStr(v.quote.suffix, 1000) &&
-  (v.position === undefined ||
-    (isObj(v.position) &&
-      isNum(v.position.start) &&
-      isNum(v.position.end) &&
-      v.position.start <= v.position.end)) &&
-  (v.range === undefined || isNoteRange(v.range));
 
 const isTags = (v: unknown): v is string[] => strList(v, 50, 100) && v.every((t) => t.trim().length > 0);
 

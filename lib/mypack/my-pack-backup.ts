@@ -9,7 +9,7 @@ import { validatePack } from '../knowledge/pack-validator';
 import { ErrorList, isRecord, kindOf } from '../notes/exchange/note-validation';
 import { localize } from '../reader-messages';
 import { MY_PACK_ID, hasRecords, nextVersion, type MyPackState, type Passage } from './my-pack';
-import { isSelectors } from './record-guard';
+import { isSelectors } from '../notes/selectors-guard';
 
 const MAX_LISTED_PROBLEMS = 20;
 

@@ -7,7 +7,7 @@
  */
 import type { NoteSelectors } from '../notes/note-types';
 import type { PageMeta } from './page-meta';
-import { isSelectors } from './record-guard';
+import { isSelectors } from '../notes/selectors-guard';
 
 export const RECORD_FRAME_PATH = '/record-frame.html';
 

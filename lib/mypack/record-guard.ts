@@ -1,5 +1,4 @@
 /** Checks a record request as it reaches the background (lib/message-guards.ts): bounded, of known kinds only. */
-import { isNoteRange } from '../anchoring/range-selector';
 import {
   CLAIM_MODES,
   CLAIM_STANCES,
@@ -8,7 +7,7 @@ import {
   PLACE_TYPES,
   STATEMENT_STANCES,
 } from '../knowledge/pack-types';
-import type { NoteSelectors } from '../notes/note-types';
+import { isSelectors } from '../notes/selectors-guard';
 import type { EntityChoice, IncidentChoice, RecordRequest } from './record';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -17,7 +16,6 @@ const isStr = (v: unknown, max: number): v is string => typeof v === 'string' &&
 const optStr = (v: unknown, max: number) => v === undefined || isStr(v, max);
 const oneOf = (v: unknown, values: readonly string[]) => typeof v === 'string' && values.includes(v);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const MAX_QUOTE = 100_000;
 
 const isChoice = (v: unknown): v is EntityChoice =>
   isObj(v) &&
@@ -39,20 +37,6 @@ const isIncident = (v: unknown): v is IncidentChoice =>
       isChoice(v.new.place) &&
       (v.new.kind === undefined || oneOf(v.new.kind, EVENT_KINDS)) &&
       optStr(v.new.summary, 2000)));
-
-export const isSelectors = (v: unknown): v is NoteSelectors =>
-  isObj(v) &&
-  isObj(v.quote) &&
-  isStr(v.quote.exact, MAX_QUOTE) &&
-  (v.quote.exact as string).length > 0 &&
-  isStr(v.quote.prefix, 1000) &&
-  isStr(v.quote.suffix, 1000) &&
-  (v.position === undefined ||
-    (isObj(v.position) &&
-      Number.isFinite(v.position.start) &&
-      Number.isFinite(v.position.end) &&
-      (v.position.start as number) <= (v.position.end as number))) &&
-  (v.range === undefined || isNoteRange(v.range));
 
 export function isRecordRequest(d: unknown): d is RecordRequest {
   if (!isObj(d) || !isObj(d.item) || !isObj(d.source) || !isObj(d.passage)) return false;
