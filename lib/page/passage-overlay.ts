@@ -107,6 +107,8 @@ interface Drawn {
   range: Range;
   /** The passage's text, one range per text node (again when the range changed or a node went away). */
   parts: Range[];
+  /** The block the passage starts in, whose left edge its margin marker follows (found with `parts`). */
+  block?: Element;
 }
 
 export class PassageOverlay {
@@ -202,15 +204,17 @@ export class PassageOverlay {
       if (
         drawn.range !== passage.range ||
         drawn.parts.length === 0 ||
-        drawn.parts.some((part) => !part.startContainer.isConnected)
+        drawn.parts.some((part) => !part.startContainer.isConnected) ||
+        !drawn.block?.isConnected
       ) {
         drawn.range = passage.range;
         drawn.parts = textRanges(passage.range);
+        drawn.block = blockOf(passage.range);
       }
       const rects: DOMRect[] = [];
       for (const part of drawn.parts) for (const rect of part.getClientRects()) rects.push(rect);
       const boxes = lineBoxes(rects, origin);
-      const marker = marginMarker(boxes, blockOf(passage.range).getBoundingClientRect().left - origin.left);
+      const marker = marginMarker(boxes, drawn.block!.getBoundingClientRect().left - origin.left);
       const active = passage.id === this.activeId;
       if (
         sameBoxes(boxes, drawn.boxes) &&
