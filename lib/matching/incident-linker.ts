@@ -333,7 +333,9 @@ function weigh(
   const bestFit = fits.sort((a, b) => yearKnown(b) - yearKnown(a) || b.date.length - a.date.length)[0];
   const after = incident.date.length === 10 ? since : undefined;
   if (bestFit) {
-    dated = true;
+    // A year alone is shared by every incident of that year in the same place: it does not date one
+    // candidate against a rival resting on the same place.
+    dated = bestFit.precision !== 'year';
     const w = !yearKnown(bestFit)
       ? WEIGHTS.dateMonth
       : bestFit.precision === 'day'

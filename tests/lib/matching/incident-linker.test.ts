@@ -167,6 +167,22 @@ describe('the incident linker', () => {
     ).toEqual([]);
   });
 
+  it('does not keep a weaker look-alike in the same city because the article names its year in passing', () => {
+    // About the 2019 station bombing (the article's date, the station); 2015 is only the year of
+    // "earlier attacks", which the square bombing shares with every other incident of that year.
+    const text = [
+      'A suicide bomber struck commuters at Kestrel Central Station, and the Grey Front said it was behind the blast.',
+      'Kestrel saw several bombings in 2015, police said.',
+    ];
+    expect(ids(read(text, '2019-11-09'))).toEqual(['incident-kestrel-station-2019']);
+    // Dated to the month, the earlier bombing is named in its own right and kept.
+    expect(
+      ids(
+        read([text[0]!, 'A car bomb exploded in a Kestrel market in June 2015, police said.'], '2019-11-09'),
+      ).sort(),
+    ).toEqual(['incident-kestrel-square-2015', 'incident-kestrel-station-2019']);
+  });
+
   it('marks nothing on a trap: the place as a name, with no event', () => {
     expect(
       ids(read(['Lindholm beat Kestrel 2-1 after a late shot from the edge of the box.'], '2024-08-25')),
@@ -208,6 +224,16 @@ describe('the linker on the default pack', () => {
       '2024-08-25',
     );
     expect(football.incidents).toEqual([]);
+  });
+
+  it('finds an incident by the district around its town', () => {
+    // Uri is a town of Baramulla district; a report may name only the district.
+    const found = scan(
+      'Militants stormed an army brigade headquarters in Baramulla district before dawn on Sunday, killing 17 soldiers.',
+      '2016-09-18',
+    );
+    expect(found.incidents.map((i) => i.id)).toEqual(['incident-uri-2016']);
+    expect(found.incidents[0]!.why).toContain('Baramulla');
   });
 
   it('finds al-Shabaab under the spellings readers meet, and refuses the traps', () => {
