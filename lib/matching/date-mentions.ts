@@ -101,6 +101,9 @@ export function findDates(
       if (!mention) continue;
       if (covered.some(([s, e]) => r.index < e && r.index + r.text.length > s)) continue;
       covered.push([r.index, r.index + r.text.length]);
+      // News reports the past: a date after the article's ("a year after", "due in March") is not
+      // when anything it reports happened. Its words stay covered (no bare year is taken from them).
+      if (ref && isAfter(mention.date, ref)) continue;
       mentions.push(mention);
     }
   }
@@ -121,6 +124,7 @@ export function findDates(
   }
   for (const m of text.matchAll(BARE_YEAR)) {
     if (covered.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
+    if (ref && isAfter(m[1]!, ref)) continue;
     mentions.push({ date: m[1]!, precision: 'year', text: m[0], index: m.index, relative: false });
   }
   return mentions.sort((a, b) => a.index - b.index);
@@ -130,6 +134,8 @@ function fromResult(r: chrono.ParsedResult, ref: Date | undefined): DateMention 
   const c = r.start;
   const yearKnown = c.isCertain('year');
   const base = { text: r.text, index: r.index };
+  // "now", "today", "yesterday", "in three months": nothing to count from on an undated page.
+  if (!ref && isRelativeToNow(r)) return undefined;
   if (!ref && !yearKnown) {
     // "(May 24)" on an undated page: a day of some year, which can still rule an incident out.
     if (c.isCertain('day') && c.isCertain('month'))
@@ -142,9 +148,12 @@ function fromResult(r: chrono.ParsedResult, ref: Date | undefined): DateMention 
     return undefined;
   }
   if (c.isCertain('day') && c.isCertain('month')) {
+    let year = c.get('year')!;
+    // "on January 2" in a December article: the latest such day not after the article.
+    if (!yearKnown && ref && isAfter(toDay(year, c.get('month')!, c.get('day')!), ref)) year -= 1;
     return {
       ...base,
-      date: toDay(c.get('year')!, c.get('month')!, c.get('day')!),
+      date: toDay(year, c.get('month')!, c.get('day')!),
       precision: 'day',
       relative: !yearKnown,
     };
@@ -245,6 +254,16 @@ export function findArticleDate(text: string): string | undefined {
 
 /** A line longer than this is a sentence of the story, not a dateline. */
 const DATELINE_LENGTH = 160;
+
+/**
+ * Whether a date (a day, a month or a year) is after the article's date `ref`: a day more than one
+ * day after it (time zones), a month or a year after its month or year.
+ */
+function isAfter(date: string, ref: Date): boolean {
+  const day = toDay(ref.getFullYear(), ref.getMonth() + 1, ref.getDate());
+  if (date.length >= 10) return Date.parse(date) - Date.parse(day) > 86400e3 * 1.01;
+  return date > day.slice(0, date.length);
+}
 
 function dayToDate(day: string): Date | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

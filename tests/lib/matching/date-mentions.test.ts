@@ -20,6 +20,34 @@ describe('dates in article text', () => {
     expect(findDates('on 17 November 2017', undefined).map((d) => d.date)).toEqual(['2017-11-17']);
   });
 
+  it('reads a day without its year as the latest such day not after the article', () => {
+    // A charge sheet filed in December about an attack "on January 2": January of that year.
+    expect(findDates('the attack took place on January 2', '2016-12-19').map((d) => d.date)).toEqual([
+      '2016-01-02',
+    ]);
+    expect(findDates('on December 30 gunmen', '2017-01-02').map((d) => d.date)).toEqual(['2016-12-30']);
+  });
+
+  it('takes no date from words that point after the article', () => {
+    // "A year after" the attack, "in three months", "next year": not when anything reported happened.
+    expect(findDates('nearly a year after the attack, the agency filed', '2016-12-19')).toEqual([]);
+    expect(findDates('the trial is due to open in three months', '2016-12-19')).toEqual([]);
+    expect(findDates('a verdict is expected on 5 March 2017', '2016-12-19')).toEqual([]);
+    expect(findDates('the 2030 goals', '2016-12-19')).toEqual([]);
+    expect(findDates('on 2 January 2016', '2016-12-19').map((d) => d.date)).toEqual(['2016-01-02']);
+  });
+
+  it('takes no date from words that date only against the moment of reading on an undated page', () => {
+    for (const words of [
+      'the meadow has now turned into a fortress',
+      'he was martyred today in Srinagar',
+      'the agency said yesterday',
+      'the second time in three months',
+      'last year the same group',
+    ])
+      expect(findDates(words, undefined)).toEqual([]);
+  });
+
   it('finds a dateline', () => {
     expect(findArticleDate('Sponsored Links date 2017-11-20 For the first time')).toBe('2017-11-20');
     expect(findArticleDate('Posted May 11, 2019 by staff')).toBe('2019-05-11');
