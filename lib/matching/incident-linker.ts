@@ -59,6 +59,8 @@ export const WEIGHTS = {
   toll: 0.8,
   keyword: 1.2,
   moreKeywords: 0.6,
+  /** Not named, placed only in a city or district, neither dated nor with a keyword of its own. */
+  unspecific: -1.5,
   /** A candidate this far below the strongest, neither named nor dated, is taken for a passing mention. */
   margin: 2.0,
 };
@@ -392,6 +394,17 @@ function weigh(
         .join(', '),
     );
   }
+
+  // Nothing that singles the incident out: not named, placed only in a city or district (where many
+  // incidents happen), no date that fits nor an article written within the month, no keyword.
+  if (
+    names.length === 0 &&
+    (best?.role.weight ?? 0) <= WEIGHTS.place.city &&
+    !bestFit &&
+    !(after !== undefined && after >= -1 && after <= 30) &&
+    keywords.length === 0
+  )
+    score += WEIGHTS.unspecific;
 
   return {
     incident,

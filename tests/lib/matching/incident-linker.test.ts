@@ -167,6 +167,20 @@ describe('the incident linker', () => {
     ).toEqual([]);
   });
 
+  it('needs something of the incident’s own on an undated page that names only its city', () => {
+    // City, kind, claimant and target fit the 2015 square bombing, as they would fit any car bomb the
+    // Grey Front set off at a Kestrel market: nothing singles that one out.
+    const city = 'A car bomb exploded at a market in Kestrel, and the Grey Front claimed it.';
+    expect(ids(read([city]))).toEqual([]);
+    // Its square, or its year, does.
+    expect(ids(read([city, 'The blast tore through Harbour Square.']))).toEqual([
+      'incident-kestrel-square-2015',
+    ]);
+    expect(ids(read([city.replace('exploded', 'exploded in June 2015')]))).toEqual([
+      'incident-kestrel-square-2015',
+    ]);
+  });
+
   it('does not keep a weaker look-alike in the same city because the article names its year in passing', () => {
     // About the 2019 station bombing (the article's date, the station); 2015 is only the year of
     // "earlier attacks", which the square bombing shares with every other incident of that year.
