@@ -45,8 +45,8 @@ export interface IncidentEvidence {
 
 /** How far into a long text the whole text is read; beyond it, only the text around names. */
 export const ARTICLE_HEAD = 20_000;
-/** The lead: where a report gives the date of what it reports. */
-const LEAD = 1500;
+/** The lead: where a report gives the date of what it reports, and names what it is about. */
+export const LEAD = 1500;
 /** At most this many windows around names are read for dates (a long page names many places). */
 const MAX_DATE_WINDOWS = 12;
 
@@ -135,6 +135,22 @@ export class ArticleReading {
     return rarest!.some((start) => start >= offset && this.folded.startsWith(padded, start - offset));
   }
 
+  /** How many times the phrase occurs as whole words (0 when it does not). */
+  count(phrase: string): number {
+    const folded = foldText(phrase);
+    if (folded === '' || !this.has(phrase)) return 0;
+    const padded = ` ${folded} `;
+    let n = 0;
+    // Occurrences share no space: "a a" in " a a a " is counted once, as a reader would.
+    for (
+      let at = this.folded.indexOf(padded);
+      at >= 0;
+      at = this.folded.indexOf(padded, at + padded.length - 1)
+    )
+      n++;
+    return n;
+  }
+
   /** Where each word of `folded` starts (at the space before it), made on first use. */
   private get wordIndex(): Map<string, number[]> {
     if (!this.wordStarts) {
@@ -208,9 +224,10 @@ export class ArticleReading {
     if (!this.dateList) {
       const { published } = this.evidence;
       const found = this.headDates(0, LEAD);
-      // The lead's own dateline is the article's date, not an event's.
+      // The lead's own dateline is the article's date, not an event's; "on Saturday", "yesterday"
+      // (resolved against that date) are when its story happened.
       this.leadList = found.filter(
-        (d) => !published || d.date.length < 10 || Math.abs(daysBetween(d.date, published)) > 1,
+        (d) => !published || d.relative || d.date.length < 10 || Math.abs(daysBetween(d.date, published)) > 1,
       );
       this.dateList = found;
     }

@@ -11,7 +11,8 @@ import { competingClaimants, type KnowledgeBase } from '../knowledge/knowledge-b
 import type { MergedIncident } from '../knowledge/pack-merge';
 import type { EventKind, PlaceType } from '../knowledge/pack-types';
 import { dateContradicts, dateFits, type DateMention } from './date-mentions';
-import { ArticleReading, type EvidenceMention, type IncidentEvidence } from './incident-evidence';
+import { ArticleReading, LEAD, type EvidenceMention, type IncidentEvidence } from './incident-evidence';
+import { foldText } from './normalise';
 
 export type { EvidenceMention, IncidentEvidence } from './incident-evidence';
 export { sentenceWindow } from './incident-evidence';
@@ -186,6 +187,10 @@ interface Candidate {
   mentions: number[];
   /** Place ids the candidate rests on. */
   anchors: Set<string>;
+  /** The finest of them: the place that gives its weight. */
+  bestAnchor?: string;
+  /** Its name, or its finest place, is in the article's lead: what the article is about, not a passing mention. */
+  inLead: boolean;
   named: boolean;
   dated: boolean;
 }
@@ -239,13 +244,16 @@ export function linkIncidents(
     if (c) candidates.push(c);
   }
 
-  // 2. Competing candidates: one resting on the same place as a stronger one, or far weaker than the
-  // strongest, is dropped unless it is named or dated in its own right.
+  // 2. Competing candidates: one whose finest place is also a place of a stronger one, or far weaker
+  // than the strongest, is dropped unless it is named or dated in its own right.
   candidates.sort((a, b) => b.score - a.score);
   const kept: Candidate[] = [];
   for (const c of candidates) {
+    // Two incidents in different districts of one city each rest on their own place, not the city.
     const rival = kept.find(
-      (k) => [...c.anchors].some((a) => k.anchors.has(a)) || k.score - c.score >= WEIGHTS.margin,
+      (k) =>
+        (c.bestAnchor !== undefined && k.anchors.has(c.bestAnchor)) ||
+        (!c.inLead && k.score - c.score >= WEIGHTS.margin),
     );
     if (rival && !c.named && !c.dated) continue;
     kept.push(c);
@@ -299,7 +307,8 @@ function weigh(
   }
 
   // The kind of event, near the places and anywhere in the article.
-  const windows = [...names, ...anchored.map((p) => p.index)].slice(0, 12).map((i) => reading.window(i));
+  const windowed = [...names, ...anchored.map((p) => p.index)].slice(0, 12);
+  const windows = windowed.map((i) => reading.window(i));
   const kinds = new Set<EventKind>(incident.kinds ?? []);
   const near = windows.flatMap((w) => w.events);
   const kindWord = (words: typeof near) => words.find((w) => w.kinds.some((k) => kinds.has(k)));
@@ -348,8 +357,15 @@ function weigh(
     score += Math.min(w, precisionOf(incident.date));
     reasons.push(describeDate(bestFit));
   } else {
-    // A date beside the incident's place or name, or in the article's lead, that cannot be the incident's.
-    const against = [...windows.flatMap((w) => w.dates), ...reading.leadDates].find((d) =>
+    // A date beside the incident's name or finest place, or in the article's lead, that cannot be the
+    // incident's. Not beside a wider place it shares with others ("Srinagar's Zakura area in 2017" says
+    // nothing of an incident in Soura).
+    const finest = best && mentions[best.index]!.targetId;
+    const own = windows.filter((_, k) => {
+      const i = windowed[k]!;
+      return names.includes(i) || mentions[i]!.targetId === finest;
+    });
+    const against = [...own.flatMap((w) => w.dates), ...reading.leadDates].find((d) =>
       dateContradicts(d, incident.date),
     );
     if (against) {
@@ -367,7 +383,16 @@ function weigh(
   }
 
   // Targets, tolls, keywords.
-  const targets = (incident.targets ?? []).filter((t) => reading.has(t));
+  // A target or keyword that the page writes only inside the incident's own name or place
+  // ("Civil Hospital" in "Quetta Civil Hospital") repeats that evidence: it counts where it stands apart.
+  const ownTexts = [...names, ...anchored.map((p) => p.index)].map((i) => ` ${foldText(mentions[i]!.text)} `);
+  const apart = (phrase: string) => {
+    if (!reading.has(phrase)) return false;
+    const padded = ` ${foldText(phrase)} `;
+    const inside = ownTexts.filter((t) => t.includes(padded)).length;
+    return inside === 0 || reading.count(phrase) > inside;
+  };
+  const targets = (incident.targets ?? []).filter(apart);
   if (targets.length > 0) {
     score += WEIGHTS.target + WEIGHTS.moreTargets * Math.min(2, targets.length - 1);
     reasons.push(
@@ -384,7 +409,7 @@ function weigh(
     score += WEIGHTS.toll;
     reasons.push(`${toll.count} ${toll.kind}, as recorded`);
   }
-  const keywords = (incident.keywords ?? []).filter((k) => reading.has(k));
+  const keywords = (incident.keywords ?? []).filter(apart);
   if (keywords.length > 0) {
     score += WEIGHTS.keyword + WEIGHTS.moreKeywords * Math.min(2, keywords.length - 1);
     reasons.push(
@@ -412,6 +437,12 @@ function weigh(
     reasons,
     mentions: [...names, ...anchored.map((p) => p.index)].sort((a, b) => a - b),
     anchors,
+    ...(best ? { bestAnchor: mentions[best.index]!.targetId } : {}),
+    inLead: mentions.some(
+      (m, i) =>
+        (m.at ?? Infinity) < LEAD &&
+        (names.includes(i) || (best !== undefined && m.targetId === mentions[best.index]!.targetId)),
+    ),
     named: names.length > 0,
     dated,
   };

@@ -25,6 +25,13 @@ const ids = (r: ReturnType<typeof read>) => r.incidents.map((i) => i.id);
 const confidenceOf = (r: ReturnType<typeof read>, id: string) =>
   r.incidents.find((i) => i.id === id)?.confidence ?? 0;
 
+/** Paragraphs about nothing in particular, as long as an article's lead. */
+const LEAD_FILLER = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `Paragraph ${i + 1} of the report describes the neighbourhood, its shops and the mood of residents, who spoke to reporters on the condition that their names be withheld.`,
+);
+
 describe('the incident linker', () => {
   it('finds an incident by one of its names, in any language', () => {
     expect(ids(read(['Trial opens over the Aurora Hall massacre.']))).toEqual(['incident-aurora-hall-2021']);
@@ -165,6 +172,38 @@ describe('the incident linker', () => {
     expect(
       ids(read(['A bomb exploded in Kestrel on Friday; the Grey Front claimed it.'], '2023-04-02')),
     ).toEqual([]);
+  });
+
+  it('tells two incidents in different quarters of one city apart, each by its own quarter', () => {
+    // An undated page about the Old Quay shooting that recalls, at its end, the dated Aurora attack:
+    // the earlier attack's date beside "Varnabay" says nothing of the Old Quay, and the stronger
+    // Aurora evidence does not make the article's own subject a passing mention.
+    const result = read([
+      'Gunmen shot dead a police officer on guard duty in Varnabay’s Old Quay on Sunday.',
+      'The Red Hand Brigade said its fighters carried out the shooting.',
+      'Police said they were still investigating the claim.',
+      // Past the lead, where a report gives the date of what it reports.
+      ...LEAD_FILLER,
+      'In March 2021 the Red Hand Brigade claimed the shooting at the Aurora Music Hall in Varnabay’s Lindholm, where 61 concertgoers died.',
+    ]);
+    expect(ids(result).sort()).toEqual(['incident-aurora-hall-2021', 'incident-old-quay-2022']);
+  });
+
+  it('does not count a keyword or target the page writes only inside the incident’s own place name', () => {
+    // A market bombing in 2023; the station bombed in 2019 is only where the wounded were taken.
+    const text = [
+      'A bomb exploded at a crowded market in Kestrel, killing 12 people.',
+      'The wounded were taken to a clinic beside Kestrel Central Station.',
+    ];
+    expect(ids(read(text, '2023-04-02'))).toEqual([]);
+  });
+
+  it('takes the lead’s “on Saturday”, the day before the article, as the date of its story', () => {
+    // A new bombing at the same station four years on: the station, the kind and the article fit the
+    // 2019 bombing, the day does not.
+    const text = ['A bomb exploded at Kestrel Central Station on Saturday, killing 12 people.'];
+    expect(ids(read(text, '2023-04-02'))).toEqual([]);
+    expect(ids(read(text, '2019-11-10'))).toEqual(['incident-kestrel-station-2019']);
   });
 
   it('needs something of the incident’s own on an undated page that names only its city', () => {
