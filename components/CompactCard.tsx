@@ -4,6 +4,7 @@
  */
 import type { Card, EntityCard, IncidentCard } from '../lib/knowledge/cards';
 import { formatDay } from '../lib/calendar';
+import { conflictSummary } from '../lib/knowledge/conflict-summary';
 import { useT } from './i18n';
 import { ConflictGlance } from './ConflictGlance';
 import { EntityHeading } from './EntityCardView';
@@ -22,6 +23,24 @@ function IncidentGlance({ card }: { card: IncidentCard }) {
       <h2 class="cl-title">{card.name}</h2>
       <ConflictGlance card={card} />
     </>
+  );
+}
+
+/**
+ * What the full card lists, counted from the same summary as the glance's heading: the claims whose
+ * attribution is uncertain are said to be so, since the heading's "competing claims" leaves them out.
+ */
+function IncidentCounts({ card }: { card: IncidentCard }) {
+  const t = useT();
+  const g = conflictSummary(card);
+  const claims = String(g.claimCount);
+  const statements = String(g.statementCount);
+  return (
+    <span class="cl-meta">
+      {g.uncertainClaimCount > 0
+        ? t('glanceCountsUncertain', [claims, String(g.uncertainClaimCount), statements])
+        : t('glanceCounts', [claims, statements])}
+    </span>
   );
 }
 
@@ -61,14 +80,7 @@ export function CompactCard({
         <button type="button" class="cl-open" aria-label={t('glanceOpenLabel', card.name)} onClick={onOpen}>
           {t('glanceOpen')}
         </button>
-        {card.type === 'incident' && (
-          <span class="cl-meta">
-            {t('glanceCounts', [
-              String(card.claims.filter((c) => c.stance === 'claimed').length),
-              String(card.statements.length),
-            ])}
-          </span>
-        )}
+        {card.type === 'incident' && <IncidentCounts card={card} />}
       </p>
       {card.type === 'incident' && <RecognisedFooter match={match} />}
     </div>

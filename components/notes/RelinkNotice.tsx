@@ -2,8 +2,9 @@
  * Re-linking an orphan note on its page: says what to do (select the passage, then Attach), shows the
  * note, the passage it can no longer find (and the one it was first saved on, if it moved before) and
  * what is selected now, and works from the keyboard (Attach, Cancel, Escape; Alt+Shift+S attaches).
+ * What to do is announced: read with the notice when it takes the focus, else told by a live region.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { noteMarkdownText } from '../../lib/notes/note-markdown';
 import { useT } from '../i18n';
 
@@ -44,8 +45,14 @@ export function RelinkNotice({
 }: RelinkNoticeProps) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
+  const instructionsId = useId();
+  // Without the focus (the notes frame: the keys stay on the page), the instructions are told by a live
+  // region, which is read out when its text changes, not when it arrives with it: they go into it once it
+  // is on the page. With the focus, they are read as the notice's description.
+  const [told, setTold] = useState(takeFocus);
   useEffect(() => {
     if (takeFocus) root.current?.focus({ preventScroll: true });
+    else setTold(true);
   }, []);
   return (
     <div
@@ -53,6 +60,7 @@ export function RelinkNotice({
       class="cl-relink-notice"
       role="dialog"
       aria-label={t('relinkLabel')}
+      aria-describedby={instructionsId}
       tabIndex={-1}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -61,7 +69,9 @@ export function RelinkNotice({
         }
       }}
     >
-      <p class="cl-relink-help">{t('relinkInstructions')}</p>
+      <p id={instructionsId} class="cl-relink-help" role="status">
+        {told ? t('relinkInstructions') : ''}
+      </p>
       {text && <p class="cl-relink-note">{t('relinkNote', short(noteMarkdownText(text), 120))}</p>}
       <p class="cl-meta">{t('relinkLostPassage', short(quote, 120))}</p>
       {original && original !== quote && <p class="cl-meta">{t('noteOriginally', short(original, 120))}</p>}

@@ -41,7 +41,8 @@ import { isWebAddress } from '../../lib/safe-url';
 import { myPackStore } from '../../lib/mypack/my-pack-instance';
 import { withMyPack } from '../../lib/mypack/with-my-pack';
 import { emptyMyPack } from '../../lib/mypack/my-pack';
-import { installRecordHandlers, linkSavedNote } from './record-handlers';
+import { installRecordHandlers } from './record-handlers';
+import * as notePlacement from '../../lib/mypack/note-placement';
 
 export default defineBackground(() => {
   // The enabled packs and My pack (what the reader recorded, last), merged and compiled once; built
@@ -265,9 +266,8 @@ export default defineBackground(() => {
     const { who, data } = message;
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.before);
     const draft = who.kind === 'page' ? { ...data, url: who.url } : data;
-    const result = await noteRequests.saveNote(notesRepository(), draft);
-    // A recorded passage the note is on is linked to it (record-handlers.ts).
-    if (result.ok) await linkSavedNote(result.note);
+    // A recorded passage the note is on is linked to it (lib/mypack/note-placement.ts).
+    const result = await notePlacement.saveNote(notesRepository(), myPackStore(), draft);
     if (import.meta.env.CLAIMLENS_TEST_HOOKS) await pause(saveDelays.after);
     return passageResult(result);
   });
@@ -402,7 +402,8 @@ export default defineBackground(() => {
   onMessage('relinkNote', async ({ data: raw, sender }) => {
     const message = accept('relinkNote', raw, sender);
     if (!message || !(await mayTouch(message.who, message.data.id))) return refused();
-    return passageResult(await noteRequests.relinkNote(notesRepository(), message.data));
+    // Re-linked onto a recorded passage, the note is linked to it as a note saved there is.
+    return passageResult(await notePlacement.relinkNote(notesRepository(), myPackStore(), message.data));
   });
   onMessage('setAnchorStatus', async ({ data: raw, sender }) => {
     const message = accept('setAnchorStatus', raw, sender);

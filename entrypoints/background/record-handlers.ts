@@ -33,19 +33,6 @@ async function notesOnPage(url: string, canonical: string): Promise<NoteRef[]> {
     .catch(() => []);
 }
 
-/** A note was saved: a recorded passage it is on is linked to it (no pack change is announced). */
-export async function linkSavedNote(note: NoteRef): Promise<void> {
-  await myPackStore()
-    .change(
-      (state) => {
-        const linked = linkNotes(state, [note]);
-        return linked ? { ok: true as const, state: linked } : { ok: false as const };
-      },
-      { announce: false },
-    )
-    .catch((error: unknown) => console.error('ClaimLens: a note could not be linked to My pack', error));
-}
-
 export function installRecordHandlers(accept: Accept, knowledge: () => Promise<KnowledgeService>): void {
   onMessage('searchKnown', async ({ data: raw, sender }) => {
     const message = accept('searchKnown', raw, sender);

@@ -275,6 +275,8 @@ export class FrameView {
       case 'relink':
         return (
           <RelinkNotice
+            // Another note to re-link is a new notice, whose instructions are told again.
+            key={state.note.id}
             quote={state.note.selectors.quote.exact}
             original={state.note.originalQuote}
             text={state.note.text}

@@ -1,6 +1,6 @@
 // Describes a selected passage so it can be found again, and finds it again on a page that may have changed since.
 import { compact, compactText, isSpace, spaceRunLength, type CompactText } from './compact-text';
-import { holdsQuote } from './line-breaks';
+import { holdsQuote, quoteOf } from './line-breaks';
 import { findQuote, insideWord } from './quote-match';
 import { describeRange, isRangeSelector, resolveRange } from './range-selector';
 import { buildTextModel, offsetsInModel, rangeFromModel, type TextModel } from './text-position';
@@ -120,7 +120,8 @@ export function createAnchorer(root: Node): Anchorer {
       return [
         {
           type: 'TextQuoteSelector',
-          exact: text.slice(start, end),
+          // A space where a line breaks (`<br>`): the words on either side are two words to a reader.
+          exact: quoteOf(model, start, end),
           prefix: context(text, Math.max(0, start - CONTEXT_LENGTH), start),
           suffix: context(text, end, Math.min(text.length, end + CONTEXT_LENGTH)),
         },

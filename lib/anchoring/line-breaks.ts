@@ -1,4 +1,4 @@
-// A `<br>` in a quote: ClaimLens's text gives it no character, Hypothesis's quotes give it a space; a span of the text holds a quote written either way.
+// A `<br>` in a quote: the text model gives it no character, a quote gives it a space (as Hypothesis's do; notes saved before have none); a span of the text holds a quote written either way.
 import type { TextModel } from './text-position';
 
 /** Index of the first of the ascending `breaks` at or after `offset` (their length if none). */
@@ -47,4 +47,22 @@ export function holdsQuote(model: TextModel, start: number, end: number, exact: 
     }
   }
   return false;
+}
+
+/**
+ * The quote of the model's text from `start` to `end` as a reader sees it: a space for each `<br>` inside
+ * it, where the text has no character (written as Hypothesis writes its quotes, so that `holdsQuote` reads
+ * it back at the same place), so that words on either side of a line break stay two words wherever the
+ * quote goes (a link's text fragment, an export, a search). A `<br>` at either edge adds nothing.
+ */
+export function quoteOf(model: TextModel, start: number, end: number): string {
+  const { text, breaks } = model;
+  const parts: string[] = [];
+  let from = start;
+  for (let i = firstBreakFrom(breaks, start + 1); i < breaks.length && breaks[i]! < end; i++) {
+    parts.push(text.slice(from, breaks[i]), ' ');
+    from = breaks[i]!;
+  }
+  parts.push(text.slice(from, end));
+  return parts.join('');
 }

@@ -39,6 +39,8 @@ export interface ConflictSummary {
   otherClaims: { name: string; stance: Exclude<ClaimStance, 'claimed'>; date?: string }[];
   /** Claims with stance "claimed", firm and uncertain. */
   claimCount: number;
+  /** Of `claimCount`, the claims whose attribution is uncertain (never counted as competing). */
+  uncertainClaimCount: number;
   statementCount: number;
   /** More than one outfit claimed it. */
   competing: boolean;
@@ -72,12 +74,14 @@ export function conflictSummary(card: IncidentCard, maxBodies = 2): ConflictSumm
   const byClaimant = new Map<string, ClaimantSummary & { firm: boolean }>();
   const otherClaims: ConflictSummary['otherClaims'] = [];
   let claimCount = 0;
+  let uncertainClaimCount = 0;
   for (const c of card.claims) {
     if (c.stance !== 'claimed') {
       otherClaims.push({ name: c.claimant, stance: c.stance, date: c.date });
       continue;
     }
     claimCount++;
+    if (c.uncertain) uncertainClaimCount++;
     const entry = byClaimant.get(c.claimantId) ?? {
       id: c.claimantId,
       name: c.claimant,
@@ -144,6 +148,7 @@ export function conflictSummary(card: IncidentCard, maxBodies = 2): ConflictSumm
     uncertainClaimants,
     otherClaims,
     claimCount,
+    uncertainClaimCount,
     statementCount: card.statements.length,
     competing: claimants.length > 1,
     attributedElsewhere,

@@ -23,7 +23,11 @@ export interface RecordedLink {
   incident: string;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * The words without the spaces between them: a note saved when a `<br>` gave its quote no space ("group" and
+ * "said" run together) and a passage recorded since with one are the same words.
+ */
+const squash = (text: string) => text.replace(/\s+/g, '');
 
 /** The key notes are kept under for the page a passage was recorded on (its source's canonical counts where the address confirms it). */
 export function passagePageKey(passage: Pick<Passage, 'url'>, canonical?: string): string | undefined {
@@ -34,7 +38,7 @@ export function passagePageKey(passage: Pick<Passage, 'url'>, canonical?: string
   }
 }
 
-/** The same words at the same place: where both say where they start, or with the same words around them. */
+/** The same words at the same place: where both say where they start, or with the same words around them (spaces aside). */
 export function sameQuote(a: NoteSelectors, b: NoteSelectors): boolean {
   if (squash(a.quote.exact) !== squash(b.quote.exact)) return false;
   if (a.position && b.position) return a.position.start === b.position.start;

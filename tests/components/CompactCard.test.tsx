@@ -66,7 +66,18 @@ describe('the short card of the Zakura attack', () => {
     const { dialog, text } = show(incident('incident-zakura-2017'));
     expect(within(dialog).queryAllByRole('link')).toHaveLength(0);
     expect(text).not.toContain('Special Operations Group');
-    expect(text).toContain('Claims: 4 · Official statements: 5');
+    expect(text).toContain('Claims: 4 (attribution uncertain: 1) · Official statements: 5');
+  });
+
+  it('counts its claims so that the count agrees with the heading: the uncertain one is said to be so', () => {
+    const { dialog, glance } = show(incident('incident-zakura-2017'));
+    expect(within(glance()).getByRole('heading').textContent).toBe('⚠ 3 competing claims of responsibility');
+    const counts = dialog.querySelector('.cl-actions .cl-meta')!.textContent ?? '';
+    // Four claims of responsibility: the three competing ones, and the Telegram channel's, whose
+    // attribution is uncertain (named apart in the glance, not counted as competing).
+    expect(counts).toBe('Claims: 4 (attribution uncertain: 1) · Official statements: 5');
+    const [, all, uncertain] = /^Claims: (\d+) \(attribution uncertain: (\d+)\)/.exec(counts)!;
+    expect(Number(all) - Number(uncertain)).toBe(3);
   });
 
   it('says why the page was linked in a footer, without a percentage', () => {
@@ -103,6 +114,10 @@ describe('the short card of the Easter Sunday bombings', () => {
       /^Government of Sri Lanka: attributed it to National Thowheed Jamath/,
     );
     expect(g.textContent).not.toContain('1 claim of responsibility');
+    // Its three claims are all firm: the count says nothing of uncertainty.
+    expect(screen.getByRole('dialog').querySelector('.cl-actions .cl-meta')!.textContent).toMatch(
+      /^Claims: 3 · Official statements: \d+$/,
+    );
   });
 });
 

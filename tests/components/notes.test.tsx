@@ -12,6 +12,29 @@ import { render } from './locale';
 
 afterEach(cleanup);
 
+const INSTRUCTIONS =
+  'Select the passage for this note on the page, then choose Attach (or press Alt+Shift+S).';
+
+/**
+ * What a screen reader is told while `change` runs: the text of a live region whose content changed while
+ * it was on the page (a region that arrives with its text already in it is not read out).
+ */
+function announcements(root: Element, change: () => void): string[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(root, { subtree: true, childList: true, characterData: true });
+  change();
+  const told = new Set<string>();
+  for (const record of observer.takeRecords()) {
+    const target = record.target instanceof Element ? record.target : record.target.parentElement;
+    const live = target?.closest(
+      '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]',
+    );
+    if (live?.isConnected) told.add(live.textContent ?? '');
+  }
+  observer.disconnect();
+  return [...told];
+}
+
 const saved = {
   selectors: { quote: { exact: 'The police said the attack', prefix: '', suffix: '' } },
   text: '',
@@ -121,6 +144,31 @@ describe('passages not found, and re-linking one', () => {
     expect(onAttach).toHaveBeenCalled();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onCancel).toHaveBeenCalled();
+  });
+
+  it('tells a screen reader what to do when Re-link replaces the orphan notice, the keys left on the page', () => {
+    const orphans = [{ id: 'n1', quote: 'Officials said' }];
+    const { container, rerender } = render(
+      <OrphanNotice orphans={orphans} onDismiss={() => {}} onRelink={() => {}} />,
+    );
+    // As in the notes frame: the notice takes the place of the orphan notice, without the focus.
+    const told = announcements(container, () =>
+      rerender(
+        <RelinkNotice
+          quote="Officials said"
+          selected={null}
+          takeFocus={false}
+          onAttach={() => {}}
+          onCancel={() => {}}
+        />,
+      ),
+    );
+    expect(told).toContain(INSTRUCTIONS);
+    expect(document.activeElement).toBe(document.body);
+    // Reached with Tab, the notice is described by the same words.
+    const dialog = screen.getByRole('dialog', { name: 'ClaimLens: re-link a note' });
+    const description = document.getElementById(dialog.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toBe(INSTRUCTIONS);
   });
 
   it('shows the passage a note was first saved on when it moved before', () => {

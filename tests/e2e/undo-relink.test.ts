@@ -4,7 +4,8 @@
  * deleted · Undo", and Undo puts back the same note on the same passage; a note whose passage was
  * rewritten is re-linked to a new selection and keeps the passage it was first saved on ("Originally:
  * …"). Each view (and the note editor they start from) is saved at 1280×800 and 800×600 on a light
- * and a dark page (test-results/), and checked with axe-core (no serious or critical violation).
+ * and a dark page (test-results/), and checked with axe-core (no serious or critical violation); what
+ * Re-link asks the reader to do is told to a screen reader (a live region), though the keys go back to the page.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,30 @@ async function tabTo(page: Page, frame: Frame, name: string): Promise<void> {
  */
 const painted = (frame: Frame) =>
   frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/**
+ * Starts listening, in a frame, for what a screen reader is told: the text of a live region whose content
+ * changes while it is on the page (a region that arrives with its text already in it is not read out).
+ */
+const listenForAnnouncements = (frame: Frame) =>
+  frame.evaluate(() => {
+    const told: string[] = [];
+    (window as unknown as { claimlensTold: string[] }).claimlensTold = told;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        const live = target?.closest(
+          '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]',
+        );
+        const text = live?.isConnected ? (live.textContent ?? '').trim() : '';
+        if (text && !told.includes(text)) told.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
+/** What a screen reader was told in the frame since `listenForAnnouncements`. */
+const announced = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { claimlensTold: string[] }).claimlensTold);
 
 /** Serious and critical axe-core violations inside one of ClaimLens's frames (an extension page). */
 async function seriousViolations(frame: Frame): Promise<string[]> {
@@ -218,9 +243,16 @@ describe('undo and re-link on the page, keyboard only', () => {
         await tabTo(page, frame, '1 saved passage could not be found on this page');
         await page.keyboard.press('Enter');
         await tabTo(page, frame, 'Re-link');
+        await listenForAnnouncements(frame);
         await page.keyboard.press('Enter');
         const notice = frame.locator('.cl-relink-notice');
         await expect.poll(() => notice.count()).toBe(1);
+        // A screen reader is told what to do next, though the keys go back to the page (below).
+        await expect
+          .poll(() => announced(frame))
+          .toContain(
+            'Select the passage for this note on the page, then choose Attach (or press Alt+Shift+S).',
+          );
         // The note by its words, the passage it lost by what it is.
         expect(await notice.textContent()).toContain('Note: “Officials doubt the account”');
         expect(await notice.textContent()).toContain(`Passage no longer found: “${lost.trim()}”`);

@@ -6,6 +6,7 @@ import {
   describe as describePassage,
   locate,
   offsetsInModel,
+  rangeFromModel,
   textOf,
   type Selector,
 } from '../../../lib/anchoring';
@@ -130,19 +131,90 @@ describe("Hypothesis's selectors around <br>", () => {
   });
 });
 
-describe('notes ClaimLens saved before <br> was read as a space', () => {
-  /** Selectors as every version of ClaimLens has written them: the text without a character for <br>. */
-  function savedBefore(html: string, passage: string): { selectors: Selector[]; span: [number, number] } {
-    const doc = parse(html);
-    const range = selectShown(doc, passage);
+/** Selectors as ClaimLens writes them now: a space in the quote for each <br> inside the passage. */
+function savedNow(html: string, passage: string): { selectors: Selector[]; span: [number, number] } {
+  const doc = parse(html);
+  const range = selectShown(doc, passage);
+  const { start, end } = offsetsInModel(buildTextModel(doc.body), range);
+  return { selectors: describePassage(doc.body, range), span: [start, end] };
+}
+
+/** Selectors as ClaimLens wrote them before: the text without a character for <br>, context cut from it. */
+function savedBefore(html: string, passage: string): { selectors: Selector[]; span: [number, number] } {
+  const { selectors, span } = savedNow(html, passage);
+  const text = buildTextModel(parse(html).body).text;
+  return {
+    selectors: selectors.map((s) =>
+      s.type === 'TextQuoteSelector' ? { ...s, exact: text.slice(span[0], span[1]) } : s,
+    ),
+    span,
+  };
+}
+
+describe('notes ClaimLens saves across a <br>', () => {
+  it('quote the passage as the page shows it: a space where each line breaks', () => {
+    for (const page of BR_PAGES) {
+      for (const passage of page.passages) {
+        const exact = (savedNow(page.html, passage).selectors[0] as { exact: string }).exact;
+        expect(exact.replace(/\s+/g, ' '), `${page.name}: ${passage}`).toBe(passage);
+      }
+    }
+    // One space for each <br>, none for one at the passage's edge.
+    const poem = '<!doctype html><body><p>glass and smoke,<br>the stalls<br><br>lay open</p></body>';
+    const doc = parse(poem);
     const model = buildTextModel(doc.body);
-    const { start, end } = offsetsInModel(model, range);
-    const selectors = describePassage(doc.body, range);
-    // What an older note holds: no space where a line broke, context cut from the same text.
-    expect((selectors[0] as { exact: string }).exact).toBe(model.text.slice(start, end));
-    return { selectors, span: [start, end] };
+    const at = (from: string, to: string) =>
+      (
+        describePassage(
+          doc.body,
+          rangeFromModel(model, model.text.indexOf(from), model.text.indexOf(to) + to.length),
+        )[0] as { exact: string }
+      ).exact;
+    expect(at('smoke', 'lay')).toBe('smoke, the stalls  lay');
+    expect(at('the', 'stalls')).toBe('the stalls');
+  });
+
+  for (const page of BR_PAGES) {
+    it(`anchor exactly in place on the ${page.name} page, by position, range or quote alone`, () => {
+      for (const passage of page.passages) {
+        const { selectors, span } = savedNow(page.html, passage);
+        const doc = parse(page.html);
+        const model = buildTextModel(doc.body);
+        const found = locate(doc.body, selectors)!;
+        expect(found.method, passage).toBe('position');
+        expect(offsetsInModel(model, found.range)).toEqual({ start: span[0], end: span[1] });
+        const byRange = locate(
+          doc.body,
+          selectors.filter((s) => s.type !== 'TextPositionSelector'),
+        )!;
+        expect(byRange.method, passage).toBe('range');
+        expect(offsetsInModel(model, byRange.range)).toEqual({ start: span[0], end: span[1] });
+        const quoteOnly = locate(
+          doc.body,
+          selectors.filter((s) => s.type === 'TextQuoteSelector'),
+        )!;
+        expect(quoteOnly.method, passage).toBe('quote');
+        expect(samePlace(quoteOnly.range, found.range), passage).toBe(true);
+      }
+    });
   }
 
+  it('agree with Hypothesis on the place when exported to it', () => {
+    for (const page of BR_PAGES) {
+      for (const passage of page.passages) {
+        const { selectors } = savedNow(page.html, passage);
+        const doc = parse(page.html);
+        const ours = locate(doc.body, selectors)!.range;
+        const theirs = hypothesisAnchor(doc.body, selectors as unknown as HypothesisSelector[]);
+        expect(textContentSpan(doc.body, theirs.range), `${page.name}: ${passage}`).toEqual(
+          textContentSpan(doc.body, ours),
+        );
+      }
+    }
+  });
+});
+
+describe('notes ClaimLens saved before <br> was read as a space', () => {
   for (const page of BR_PAGES) {
     it(`stay exactly in place on the ${page.name} page`, () => {
       for (const passage of page.passages) {

@@ -17,6 +17,7 @@ describe('conflictSummary', () => {
     expect(g.uncertainClaimants.map((c) => c.name)).toEqual(['Islamic State Jammu and Kashmir']);
     expect(g.competing).toBe(true);
     expect(g.claimCount).toBe(4);
+    expect(g.uncertainClaimCount).toBe(1);
     expect(g.statementCount).toBe(5);
     // The police named Lashkar-e-Taiba only in an uncertain report: not a conflict on its own.
     expect(g.attributedElsewhere).toEqual([]);

@@ -65,6 +65,23 @@ describe('the same passage', () => {
   });
 });
 
+describe('the same passage across a line break', () => {
+  it('is a note saved when a <br> gave its quote no space, and a passage recorded since with one', () => {
+    // Recorded now from "the group<br>said it fired": a space where the line breaks.
+    const passage = passageOf(recorded());
+    const before = { ...quote, exact: 'the groupsaid it fired' };
+    expect(
+      samePassage(note({ selectors: { quote: before, position: { start: 120, end: 142 } } }), passage),
+    ).toBe(true);
+    expect(samePassage(note({ selectors: { quote: before } }), passage)).toBe(true);
+    // Other words at the same place are not.
+    const other = { ...quote, exact: 'the groups aid it fired.' };
+    expect(
+      samePassage(note({ selectors: { quote: other, position: { start: 120, end: 144 } } }), passage),
+    ).toBe(false);
+  });
+});
+
 describe('linking a recorded item and a note', () => {
   it('links a note on the passage, both ways', () => {
     const linked = linkNotes(recorded(), [note({ id: 'other', url: 'https://daily.example/b' }), note()])!;

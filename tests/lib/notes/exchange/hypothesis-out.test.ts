@@ -29,7 +29,14 @@ function saved(page: BrPage, passage: string): Note {
   };
 }
 
-const cases = BR_PAGES.flatMap((page) => page.passages.map((passage) => ({ page, passage })));
+const cases = BR_PAGES.flatMap((page) =>
+  page.passages.map((passage) => {
+    const doc = parse(page.html);
+    // A passage across a line break: its quote has a space there, as Hypothesis's own quotes do.
+    const acrossBr = selectShown(doc, passage).cloneContents().querySelector('br') !== null;
+    return { page, passage, acrossBr };
+  }),
+);
 const notes = cases.map(({ page, passage }) => saved(page, passage));
 
 /** Where ClaimLens finds its own note on the page, as characters of the body's textContent. */
@@ -53,32 +60,35 @@ function exportedSelectors(): { format: string; selectors: HypothesisSelector[][
 describe("ClaimLens exports under Hypothesis's anchoring", () => {
   it('are placed where ClaimLens places them, across <br>, in Arabic and through nested markup', () => {
     for (const { format, selectors } of exportedSelectors()) {
-      cases.forEach(({ page, passage }, i) => {
+      cases.forEach(({ page, passage, acrossBr }, i) => {
         const body = parse(page.html).body;
         const found = hypothesisAnchor(body, selectors[i]!);
         const label = `${format}, ${page.name}: ${passage}`;
         expect(textContentSpan(body, found.range), label).toEqual(ownPlace(body, notes[i]!));
-        // Hypothesis keeps its first choice, the range, only when it holds the quote exactly: it does.
-        expect(found.by, label).toBe('RangeSelector');
+        // Hypothesis keeps its first choice, the range, only when its text is the quote: it is, except
+        // across a <br>, where the quote has a space the range's text has not, and Hypothesis places it by
+        // the quote, as it places its own quotes there.
+        expect(found.by, label).toBe(acrossBr ? 'TextQuoteSelector' : 'RangeSelector');
       });
     }
   });
 
   it('place the passage by each selector alone: the range, the position, the quote', () => {
     const [, hypothesis] = exportedSelectors();
-    cases.forEach(({ page, passage }, i) => {
+    cases.forEach(({ page, passage, acrossBr }, i) => {
       const body = parse(page.html).body;
       const own = ownPlace(body, notes[i]!);
       const all = hypothesis!.selectors[i]!;
       const quote = all.find((s) => s.type === 'TextQuoteSelector')!;
       const with_ = (type: string) => [all.find((s) => s.type === type)!, quote];
       for (const [selectors, by] of [
-        [with_('RangeSelector'), 'RangeSelector'],
+        // Across a <br>, the quote places it (above).
+        [with_('RangeSelector'), acrossBr ? 'TextQuoteSelector' : 'RangeSelector'],
         // ClaimLens counts the page's text without script text, Hypothesis with it: where a script comes
         // first (the statement page), Hypothesis's quote check turns the position down and the quote places it.
         [
           with_('TextPositionSelector'),
-          page.name === 'statement' ? 'TextQuoteSelector' : 'TextPositionSelector',
+          page.name === 'statement' || acrossBr ? 'TextQuoteSelector' : 'TextPositionSelector',
         ],
         [[quote], 'TextQuoteSelector'],
       ] as const) {
