@@ -26,6 +26,8 @@ import {
 } from './mention-filter';
 import { PackedAutomaton, StreamMatcher } from './stream-matcher';
 import { isStateTitle } from './state-names';
+import { clubNames } from './club-names';
+import { foldText } from './normalise';
 import { countAtOrBelow } from '../sorted-search';
 
 export interface TextMention {
@@ -94,7 +96,7 @@ export class TextMatcher {
   match(page: PageText): TextMatches {
     const { text, breaks } = page;
     const raw = this.rawMatches(text, breaks);
-    const found = this.withoutStateTitles(filterMatches(raw, this.info));
+    const found = this.withoutClubNames(this.withoutStateTitles(filterMatches(raw, this.info)));
     const mentions: TextMention[] = found.map((m) => {
       const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
       const guarded = isGuarded(m.pattern, this.info);
@@ -190,6 +192,15 @@ export class TextMatcher {
     );
     if (countryStarts.size === 0) return found;
     return found.filter((m) => targetOf(m).kind !== 'group' || !isStateTitle(m, countryStarts));
+  }
+
+  /** Drops a group's name the page writes as a sports club's ("Al-Shabab FC"), there and elsewhere: club-names.ts. */
+  private withoutClubNames(found: RawMatch[]): RawMatch[] {
+    const isGroup = (m: RawMatch) =>
+      this.bundle.targets[this.automaton.patternTarget(m.pattern)]!.kind === 'group';
+    const clubs = clubNames(found.filter(isGroup));
+    if (clubs.size === 0) return found;
+    return found.filter((m) => !isGroup(m) || !clubs.has(foldText(m.text)));
   }
 
   private rawMatches(text: string, breaks: readonly number[]): RawMatch[] {
