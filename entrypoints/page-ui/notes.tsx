@@ -468,7 +468,8 @@ export class NotesController {
     this.panel.close();
     this.drafts.set(draft.id, { selectors: draft.selectors, range: range.cloneRange() });
     this.editing = true;
-    void this.panelFrame.show({ type: 'newNote', quote: range.toString(), draft }, range, true);
+    // The quote as saved (a line break is a space), not the range's text, which glues words across a <br>.
+    void this.panelFrame.show({ type: 'newNote', quote: draft.selectors.quote.exact, draft }, range, true);
   }
 
   /** The record form for the passage, docked at the window's edge (entrypoints/page-ui/record.ts). */
