@@ -283,7 +283,11 @@ describe('the linker on the default pack', () => {
         'incident-pathankot-2016',
       ]);
       expect(found('पठानकोट आतंकी हमले की जांच एनआईए को सौंपी गई।')).toEqual(['incident-pathankot-2016']);
-      // The same words on a page dated years later, with nothing else to go on: nothing.
+      // The day written with a Hindi month name, on an undated page; and the same words another year.
+      expect(found('18 सितंबर 2016 को उरी में सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual([
+        'incident-uri-2016',
+      ]);
+      expect(found('18 सितंबर 2019 को उरी में सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual([]);
       expect(found('उरी में सेना के शिविर पर तड़के आतंकियों ने धावा बोला।', '2024-05-02')).toEqual([]);
     });
 
@@ -291,6 +295,7 @@ describe('the linker on the default pack', () => {
       const report =
         'پشاور پولیس لائنز کی مسجد میں نماز کے دوران خودکش دھماکا ہوا، درجنوں افراد جاں بحق ہوگئے۔';
       expect(found(report, '2023-01-30')).toEqual(['incident-peshawar-police-lines-2023']);
+      expect(found(`30 جنوری 2023 کو ${report}`)).toEqual(['incident-peshawar-police-lines-2023']);
       expect(found(`${report} یہ واقعہ 2019 میں پیش آیا۔`)).toEqual([]);
     });
 
