@@ -92,6 +92,7 @@ describe('event words in other languages', () => {
       'suicide-bombing',
     ]);
     expect(anyEvent('فائرنگ سے دو اہلکار زخمی ہوئے۔')).toBe(true);
+    expect(kindsIn('فجر رجل يرتدي حزاما ناسفا نفسه أمام الكنيسة.')).toEqual(['suicide-bombing']);
     expect(kindsIn('قتل عشرة أشخاص في تفجير انتحاري استهدف سوقا.')).toEqual([
       'assassination',
       'bombing',
