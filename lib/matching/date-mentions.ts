@@ -1,8 +1,9 @@
 /**
  * Dates written in article text ("on November 17", "late on Friday", "last November", "12 years
  * ago", "the 30th anniversary", "in 2016", "le 14 juillet 2016"), resolved against the article's own
- * date. Uses chrono-node (English, and French or Portuguese where their month names appear); runs in
- * the background, never in the page.
+ * date. Uses chrono-node (English, and French or Portuguese where their month names appear), and rules
+ * of its own for days and months written in Spanish, Hindi, Urdu or Arabic; runs in the background,
+ * never in the page.
  */
 import * as chrono from 'chrono-node';
 import { pad, toDay } from '../calendar';
@@ -26,6 +27,39 @@ const FRENCH_MONTHS =
 const PORTUGUESE_MONTHS =
   /\b(janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/i;
 const BARE_YEAR = /(?<![\d/.-])(19[4-9]\d|20[0-4]\d)(?![\d/-])/g;
+/**
+ * Month names of languages chrono-node does not read here, by month: Spanish (chrono's Spanish parser
+ * takes a bare "Julio" or "Mayo" for a month, so Spanish is read by the rules below instead), Hindi,
+ * Urdu and Arabic (the Egyptian and Gulf names). Each spelling the press uses is listed.
+ */
+const OTHER_MONTHS: readonly (readonly string[])[] = [
+  ['enero', 'जनवरी', 'جنوری', 'يناير'],
+  ['febrero', 'फरवरी', 'फ़रवरी', 'फ़रवरी', 'فروری', 'فبراير'],
+  ['marzo', 'मार्च', 'مارچ', 'مارس'],
+  ['abril', 'अप्रैल', 'अप्रेल', 'اپریل', 'أبريل', 'ابريل', 'إبريل'],
+  ['mayo', 'मई', 'مئی', 'مايو'],
+  ['junio', 'जून', 'جون', 'يونيو', 'يونيه'],
+  ['julio', 'जुलाई', 'جولائی', 'يوليو', 'يوليه'],
+  ['agosto', 'अगस्त', 'اگست', 'أغسطس', 'اغسطس'],
+  ['septiembre', 'setiembre', 'सितंबर', 'सितम्बर', 'ستمبر', 'سبتمبر'],
+  ['octubre', 'अक्टूबर', 'अक्तूबर', 'اکتوبر', 'أكتوبر', 'اكتوبر'],
+  ['noviembre', 'नवंबर', 'नवम्बर', 'نومبر', 'نوفمبر'],
+  ['diciembre', 'दिसंबर', 'दिसम्बर', 'دسمبر', 'ديسمبر'],
+];
+const MONTH_OF = new Map(OTHER_MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH_NAME = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|');
+/** "2 de abril de 2015", "18 सितंबर 2016", "16 دسمبر، 2014", "2 أبريل/نيسان 2015"; the year may be left out. */
+const OTHER_DAY = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}])(\\d{1,2})\\s*(?:de\\s+)?(${MONTH_NAME})(?:\\s*/\\s*\\p{L}+)?(?:\\s*(?:de|del|,|،)?\\s*(\\d{4}))?(?![\\p{L}\\p{M}\\p{N}])`,
+  'giu',
+);
+/** "abril de 2015", "सितंबर 2016", "دسمبر 2014". */
+const OTHER_MONTH = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}])(${MONTH_NAME})(?:\\s*/\\s*\\p{L}+)?\\s*(?:de|del|,|،)?\\s*(\\d{4})(?![\\p{L}\\p{M}\\p{N}])`,
+  'giu',
+);
+const ANY_OTHER_MONTH = new RegExp(`(?<![\\p{L}\\p{M}])(?:${MONTH_NAME})(?![\\p{L}\\p{M}])`, 'iu');
+
 /** Numbers in words, as a report writes them ("twelve years ago", "killed seven"). */
 export const CARDINAL_WORDS: Record<string, number> = {
   one: 1,
@@ -107,6 +141,8 @@ export function findDates(
       mentions.push(mention);
     }
   }
+  if (ANY_OTHER_MONTH.test(text))
+    mentions.push(...otherLanguageDates(text, ref, covered).filter((d) => !ref || !isAfter(d.date, ref)));
   if (ref) {
     for (const m of text.matchAll(YEARS_BACK)) {
       const raw = m[1]!.toLowerCase();
@@ -128,6 +164,47 @@ export function findDates(
     mentions.push({ date: m[1]!, precision: 'year', text: m[0], index: m.index, relative: false });
   }
   return mentions.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Days and months written with a Spanish, Hindi, Urdu or Arabic month name, not already read by
+ * chrono (`covered`, to which they are added). A day without its year is the latest such day not
+ * after the article's date (news reports the past), or a day of no known year on an undated page.
+ */
+function otherLanguageDates(text: string, ref: Date | undefined, covered: [number, number][]): DateMention[] {
+  const found: DateMention[] = [];
+  const take = (index: number, length: number) => {
+    if (covered.some(([s, e]) => index < e && index + length > s)) return false;
+    covered.push([index, index + length]);
+    return true;
+  };
+  for (const m of text.matchAll(OTHER_DAY)) {
+    const day = Number(m[1]);
+    const month = MONTH_OF.get(m[2]!.toLowerCase());
+    if (!month || day < 1 || day > 31 || !take(m.index, m[0].length)) continue;
+    const base = { text: m[0], index: m.index, precision: 'day' as const };
+    if (m[3]) {
+      found.push({ ...base, date: toDay(Number(m[3]), month, day), relative: false });
+    } else if (ref) {
+      let year = ref.getFullYear();
+      if (new Date(year, month - 1, day, 12).getTime() > ref.getTime() + 86400e3) year -= 1;
+      found.push({ ...base, date: toDay(year, month, day), relative: true });
+    } else {
+      found.push({ ...base, date: `--${pad(month)}-${pad(day)}`, relative: true });
+    }
+  }
+  for (const m of text.matchAll(OTHER_MONTH)) {
+    const month = MONTH_OF.get(m[1]!.toLowerCase());
+    if (!month || !take(m.index, m[0].length)) continue;
+    found.push({
+      date: `${m[2]}-${pad(month)}`,
+      precision: 'month',
+      text: m[0],
+      index: m.index,
+      relative: false,
+    });
+  }
+  return found;
 }
 
 function fromResult(r: chrono.ParsedResult, ref: Date | undefined): DateMention | undefined {

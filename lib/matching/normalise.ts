@@ -38,9 +38,11 @@ const ARABIC_VARIANTS: Record<number, number> = {
 };
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-// Marks that writers add or leave out freely: Latin accents, Arabic harakat. Indic vowel signs are
-// letters' own parts and stay.
-const OPTIONAL_MARK = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u00ad\u200b-\u200f\u2060\ufeff]/;
+// Marks that writers add or leave out freely: Latin accents, Arabic harakat, the Devanagari nukta
+// ("फ़ायरिंग" and "फायरिंग"; a letter with the nukta built in, as in U+095C, folds to its base letter too).
+// Indic vowel signs are letters' own parts and stay.
+const OPTIONAL_MARK =
+  /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u093c\u0640\u00ad\u200b-\u200f\u2060\ufeff]/;
 
 function computeFold(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return c; // halves of astral characters: kept as word characters
@@ -59,7 +61,9 @@ function computeFold(c: number): number {
   if (variant !== undefined) return variant;
   if (/\p{M}/u.test(ch)) return c; // Indic and other essential marks
   if (!LETTER_OR_NUMBER.test(ch)) return SEP;
-  return latinBase(c);
+  // A letter with a mark built in folds to its base letter, unified like the base itself ("ۂ" as "ہ").
+  const base = latinBase(c);
+  return ARABIC_VARIANTS[base] ?? base;
 }
 
 function latinBase(c: number): number {

@@ -48,6 +48,24 @@ describe('dates in article text', () => {
       expect(findDates(words, undefined)).toEqual([]);
   });
 
+  it('reads days and months written in Spanish, Hindi, Urdu and Arabic', () => {
+    const dates = (text: string, ref?: string) => findDates(text, ref).map((d) => d.date);
+    expect(dates('Ocurrió el 3 de marzo de 2015 en la capital.')).toEqual(['2015-03-03']);
+    expect(dates('Ocurrió en julio de 2016.')).toEqual(['2016-07']);
+    expect(dates('घटना 14 सितंबर 2016 की है।')).toEqual(['2016-09-14']);
+    expect(dates('जनवरी 2016 में यह हुआ।')).toEqual(['2016-01']);
+    expect(dates('یہ واقعہ 11 دسمبر، 2014 کو ہوا۔')).toEqual(['2014-12-11']);
+    expect(dates('وقع الحادث في 5 أبريل/نيسان 2015.')).toEqual(['2015-04-05']);
+    // A day without its year: the latest one not after the article's date, or a day of no known year.
+    expect(dates('हमला 12 सितंबर को हुआ।', '2016-09-20')).toEqual(['2016-09-12']);
+    expect(dates('El ataque del 26 de diciembre.', '2016-01-03')).toEqual(['2015-12-26']);
+    expect(dates('हमला 12 सितंबर को हुआ।')).toEqual(['--09-12']);
+  });
+
+  it('takes a Spanish month name alone for a name, not a date', () => {
+    expect(findDates('Julio and Abril met at the Mayo Clinic.', '2020-01-01')).toEqual([]);
+  });
+
   it('finds a dateline', () => {
     expect(findArticleDate('Sponsored Links date 2017-11-20 For the first time')).toBe('2017-11-20');
     expect(findArticleDate('Posted May 11, 2019 by staff')).toBe('2019-05-11');

@@ -48,3 +48,65 @@ describe('event words in an article', () => {
     expect(eventWordsIndexed(` ${text} `, (word) => index.get(word))).toEqual([]);
   });
 });
+
+describe('event words in other languages', () => {
+  /** The kinds the event words of a sentence name, each once, sorted. */
+  const kindsIn = (sentence: string) =>
+    [...new Set(eventWordsIn(foldText(sentence)).flatMap((w) => w.kinds))].sort();
+  const anyEvent = (sentence: string) => eventWordsIn(foldText(sentence)).length > 0;
+
+  it('reads French reports, with or without accents', () => {
+    expect(kindsIn('Un homme a ouvert le feu sur la plage et a tué des dizaines de vacanciers.')).toEqual([
+      'shooting',
+    ]);
+    expect(anyEvent('Un etudiant a tue 38 touristes pres de la station balneaire.')).toBe(true);
+    expect(kindsIn("Une prise d'otage a suivi l'explosion de deux voitures.")).toEqual([
+      'bombing',
+      'hostage-taking',
+    ]);
+  });
+
+  it('reads Spanish and Portuguese reports', () => {
+    expect(anyEvent('Varios hombres atacaron la residencia de estudiantes al amanecer.')).toBe(true);
+    expect(kindsIn('Hombres armados abrieron fuego contra los alumnos.')).toEqual([
+      'armed-assault',
+      'shooting',
+    ]);
+    expect(kindsIn('Un coche bomba dejó decenas de heridos.')).toEqual(['bombing', 'vehicle-bombing']);
+    expect(kindsIn('Homens armados atacaram a vila e mataram onze pessoas.')).toEqual(['armed-assault']);
+    expect(kindsIn('As explosões deixaram dezenas de feridos.')).toEqual(['bombing']);
+  });
+
+  it('reads Hindi reports, whether or not the writer puts the nukta', () => {
+    expect(anyEvent('सेना के शिविर पर आतंकियों ने धावा बोला, कई जवान शहीद हुए।')).toBe(true);
+    expect(kindsIn('सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual(['armed-assault']);
+    expect(kindsIn('बाजार में बम धमाकों के बाद कई लोग घायल हुए।')).toEqual(['bombing']);
+    // "फ़ायरिंग" with the nukta, "मुठभेड़" with the nukta built into one character (U+095C).
+    expect(kindsIn('देर रात फ़ायरिंग शुरू हुई।')).toEqual(['shooting']);
+    expect(anyEvent('गांव के पास मुठभे\u095c जारी है।')).toBe(true);
+  });
+
+  it('reads Urdu and Arabic reports', () => {
+    expect(kindsIn('مسجد میں خودکش دھماکا، درجنوں افراد جاں بحق ہوگئے۔')).toEqual([
+      'bombing',
+      'suicide-bombing',
+    ]);
+    expect(anyEvent('فائرنگ سے دو اہلکار زخمی ہوئے۔')).toBe(true);
+    expect(kindsIn('فجر رجل يرتدي حزاما ناسفا نفسه أمام الكنيسة.')).toEqual(['suicide-bombing']);
+    expect(kindsIn('قتل عشرة أشخاص في تفجير انتحاري استهدف سوقا.')).toEqual([
+      'assassination',
+      'bombing',
+      'suicide-bombing',
+    ]);
+  });
+
+  it('takes no sports or everyday word for an event', () => {
+    for (const sentence of [
+      'El delantero probó con dos disparos a puerta y ganó el tercer asalto del combate.',
+      'Le club reste à Nice, où le tireur du penalty est né; son jeu est explosivo, disent les Argentins.',
+      'उसकी पतंग आसमान में दूर तक उड़ी।',
+      'طعن المحامي في الحكم أمام المحكمة العليا.',
+    ])
+      expect(eventWordsIn(foldText(sentence))).toEqual([]);
+  });
+});

@@ -289,6 +289,86 @@ describe('the linker on the default pack', () => {
     expect(found.incidents[0]!.why).toContain('Baramulla');
   });
 
+  describe('reports in other languages and scripts', () => {
+    const ids = (r: ReturnType<typeof scan>) => r.incidents.map((i) => i.id);
+    const found = (text: string, declaredDate?: string) => ids(scan(text, declaredDate));
+
+    it('Spanish: the Garissa university attack, and not the same words dated another year', () => {
+      expect(
+        found(
+          'Hombres armados atacaron la Universidad de Garissa antes del amanecer del 2 de abril de 2015.',
+        ),
+      ).toEqual(['incident-garissa-2015']);
+      expect(
+        found(
+          'Hombres armados atacaron la Universidad de Garissa antes del amanecer del 2 de abril de 2019.',
+        ),
+      ).toEqual([]);
+    });
+
+    it('French: the Sousse beach attack, told without the words attack or attentat', () => {
+      expect(
+        found('Un étudiant armé a tué 38 touristes sur une plage près de Sousse le 26 juin 2015.'),
+      ).toEqual(['incident-sousse-2015']);
+      expect(
+        found('Un étudiant armé a tué 38 touristes sur une plage près de Sousse le 26 juin 2018.'),
+      ).toEqual([]);
+    });
+
+    it('Portuguese: Palma, by the words for armed men, attacked and killed', () => {
+      expect(
+        found(
+          'Homens armados atacaram a vila de Palma, em Cabo Delgado, e mataram dezenas de pessoas em 2021.',
+        ),
+      ).toEqual(['incident-palma-2021']);
+      expect(
+        found(
+          'Homens armados atacaram a vila de Palma, em Cabo Delgado, e mataram dezenas de pessoas em 2024.',
+        ),
+      ).toEqual([]);
+    });
+
+    it('Hindi: Uri and Pathankot by their names in Devanagari', () => {
+      const uri = scan('उरी में सेना के शिविर पर तड़के आतंकियों ने धावा बोला, कई जवान शहीद हुए।', '2016-09-18');
+      expect(ids(uri)).toEqual(['incident-uri-2016']);
+      expect(uri.incidents[0]!.why).toContain('उरी');
+      expect(found('पठानकोट के वायुसेना अड्डे पर आतंकियों ने धावा बोला।', '2016-01-02')).toEqual([
+        'incident-pathankot-2016',
+      ]);
+      expect(found('पठानकोट आतंकी हमले की जांच एनआईए को सौंपी गई।')).toEqual(['incident-pathankot-2016']);
+      // The day written with a Hindi month name, on an undated page; and the same words another year.
+      expect(found('18 सितंबर 2016 को उरी में सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual([
+        'incident-uri-2016',
+      ]);
+      expect(found('18 सितंबर 2019 को उरी में सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual([]);
+      expect(found('उरी में सेना के शिविर पर तड़के आतंकियों ने धावा बोला।', '2024-05-02')).toEqual([]);
+    });
+
+    it('Urdu: the Peshawar Police Lines mosque bombing, and not a bombing there in another year', () => {
+      const report =
+        'پشاور پولیس لائنز کی مسجد میں نماز کے دوران خودکش دھماکا ہوا، درجنوں افراد جاں بحق ہوگئے۔';
+      expect(found(report, '2023-01-30')).toEqual(['incident-peshawar-police-lines-2023']);
+      expect(found(`30 جنوری 2023 کو ${report}`)).toEqual(['incident-peshawar-police-lines-2023']);
+      expect(found(`${report} یہ واقعہ 2019 میں پیش آیا۔`)).toEqual([]);
+    });
+
+    it('marks no incident on a sports or travel page that names the same places', () => {
+      expect(
+        found(
+          'Sousse accueille cet été des milliers de touristes, et son club a gagné samedi.',
+          '2023-07-01',
+        ),
+      ).toEqual([]);
+      expect(found('पठानकोट में नया क्रिकेट स्टेडियम खुला, हजारों दर्शक पहुंचे।', '2024-03-02')).toEqual([]);
+      expect(found('پشاور زلمی نے کراچی کنگز کو شکست دے دی۔', '2024-03-01')).toEqual([]);
+      expect(found('El Garissa atacó por la banda y el delantero marcó dos goles.', '2024-03-01')).toEqual(
+        [],
+      );
+      // Folded, "وأنا" ("and I") is the Urdu spelling of Wana: that alias is left out.
+      expect(found('قال شاهد: وأنا في الطريق سمعت صوت الانفجار في 10 نوفمبر 2025.')).toEqual([]);
+    });
+  });
+
   it('finds al-Shabaab under the spellings readers meet, and refuses the traps', () => {
     const groups = (text: string) =>
       scan(text)

@@ -25,6 +25,19 @@ describe('foldText', () => {
     expect(foldText('الدَّوْلَة الإِسْلَامِيَّة')).toBe(foldText('الدولة الاسلامية'));
   });
 
+  it('drops the Devanagari nukta, written apart, built in or left out', () => {
+    // फ़ + ायरिंग, फ + ायरिंग; ड + nukta and the single character ड़ (U+095C).
+    expect(foldText('फ़ायरिंग')).toBe(foldText('फायरिंग'));
+    expect(foldText('मुठभेड\u093c')).toBe(foldText('मुठभे\u095c'));
+    expect(foldText('मुठभे\u095c')).toBe(foldText('मुठभेड'));
+  });
+
+  it('folds an Arabic-script letter with a built-in hamza like its base letter', () => {
+    // ۂ (U+06C2) is ہ with hamza; ہ itself folds with ه and ة.
+    expect(foldText('حملۂ')).toBe(foldText('حملہ'));
+    expect(foldText('حملۂ')).toBe(foldText('حملة'));
+  });
+
   it('keeps Indic vowel signs, which are part of the word', () => {
     expect(foldText('इस्लामिक स्टेट')).not.toBe(foldText('इसलमक सटट'));
     expect(foldText('इस्लामिक  स्टेट')).toBe(foldText('इस्लामिक स्टेट'));
