@@ -13,6 +13,7 @@ import type { EventKind, PlaceType } from '../knowledge/pack-types';
 import { dateContradicts, dateFits, type DateMention } from './date-mentions';
 import { ArticleReading, LEAD, type EvidenceMention, type IncidentEvidence } from './incident-evidence';
 import { foldText } from './normalise';
+import { targetForms } from './target-vocabulary';
 
 export type { EvidenceMention, IncidentEvidence } from './incident-evidence';
 export { sentenceWindow } from './incident-evidence';
@@ -324,8 +325,10 @@ function weigh(
   if (!anyKind && !ownWord) {
     if (generic) score += WEIGHTS.genericEvent;
     else if (names.length === 0) score += WEIGHTS.noEvent;
-    if (kinds.size > 0 && near.some((w) => w.kinds.length > 0)) score += WEIGHTS.otherKindOnly;
   }
+  // Words near its places name other kinds of event ("grenades", "firing") and none of its own: an
+  // event word the pack records for it ("fidayeen") does not make up for that.
+  if (!anyKind && kinds.size > 0 && near.some((w) => w.kinds.length > 0)) score += WEIGHTS.otherKindOnly;
   const eventWord = anyKind?.text ?? ownWord ?? generic?.text;
   if (eventWord && names.length === 0) reasons.push(`“${eventWord}”`);
   if (names.length === 0 && !eventWord) return undefined;
@@ -392,7 +395,8 @@ function weigh(
     const inside = ownTexts.filter((t) => t.includes(padded)).length;
     return inside === 0 || reading.count(phrase) > inside;
   };
-  const targets = (incident.targets ?? []).filter(apart);
+  // As the article writes them, in its own language where the pack's word has a translation.
+  const targets = (incident.targets ?? []).flatMap((t) => targetForms(t).find(apart) ?? []);
   if (targets.length > 0) {
     score += WEIGHTS.target + WEIGHTS.moreTargets * Math.min(2, targets.length - 1);
     reasons.push(

@@ -206,6 +206,22 @@ describe('the incident linker', () => {
     expect(ids(read(text, '2019-11-10'))).toEqual(['incident-kestrel-station-2019']);
   });
 
+  it('does not let an event word of its own make up for words of other kinds near its place', () => {
+    // The station was bombed; this is an assault with guns and grenades that its authors called by the
+    // same name.
+    const text = [
+      'Fighters stormed a police post beside Kestrel Central Station, firing and hurling grenades in what the Grey Front called a martyrdom operation.',
+    ];
+    expect(ids(read(text))).toEqual([]);
+    expect(
+      ids(
+        read([
+          'A martyrdom operation at Kestrel Central Station: a bomber blew himself up, the Grey Front said.',
+        ]),
+      ),
+    ).toEqual(['incident-kestrel-station-2019']);
+  });
+
   it('needs something of the incident’s own on an undated page that names only its city', () => {
     // City, kind, claimant and target fit the 2015 square bombing, as they would fit any car bomb the
     // Grey Front set off at a Kestrel market: nothing singles that one out.
@@ -277,6 +293,14 @@ describe('the linker on the default pack', () => {
       '2024-08-25',
     );
     expect(football.incidents).toEqual([]);
+  });
+
+  it('counts a target the article names in its own language', () => {
+    const bardo = (victims: string) =>
+      scan(`Hombres armados mataron a 17 ${victims} en el museo del Bardo.`).incidents;
+    expect(bardo('turistas').map((i) => i.id)).toEqual(['incident-bardo-2015']);
+    expect(bardo('turistas')[0]!.why).toContain('“turistas” targeted');
+    expect(bardo('personas')).toEqual([]);
   });
 
   it('finds an incident by the district around its town', () => {
