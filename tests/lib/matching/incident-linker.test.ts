@@ -407,4 +407,16 @@ describe('the linker on the default pack', () => {
     expect(groups('Temple of Isis at Philae; crocus bulbs at Mount Sinai; OGC Nice won.')).toEqual([]);
     expect(groups('THIS IS WHAT IS HAPPENING')).toEqual([]);
   });
+
+  it('finds groups under the spellings the press of other languages uses', () => {
+    const groups = (text: string) =>
+      scan(text)
+        .mentions.filter((m) => m.kind === 'group')
+        .map((m) => m.targetId);
+    expect(groups('Le groupe Daech a revendiqué l’attaque.')).toEqual(['group-islamic-state']);
+    expect(groups('Hezbolá negó cualquier participación.')).toEqual(['group-hezbollah']);
+    expect(groups('Police blamed Jaish-i-Mohammad for the raid.')).toEqual(['group-jaish-e-mohammed']);
+    expect(groups('हमास ने हमले की जिम्मेदारी ली।')).toEqual(['group-hamas']);
+    expect(groups('बलोच लिबरेशन आर्मी ने ट्रेन पर हमला किया।')).toEqual(['group-bla']);
+  });
 });
