@@ -1,6 +1,6 @@
 /**
- * The words reports use for kinds of violent event, in English, French, Spanish, Portuguese, Hindi, Urdu
- * and Arabic: each word says which kinds of event it names (none: a word for an attack of any kind).
+ * The words reports use for kinds of violent event, in English, French, Spanish, Portuguese, German, Hindi,
+ * Urdu and Arabic: each word says which kinds of event it names (none: a word for an attack of any kind).
  * Words are folded as pages are (`foldText`): accents and letter case do not matter ("tués" is "tues"),
  * an apostrophe is a space ("prise d'otages" is "prise d otages"), and Urdu and Arabic letter variants
  * are one ("حملہ" is "حملة"); but each inflection is a word of its own, so the forms reports use are listed.
@@ -118,6 +118,20 @@ const GENERIC = [
   'ہلاکتیں',
   'زخمی',
   'شہید',
+  // German
+  'anschlag',
+  'anschläge',
+  'anschlags',
+  'angriff',
+  'angriffe',
+  'angriffs',
+  'terroranschlag',
+  'terrorangriff',
+  'getötet',
+  'todesopfer',
+  'toten',
+  'terroristen',
+  'terroristischen',
   // Arabic ("حملة" and "قتل" are the Urdu words above, folded alike)
   'هجوم',
   'هجمات',
@@ -136,6 +150,14 @@ const GENERIC = [
 
 const KINDS: Record<EventKind, string[]> = {
   bombing: [
+    'bombe',
+    'bomben',
+    'bombenanschlag',
+    'explosionen',
+    'explodierte',
+    'sprengsatz',
+    'sprengstoff',
+    'detonation',
     'bomb',
     'bombs',
     'bombing',
@@ -181,6 +203,10 @@ const KINDS: Record<EventKind, string[]> = {
     'عبوة ناسفة',
   ],
   'suicide-bombing': [
+    'selbstmordattentäter',
+    'selbstmordanschlag',
+    'selbstmordattentat',
+    'sprengstoffgürtel',
     'suicide bomber',
     'suicide bombers',
     'suicide bombing',
@@ -212,6 +238,7 @@ const KINDS: Record<EventKind, string[]> = {
     'حزاما ناسفا',
   ],
   'vehicle-bombing': [
+    'autobombe',
     'car bomb',
     'car bombing',
     'truck bomb',
@@ -226,6 +253,9 @@ const KINDS: Record<EventKind, string[]> = {
     'سيارة مفخخة',
   ],
   'grenade-attack': [
+    'granate',
+    'granaten',
+    'handgranate',
     'grenade',
     'grenades',
     'hurled',
@@ -237,6 +267,10 @@ const KINDS: Record<EventKind, string[]> = {
     'قنبلة يدوية',
   ],
   shooting: [
+    'schüsse',
+    'schüssen',
+    'erschossen',
+    'schießerei',
     'shooting',
     'shootings',
     'shot',
@@ -273,6 +307,9 @@ const KINDS: Record<EventKind, string[]> = {
     'إطلاق النار',
   ],
   stabbing: [
+    'messerangriff',
+    'messerattacke',
+    'erstochen',
     'stabbed',
     'stabbing',
     'knife',
@@ -313,6 +350,9 @@ const KINDS: Record<EventKind, string[]> = {
     'دهس',
   ],
   'armed-assault': [
+    'bewaffnete',
+    'bewaffneten',
+    'stürmten',
     'stormed',
     'storming',
     'gunmen',
@@ -337,8 +377,21 @@ const KINDS: Record<EventKind, string[]> = {
     'اقتحام',
     'اقتحم',
   ],
-  ambush: ['ambush', 'ambushed', 'ambushes', 'embuscade', 'emboscada', 'घात', 'घात लगाकर', 'گھات', 'كمين'],
+  ambush: [
+    'hinterhalt',
+    'ambush',
+    'ambushed',
+    'ambushes',
+    'embuscade',
+    'emboscada',
+    'घात',
+    'घात लगाकर',
+    'گھات',
+    'كمين',
+  ],
   'hostage-taking': [
+    'geiseln',
+    'geiselnahme',
     'hostage',
     'hostages',
     'held captive',
@@ -357,6 +410,8 @@ const KINDS: Record<EventKind, string[]> = {
   ],
   siege: ['siege', 'standoff', 'stand off', 'besieged', 'holed up', 'cerco', 'محاصرہ'],
   massacre: [
+    'massaker',
+    'blutbad',
     'massacre',
     'massacred',
     'carnage',
@@ -372,6 +427,9 @@ const KINDS: Record<EventKind, string[]> = {
     'مذبحة',
   ],
   kidnapping: [
+    'entführt',
+    'entführung',
+    'verschleppt',
     'kidnapped',
     'kidnapping',
     'abducted',
@@ -428,6 +486,8 @@ const KINDS: Record<EventKind, string[]> = {
     'طیارہ',
   ],
   'rocket-attack': [
+    'rakete',
+    'raketen',
     'rocket',
     'rockets',
     'roquette',
@@ -441,7 +501,7 @@ const KINDS: Record<EventKind, string[]> = {
     'صواريخ',
   ],
   'missile-attack': ['missile', 'missiles', 'misil', 'misiles', 'míssil', 'mísseis', 'मिसाइल', 'میزائل'],
-  'drone-attack': ['drone', 'drones', 'ड्रोन', 'ڈرون', 'طائرة مسيرة', 'طائرات مسيرة'],
+  'drone-attack': ['drohne', 'drohnen', 'drone', 'drones', 'ड्रोन', 'ڈرون', 'طائرة مسيرة', 'طائرات مسيرة'],
   arson: ['arson', 'set on fire', 'torched', 'set ablaze', 'incendie', 'आगजनी'],
 };
 

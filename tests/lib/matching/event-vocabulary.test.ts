@@ -77,6 +77,16 @@ describe('event words in other languages', () => {
     expect(kindsIn('As explosões deixaram dezenas de feridos.')).toEqual(['bombing']);
   });
 
+  it('reads German reports', () => {
+    expect(anyEvent('Bei dem Anschlag wurden mindestens zwanzig Menschen getötet.')).toBe(true);
+    expect(kindsIn('Zwei Explosionen erschütterten die Gedenkfeier.')).toEqual(['bombing']);
+    expect(kindsIn('Ein Selbstmordattentäter zündete seinen Sprengstoffgürtel.')).toEqual([
+      'suicide-bombing',
+    ]);
+    expect(kindsIn('Bewaffnete nahmen Geiseln in dem Hotel.')).toEqual(['armed-assault', 'hostage-taking']);
+    expect(anyEvent('Der Trainer lobte die Mannschaft nach dem ersten Sieg.')).toBe(false);
+  });
+
   it('reads Hindi reports, whether or not the writer puts the nukta', () => {
     expect(anyEvent('सेना के शिविर पर आतंकियों ने धावा बोला, कई जवान शहीद हुए।')).toBe(true);
     expect(kindsIn('सेना के शिविर पर आतंकियों ने धावा बोला।')).toEqual(['armed-assault']);
