@@ -388,9 +388,10 @@ function weigh(
   // Targets, tolls, keywords.
   // A target or keyword that the page writes only inside the incident's own name or place
   // ("Civil Hospital" in "Quetta Civil Hospital") repeats that evidence: it counts where it stands apart.
-  const ownTexts = [...names, ...anchored.map((p) => p.index)].map((i) => ` ${foldText(mentions[i]!.text)} `);
+  let ownTexts: string[] | undefined;
   const apart = (phrase: string) => {
     if (!reading.has(phrase)) return false;
+    ownTexts ??= [...names, ...anchored.map((p) => p.index)].map((i) => ` ${foldText(mentions[i]!.text)} `);
     const padded = ` ${foldText(phrase)} `;
     const inside = ownTexts.filter((t) => t.includes(padded)).length;
     return inside === 0 || reading.count(phrase) > inside;
@@ -442,11 +443,14 @@ function weigh(
     mentions: [...names, ...anchored.map((p) => p.index)].sort((a, b) => a - b),
     anchors,
     ...(best ? { bestAnchor: mentions[best.index]!.targetId } : {}),
-    inLead: mentions.some(
-      (m, i) =>
-        (m.at ?? Infinity) < LEAD &&
-        (names.includes(i) || (best !== undefined && m.targetId === mentions[best.index]!.targetId)),
-    ),
+    inLead:
+      names.some((i) => (mentions[i]!.at ?? Infinity) < LEAD) ||
+      (best !== undefined &&
+        anchored.some(
+          (p) =>
+            (mentions[p.index]!.at ?? Infinity) < LEAD &&
+            mentions[p.index]!.targetId === mentions[best.index]!.targetId,
+        )),
     named: names.length > 0,
     dated,
   };
