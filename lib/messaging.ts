@@ -251,6 +251,11 @@ export interface PageProtocolMap {
   pageReport(data: Record<string, never>): PageReport | null;
   /** Re-link mode for an orphan note: the reader selects its passage and attaches it; false if the page does not have the note. */
   startRelink(data: { id: string }): boolean;
+  /**
+   * Whether the page of the frame asked is still open and running (asked of the frames on file when
+   * their tab's top page opens, lib/tab-findings.ts): a frame that does not answer is gone.
+   */
+  stillOpen(data: Record<string, never>): true;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

@@ -6,6 +6,16 @@
  * it did not draw all of it, or marks went with their nodes); from then on, what it files.
  * It lives in the worker's memory, so it is lost whenever the browser stops the worker; the badges
  * the browser keeps, and the pages keep what they found (they can be asked: `pageReport`).
+ *
+ * Content scripts run at document_idle, and a frame can get there before its top page (a fast frame,
+ * a top page still loading a slow script): a frame on file when the top page opens may be one of the
+ * new page's or one of the page before's (a reload: the tab's address did not change, so the tab was
+ * not forgotten). Nothing the browser says tells them apart (a sender names no parent document, and
+ * Firefox no document at all; a tab's 'loading' update also comes with frames' and same-document
+ * navigations), so each frame is asked: as the top page opens, the frames on file are kept but not
+ * counted (`unconfirmed`) until their frame answers whether its page is still open (`stillOpen`);
+ * then counted again, or dropped if it does not answer. Frame ids are not reused: a frame of the page
+ * before went with it.
  */
 import { badgeText } from './badge';
 import type { DisplaySettings } from './display-settings';
@@ -22,6 +32,8 @@ interface Filing {
   answered: AnsweredFindings | null;
   /** What the reader marks, as the page was told when it opened. */
   display: Pick<DisplaySettings, 'kinds'>;
+  /** A frame on file when its tab's top page opened: not counted until its frame says it is still open. */
+  unconfirmed?: true;
 }
 
 interface Tab {
@@ -40,20 +52,50 @@ export interface Opening {
 export type FilingHandle =
   { readonly tabId: number; readonly frameId: number; readonly filing: Filing } | undefined;
 
+/** A frame on file when its tab's top page opened, to be asked whether its page is still open. */
+export type FrameCheck = { readonly tabId: number; readonly frameId: number; readonly filing: Filing };
+
 const nothing = (url: string): PageFindings => ({ url, entities: [], incidents: [] });
 
 export class TabFindings {
   private readonly byTab = new Map<number, Tab>();
 
   /**
-   * A page opens in the tab's top frame: it has found nothing yet, nor have its frames. Returns
-   * whether the tab's badge must be cleared: it showed something, or the worker does not know what
-   * it shows (it was stopped since the tab last filed).
+   * A page opens in the tab's top frame: it has found nothing yet. The frames on file are kept but
+   * not counted until each is confirmed (`unconfirmed`, `confirmed`): they may be the new page's,
+   * opened before it, or the page before's. Returns whether the tab's badge must be cleared: it
+   * showed something, or the worker does not know what it shows (it was stopped since the tab last
+   * filed).
    */
   opened(tabId: number, url: string, opening?: Opening): boolean {
     const before = this.get(tabId);
-    this.byTab.set(tabId, { top: fresh(url, opening), frames: new Map() });
+    const frames = this.byTab.get(tabId)?.frames ?? new Map<number, Filing>();
+    for (const filing of frames.values()) filing.unconfirmed = true;
+    this.byTab.set(tabId, { top: fresh(url, opening), frames });
     return before === undefined || badgeText(before) !== '';
+  }
+
+  /** The tab's frames that were on file when its top page last opened, and are not confirmed yet. */
+  unconfirmed(tabId: number): FrameCheck[] {
+    const frames = this.byTab.get(tabId)?.frames ?? new Map<number, Filing>();
+    return [...frames]
+      .filter(([, f]) => f.unconfirmed)
+      .map(([frameId, filing]) => ({ tabId, frameId, filing }));
+  }
+
+  /**
+   * What a frame said when asked whether its page is still open (`open`: it answered): its findings
+   * are counted again, or dropped. Nothing changes if the frame filed anew meanwhile. Returns whether
+   * the badge changes.
+   */
+  confirmed(check: FrameCheck, open: boolean): boolean {
+    const { tabId, frameId, filing } = check;
+    const tab = this.byTab.get(tabId);
+    if (tab?.frames.get(frameId) !== filing || !filing.unconfirmed) return false;
+    const before = badgeText(this.get(tabId)!);
+    if (open) delete filing.unconfirmed;
+    else tab.frames.delete(frameId);
+    return badgeText(this.get(tabId)!) !== before;
   }
 
   /**
@@ -116,14 +158,16 @@ export class TabFindings {
     const tab = this.byTab.get(tabId) ?? { frames: new Map<number, Filing>() };
     const known = frameId === 0 ? tab.top : tab.frames.get(frameId);
     if (known?.document !== undefined && document !== undefined && known.document !== document) return false;
-    const filing: Filing = {
-      document: known?.document ?? document,
-      findings,
-      answered: null,
-      display: known?.display ?? { kinds: [] },
-    };
-    if (frameId === 0) tab.top = filing;
-    else tab.frames.set(frameId, filing);
+    if (known) {
+      // The same filing, so that a frame still to be confirmed stays so (confirmed).
+      known.document ??= document;
+      known.findings = findings;
+      known.answered = null;
+    } else {
+      const filing: Filing = { document, findings, answered: null, display: { kinds: [] } };
+      if (frameId === 0) tab.top = filing;
+      else tab.frames.set(frameId, filing);
+    }
     this.byTab.set(tabId, tab);
     return true;
   }
@@ -132,11 +176,12 @@ export class TabFindings {
   get(tabId: number): PageFindings | undefined {
     const tab = this.byTab.get(tabId);
     if (!tab) return undefined;
-    const top = tab.top?.findings ?? nothing([...tab.frames.values()][0]?.findings.url ?? '');
-    if (tab.frames.size === 0) return top;
+    const frames = [...tab.frames.values()].filter((f) => !f.unconfirmed).map((f) => f.findings);
+    const top = tab.top?.findings ?? nothing(frames[0]?.url ?? '');
+    if (frames.length === 0) return top;
     const entities = new Map<string, PageFindings['entities'][number]>();
     const incidents = new Map<string, PageFindings['incidents'][number]>();
-    for (const found of [top, ...[...tab.frames.values()].map((f) => f.findings)]) {
+    for (const found of [top, ...frames]) {
       for (const entity of found.entities) {
         const known = entities.get(entity.id);
         entities.set(

@@ -171,19 +171,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A generated page, or one answered when the test says (a function: a resource a page waits for). */
+export type Route = string | (() => Promise<string>);
+
 /**
  * Serves files on 127.0.0.1: `mounts` maps URL prefixes to folders ("/" → pages, "/vendor/" → …).
  * Extra routes answer generated pages.
  */
 export async function serveStatic(
   mounts: Record<string, string>,
-  routes: Record<string, string> = {},
+  routes: Record<string, Route> = {},
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (routes[path] !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html']! });
-      res.end(routes[path]);
+    const route = routes[path];
+    if (route !== undefined) {
+      void (typeof route === 'string' ? Promise.resolve(route) : route()).then((body) => {
+        res.writeHead(200, { 'content-type': TYPES['.html']! });
+        res.end(body);
+      });
       return;
     }
     const prefix = Object.keys(mounts)

@@ -170,7 +170,7 @@ export async function tintedTexts(page: Page): Promise<string[]> {
 }
 
 /** The text of every public mark on the page, by style (their names are random; painting order tells the style). */
-export function publicMarks(page: Page): Promise<Partial<Record<PublicStyle, string[]>>> {
+export function publicMarks(page: Page | Frame): Promise<Partial<Record<PublicStyle, string[]>>> {
   return page.evaluate(marksByStyle, HIGHLIGHT_PRIORITY);
 }
 

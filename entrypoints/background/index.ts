@@ -166,6 +166,22 @@ export default defineBackground(() => {
   /** Where an answer to a sender goes (null: not a content script, nothing is filed). */
   const filingOf = (who: Sender, sender: chrome.runtime.MessageSender) =>
     who.kind === 'page' ? findings.filingFor(who.tabId, who.frameId, sender.documentId) : null;
+  /**
+   * A top page opened: each frame on file is asked whether its page is still open (it may be the new
+   * page's, opened first, or the page before's); its findings count again, or are dropped.
+   */
+  const confirmFrames = (tabId: number) => {
+    for (const check of findings.unconfirmed(tabId))
+      void pageMessaging
+        .sendMessage('stillOpen', {}, { tabId, frameId: check.frameId })
+        .then(
+          () => true,
+          () => false,
+        )
+        .then((open) => {
+          if (findings.confirmed(check, open)) void showBadge(tabId);
+        });
+  };
   /** What the tab's top page found and what it cost it, asked of the page (null: no page answers). */
   const askPage = (tabId: number) =>
     pageMessaging.sendMessage('pageReport', {}, { tabId, frameId: 0 }).catch(() => null);
@@ -289,6 +305,7 @@ export default defineBackground(() => {
     const opening = { document: sender.documentId, display };
     if (who.kind === 'page' && frameId === 0) {
       if (findings.opened(who.tabId, address.url, opening)) void setBadge(who.tabId, '');
+      confirmFrames(who.tabId);
     } else if (who.kind === 'page' && findings.frameOpened(who.tabId, frameId, { ...opening, url: who.url }))
       void showBadge(who.tabId);
     const where = filingOf(who, sender);

@@ -245,6 +245,8 @@ function startClaimLens(
   const stopAddress = pageMessaging.onMessage('pageAddress', () => pageAddress(document));
   // For tools only (scan, bench, E2E), through the worker: a reader's browser never asks.
   const stopReport = pageMessaging.onMessage('pageReport', () => spotter.report());
+  // The background asks a frame that filed before its top page opened (lib/tab-findings.ts).
+  const stopOpen = pageMessaging.onMessage('stillOpen', () => true as const);
   const stopMark = pageMessaging.onMessage('focusMark', ({ data }) => {
     const mark = all.find((m) => m.targetId === data.targetId);
     if (mark) void loadUi().then((loaded) => loaded.panel.open(mark, 'keyboard'));
@@ -262,6 +264,7 @@ function startClaimLens(
     stopRelink();
     stopAddress();
     stopReport();
+    stopOpen();
     stopMark();
     stopFocus();
   });

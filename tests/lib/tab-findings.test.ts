@@ -66,7 +66,7 @@ describe('what the frames of a tab found', () => {
     ]);
   });
 
-  it('forgets a frame when another page opens in it, and all frames when the top page changes', () => {
+  it('forgets a frame when another page opens in it, and the frames of the page before when the top page changes', () => {
     const tabs = new TabFindings();
     tabs.opened(1, 'https://news.example/a');
     tabs.filed(1, inFrame, 7);
@@ -74,7 +74,78 @@ describe('what the frames of a tab found', () => {
     expect(tabs.get(1)!.entities).toEqual([]);
     tabs.filed(1, inFrame, 7);
     expect(tabs.opened(1, 'https://news.example/b')).toBe(true);
+    // Not counted while its frame is asked; the frame went with the page before: it does not answer.
     expect(tabs.get(1)!.entities).toEqual([]);
+    const [asked] = tabs.unconfirmed(1);
+    expect(asked?.frameId).toBe(7);
+    expect(tabs.confirmed(asked!, false)).toBe(false);
+    expect(tabs.unconfirmed(1)).toEqual([]);
+    expect(tabs.get(1)!.entities).toEqual([]);
+  });
+
+  it('keeps what a frame found when it opened before its top page (its page is still open)', () => {
+    const tabs = new TabFindings();
+    // The frame reached document_idle first: the worker knows nothing of its top page yet.
+    tabs.frameOpened(1, 7, { url: inFrame.url, display: DEFAULT_DISPLAY });
+    tabs.filed(1, inFrame, 7);
+    expect(tabs.get(1)!.entities.map((e) => e.id)).toEqual(['group-is', 'group-let']);
+    tabs.opened(1, withGroup.url, { display: DEFAULT_DISPLAY });
+    tabs.filed(1, withGroup);
+    expect(tabs.get(1)!.entities.map((e) => e.id)).toEqual(['group-is']);
+    const asked = tabs.unconfirmed(1);
+    expect(asked.map((a) => a.frameId)).toEqual([7]);
+    expect(tabs.confirmed(asked[0]!, true)).toBe(true); // 1 group → 2
+    expect(tabs.get(1)!.entities.map((e) => [e.id, e.mentions])).toEqual([
+      ['group-is', 3],
+      ['group-let', 1],
+    ]);
+    expect(tabs.get(1)!.url).toBe(withGroup.url);
+    // Asked once: a second answer changes nothing.
+    expect(tabs.unconfirmed(1)).toEqual([]);
+    expect(tabs.confirmed(asked[0]!, false)).toBe(false);
+    expect(tabs.get(1)!.entities).toHaveLength(2);
+  });
+
+  it('drops what the frames of a reloaded page found, and keeps the new page’s frames that opened first', () => {
+    const tabs = new TabFindings();
+    tabs.opened(1, withGroup.url, { document: 'top-1', display: DEFAULT_DISPLAY });
+    tabs.frameOpened(1, 7, { url: inFrame.url, document: 'frame-7', display: DEFAULT_DISPLAY });
+    tabs.filed(1, inFrame, 7, 'frame-7');
+    // Reloaded (the same address: the tab's update says no new URL). The new page's frame opens first.
+    const later: PageFindings = {
+      url: 'https://embed.example/next',
+      entities: [{ id: 'group-jem', name: 'Jaish-e-Mohammed', kind: 'group', aliases: ['JeM'], mentions: 1 }],
+      incidents: [],
+    };
+    tabs.frameOpened(1, 9, { url: later.url, document: 'frame-9', display: DEFAULT_DISPLAY });
+    tabs.filed(1, later, 9, 'frame-9');
+    tabs.opened(1, withGroup.url, { document: 'top-2', display: DEFAULT_DISPLAY });
+    expect(tabs.get(1)!.entities).toEqual([]);
+    const asked = tabs.unconfirmed(1);
+    expect(asked.map((a) => a.frameId)).toEqual([7, 9]);
+    // Frame 9 answers; frame 7 went with the page before.
+    tabs.confirmed(asked[1]!, true);
+    tabs.confirmed(asked[0]!, false);
+    expect(tabs.get(1)!.entities.map((e) => e.id)).toEqual(['group-jem']);
+    expect(tabs.unconfirmed(1)).toEqual([]);
+  });
+
+  it('keeps what an unconfirmed frame files or opens meanwhile for the answer about that frame', () => {
+    const tabs = new TabFindings();
+    tabs.filed(1, inFrame, 7);
+    tabs.filed(1, inFrame, 8);
+    tabs.opened(1, withGroup.url);
+    const [seven, eight] = tabs.unconfirmed(1);
+    // Frame 7 files again while it is asked: still its page's filing, still to be confirmed.
+    tabs.filed(1, inFrame, 7);
+    expect(tabs.get(1)!.entities).toEqual([]);
+    // Another page opens in frame 8: that one is counted, whatever the answer about the page before.
+    tabs.frameOpened(1, 8, { url: inFrame.url, display: DEFAULT_DISPLAY });
+    tabs.filed(1, inFrame, 8);
+    expect(tabs.confirmed(eight!, false)).toBe(false);
+    expect(tabs.get(1)!.entities.map((e) => e.mentions)).toEqual([1, 1]);
+    expect(tabs.confirmed(seven!, true)).toBe(false); // the same two groups: the badge stays
+    expect(tabs.get(1)!.entities.map((e) => e.mentions)).toEqual([2, 2]);
   });
 });
 
