@@ -13,23 +13,13 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../scripts/browser-harness';
-
-const TOP_GROUP = 'Jaish-e-Mohammed';
-const FRAME_GROUP = 'Lashkar-e-Taiba';
-const LATER_FRAME_GROUP = 'Islamic State';
-
-/** A page that names one group, with a frame before a script the test holds. */
-const heldPage = (
-  frame: string,
-) => `<!doctype html><html><head><meta charset="utf-8"><title>Held</title></head>
-<body><h1>A page that loads slowly</h1><p>In the top page: officials said ${TOP_GROUP} planned the raid.</p>
-<iframe id="early" src="/${frame}"></iframe>
-<script src="/held.js"></script>
-<p>The rest of the page, after the held script.</p></body></html>`;
-const framedPage = (
-  group: string,
-) => `<!doctype html><html><head><meta charset="utf-8"><title>Framed</title></head>
-<body><p>In a framed page: police said ${group} planned the raid.</p></body></html>`;
+import {
+  FRAME_GROUP,
+  LATER_FRAME_GROUP,
+  TOP_GROUP,
+  framedPage,
+  heldPage,
+} from '../fixtures/frames/held-pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
