@@ -351,7 +351,7 @@ describe('re-linking an orphan note', () => {
 
     const notice = noticeFrame.locator('.cl-relink-notice');
     await expect.poll(() => notice.count()).toBe(1);
-    expect(await notice.textContent()).toContain('Select the passage for this note');
+    await expect.poll(() => notice.textContent()).toContain('Select the passage for this note');
     // A keyboard reader selects with caret browsing; the selection is set here, the rest is keys.
     await page.bringToFront();
     await page.evaluate(() => {
