@@ -187,7 +187,7 @@ function otherLanguageDates(text: string, ref: Date | undefined, covered: [numbe
       found.push({ ...base, date: toDay(Number(m[3]), month, day), relative: false });
     } else if (ref) {
       let year = ref.getFullYear();
-      if (new Date(year, month - 1, day, 12).getTime() > ref.getTime() + 86400e3) year -= 1;
+      if (isAfter(toDay(year, month, day), ref)) year -= 1;
       found.push({ ...base, date: toDay(year, month, day), relative: true });
     } else {
       found.push({ ...base, date: `--${pad(month)}-${pad(day)}`, relative: true });

@@ -300,6 +300,8 @@ function weigh(
   }
   const placeIds = [...new Set(allPlaces.map((p) => mentions[p.index]!.targetId))];
   const best = [...anchored].sort((a, b) => b.role.weight - a.role.weight)[0];
+  /** The candidate's finest place named on the page. */
+  const finest = best && mentions[best.index]!.targetId;
   if (best) {
     score += best.role.weight + WEIGHTS.morePlaces * Math.min(2, placeIds.length - 1);
     const label = best.role.type && PLACE_LABEL[best.role.type];
@@ -363,7 +365,6 @@ function weigh(
     // A date beside the incident's name or finest place, or in the article's lead, that cannot be the
     // incident's. Not beside a wider place it shares with others ("Srinagar's Zakura area in 2017" says
     // nothing of an incident in Soura).
-    const finest = best && mentions[best.index]!.targetId;
     const own = windows.filter((_, k) => {
       const i = windowed[k]!;
       return names.includes(i) || mentions[i]!.targetId === finest;
@@ -442,15 +443,12 @@ function weigh(
     reasons,
     mentions: [...names, ...anchored.map((p) => p.index)].sort((a, b) => a - b),
     anchors,
-    ...(best ? { bestAnchor: mentions[best.index]!.targetId } : {}),
+    ...(finest ? { bestAnchor: finest } : {}),
     inLead:
       names.some((i) => (mentions[i]!.at ?? Infinity) < LEAD) ||
-      (best !== undefined &&
-        anchored.some(
-          (p) =>
-            (mentions[p.index]!.at ?? Infinity) < LEAD &&
-            mentions[p.index]!.targetId === mentions[best.index]!.targetId,
-        )),
+      anchored.some(
+        (p) => (mentions[p.index]!.at ?? Infinity) < LEAD && mentions[p.index]!.targetId === finest,
+      ),
     named: names.length > 0,
     dated,
   };

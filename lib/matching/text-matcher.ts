@@ -98,7 +98,7 @@ export class TextMatcher {
     const raw = this.rawMatches(text, breaks);
     const found = this.withoutClubNames(this.withoutStateTitles(filterMatches(raw, this.info)));
     const mentions: TextMention[] = found.map((m) => {
-      const target = this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
+      const target = this.targetOf(m);
       const guarded = isGuarded(m.pattern, this.info);
       // A guarded name ("Jaish") counts beside a related outfit too; a guarded acronym ("ISS" beside
       // al-Shabaab may be an institute) only beside its own group.
@@ -181,26 +181,29 @@ export class TextMatcher {
 
   /** Drops a group's name that heads a state's title ("the Islamic State of Iran"): state-names.ts. */
   private withoutStateTitles(found: RawMatch[]): RawMatch[] {
-    const targetOf = (m: RawMatch) => this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
     const countryStarts = new Set(
       found
         .filter((m) => {
-          const target = targetOf(m);
+          const target = this.targetOf(m);
           return target.kind === 'place' && this.kb.entities.get(target.id)?.placeType === 'country';
         })
         .map((m) => m.start),
     );
     if (countryStarts.size === 0) return found;
-    return found.filter((m) => targetOf(m).kind !== 'group' || !isStateTitle(m, countryStarts));
+    return found.filter((m) => this.targetOf(m).kind !== 'group' || !isStateTitle(m, countryStarts));
   }
 
   /** Drops a group's name the page writes as a sports club's ("Al-Shabab FC"), there and elsewhere: club-names.ts. */
   private withoutClubNames(found: RawMatch[]): RawMatch[] {
-    const isGroup = (m: RawMatch) =>
-      this.bundle.targets[this.automaton.patternTarget(m.pattern)]!.kind === 'group';
+    const isGroup = (m: RawMatch) => this.targetOf(m).kind === 'group';
     const clubs = clubNames(found.filter(isGroup));
     if (clubs.size === 0) return found;
     return found.filter((m) => !isGroup(m) || !clubs.has(foldText(m.text)));
+  }
+
+  /** What a raw match names. */
+  private targetOf(m: RawMatch): MatchTarget {
+    return this.bundle.targets[this.automaton.patternTarget(m.pattern)]!;
   }
 
   private rawMatches(text: string, breaks: readonly number[]): RawMatch[] {
